@@ -1,0 +1,157 @@
+// Package emulator serves in-memory emulations of the vendor APIs the
+// provider manages, each under its own path prefix on one HTTP server:
+//
+//	/servicetrade/api/...  ServiceTrade REST (JSON envelope)
+//
+// The acceptance tests run it in-process; cmd/fieldservice-emulator serves it
+// standalone for `make demo` and manual exploration.
+package emulator
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
+)
+
+// Mount points of each vendor API.
+const (
+	ServiceTradePrefix = "/servicetrade/api"
+)
+
+// Options tune the whole emulator.
+type Options struct {
+	// PageSize is the list page size of every vendor (0: each vendor's own).
+	PageSize int
+	// Latency is added to every request, to measure latency-bound behaviour.
+	Latency time.Duration
+}
+
+// Emulator holds the vendor emulations and request counters.
+type Emulator struct {
+	ServiceTrade *servicetrade.Server
+
+	opts    Options
+	handler http.Handler
+
+	mu       sync.Mutex
+	requests map[string]int // "VENDOR METHOD" -> count
+}
+
+// New builds an emulator with every vendor seeded.
+func New(opts Options) *Emulator {
+	e := &Emulator{
+		ServiceTrade: servicetrade.New(servicetrade.Options{PageSize: opts.PageSize, Prefix: ServiceTradePrefix}),
+		opts:         opts,
+		requests:     map[string]int{},
+	}
+	mux := http.NewServeMux()
+	mux.Handle(ServiceTradePrefix+"/", e.count("servicetrade", http.StripPrefix(ServiceTradePrefix, e.ServiceTrade)))
+	mux.Handle(ServiceTradePrefix, e.count("servicetrade", http.StripPrefix(ServiceTradePrefix, ensureRoot(e.ServiceTrade))))
+	e.handler = mux
+	return e
+}
+
+// ensureRoot maps the bare prefix to "/" so the heartbeat answers there too.
+func ensureRoot(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" {
+			r.URL.Path = "/"
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// ServeHTTP implements http.Handler.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.handler.ServeHTTP(w, r) }
+
+func (e *Emulator) count(vendor string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.mu.Lock()
+		e.requests[vendor+" "+r.Method]++
+		e.mu.Unlock()
+		if e.opts.Latency > 0 {
+			select {
+			case <-time.After(e.opts.Latency):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Requests returns how many requests each vendor received, by method
+// ("servicetrade GET" -> n).
+func (e *Emulator) Requests() map[string]int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make(map[string]int, len(e.requests))
+	for k, v := range e.requests {
+		out[k] = v
+	}
+	return out
+}
+
+// ResetRequests zeroes the request counters.
+func (e *Emulator) ResetRequests() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.requests = map[string]int{}
+}
+
+// Running is an emulator listening on a loopback port.
+type Running struct {
+	*Emulator
+	URL    string // http://127.0.0.1:PORT
+	server *http.Server
+	ln     net.Listener
+}
+
+// Start serves a new emulator on addr ("127.0.0.1:0" picks a free port).
+// Only loopback addresses are accepted: the emulator's credentials are public.
+func Start(addr string, opts Options) (*Running, error) {
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil, errors.New("the emulator listens on loopback addresses only (127.0.0.1, ::1 or localhost)")
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	e := New(opts)
+	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return &Running{Emulator: e, URL: "http://" + ln.Addr().String(), server: srv, ln: ln}, nil
+}
+
+// ServiceTradeURL is the base URL to give the provider.
+func (r *Running) ServiceTradeURL() string { return r.URL + ServiceTradePrefix }
+
+// Env returns the environment variables that point the provider at this
+// emulator with its fixed credentials.
+func (r *Running) Env() map[string]string {
+	return map[string]string{
+		"SERVICETRADE_BASE_URL":      r.ServiceTradeURL(),
+		"SERVICETRADE_CLIENT_ID":     servicetrade.ClientID,
+		"SERVICETRADE_CLIENT_SECRET": servicetrade.ClientSecret,
+	}
+}
+
+// Close stops the server.
+func (r *Running) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return r.server.Shutdown(ctx)
+}
+

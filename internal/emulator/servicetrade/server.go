@@ -1,0 +1,217 @@
+// Package servicetrade emulates the ServiceTrade REST API in memory, as the
+// reference text describes it, rough edges included: the {"data","messages"}
+// envelope, 405 on collection PUT/DELETE, 200 (not 204) on region delete,
+// officeIds in but offices out, list entries without offices, small pages,
+// int64 ids beyond 32 bits, and both authentication flows.
+package servicetrade
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Fixed credentials the emulator accepts.
+const (
+	ClientID     = "emulator-client"
+	ClientSecret = "emulator-client-secret-0123456789"
+	Username     = "emulator"
+	Password     = "emulator-password-0123456789"
+)
+
+// firstID makes every id exceed 32 bits, as real ServiceTrade ids can.
+const firstID int64 = 1 << 32
+
+// Options tune the emulator.
+type Options struct {
+	// PageSize is the number of items per list page (default 10).
+	PageSize int
+	// TokenTTL is the lifetime of OAuth2 tokens (default one hour).
+	TokenTTL time.Duration
+	// Prefix is the path the API is mounted under ("/servicetrade/api"),
+	// used to build the absolute "uri" of objects.
+	Prefix string
+}
+
+// Server is an in-memory ServiceTrade. All state is guarded by mu.
+type Server struct {
+	mu       sync.Mutex
+	opts     Options
+	mux      *http.ServeMux
+	nextID   int64
+	sessions map[string]*session
+	tokens   map[string]time.Time // access token -> expiry
+	stats    Stats
+	// expireAfter, when positive, counts down authenticated requests
+	// before every credential is expired (a test hook).
+	expireAfter int
+
+	regions   map[int64]*region
+	locations map[int64]*location
+}
+
+// Stats counts what tests and benchmarks assert on.
+type Stats struct {
+	SessionsCreated int
+	TokensIssued    int
+	// Unauthorized counts requests refused with 401.
+	Unauthorized int
+}
+
+// routes is filled by each resource file's init, so that adding a resource
+// touches no shared file.
+var routes []func(s *Server, mux *http.ServeMux)
+
+// New returns an emulator with its reference data seeded.
+func New(opts Options) *Server {
+	if opts.PageSize <= 0 {
+		opts.PageSize = 10
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = time.Hour
+	}
+	s := &Server{
+		opts:      opts,
+		mux:       http.NewServeMux(),
+		nextID:    firstID,
+		sessions:  map[string]*session{},
+		tokens:    map[string]time.Time{},
+		regions:   map[int64]*region{},
+		locations: map[int64]*location{},
+	}
+	s.seedLocations()
+	s.mux.HandleFunc("/{$}", s.heartbeat)
+	s.mux.HandleFunc("/auth", s.handleAuth)
+	s.mux.HandleFunc("/auth/", s.methodNotAllowed)
+	s.mux.HandleFunc("/oauth2/token", s.handleToken)
+	for _, r := range routes {
+		r(s, s.mux)
+	}
+	return s
+}
+
+// ServeHTTP serves the API rooted at "/" (mount it under ".../api").
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if _, pattern := s.mux.Handler(r); pattern == "" {
+		writeError(w, http.StatusNotFound, "requested URI not found")
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// Stats returns a copy of the counters.
+func (s *Server) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stats
+}
+
+func (s *Server) newID() int64 {
+	s.nextID++
+	return s.nextID
+}
+
+// baseURL rebuilds the absolute API root for "uri" fields from the request,
+// since the emulator can be mounted anywhere.
+func (s *Server) baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + strings.TrimSuffix(s.opts.Prefix, "/")
+}
+
+func (s *Server) uri(r *http.Request, kind string, id int64) string {
+	return s.baseURL(r) + "/" + kind + "/" + strconv.FormatInt(id, 10)
+}
+
+func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		s.methodNotAllowed(w, r)
+		return
+	}
+	writeData(w, http.StatusOK, map[string]any{"version": "emulator", "serverTime": time.Now().Unix()})
+}
+
+func (s *Server) methodNotAllowed(w http.ResponseWriter, _ *http.Request) {
+	writeError(w, http.StatusMethodNotAllowed, "method not allowed")
+}
+
+// messages is the envelope's "messages" member.
+type messages struct {
+	Success    []string            `json:"success,omitempty"`
+	Error      []string            `json:"error,omitempty"`
+	Validation map[string][]string `json:"validation,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeData(w http.ResponseWriter, status int, data any) {
+	writeJSON(w, status, map[string]any{"data": data})
+}
+
+func writeSuccess(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]any{"messages": messages{Success: []string{msg}}})
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]any{"messages": messages{Error: []string{msg}}})
+}
+
+func writeValidation(w http.ResponseWriter, v map[string][]string) {
+	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{
+		Error:      []string{"invalid parameters provided"},
+		Validation: v,
+	}})
+}
+
+// pathID parses the {id} wildcard; ok is false (and a 404 written) when it
+// is not an integer, which is how the API treats unknown ids.
+func pathID(w http.ResponseWriter, r *http.Request, what string) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		writeError(w, http.StatusNotFound, what+" not found")
+		return 0, false
+	}
+	return id, true
+}
+
+// decodeBody reads a JSON object body into raw fields, so that handlers can
+// tell "absent" from "null" (PUT is a partial update).
+func decodeBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMessage, bool) {
+	fields := map[string]json.RawMessage{}
+	if err := json.NewDecoder(r.Body).Decode(&fields); err != nil {
+		writeError(w, http.StatusBadRequest, "malformed request body: "+err.Error())
+		return nil, false
+	}
+	return fields, true
+}
+
+// page cuts items into the requested page and returns the list envelope.
+func page[T any](s *Server, r *http.Request, listKey string, items []T, size int) map[string]any {
+	if size <= 0 {
+		size = s.opts.PageSize
+	}
+	p, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	if p < 1 {
+		p = 1
+	}
+	total := (len(items) + size - 1) / size
+	if total < 1 {
+		total = 1
+	}
+	start := min((p-1)*size, len(items))
+	end := min(start+size, len(items))
+	out := items[start:end]
+	if out == nil {
+		out = []T{}
+	}
+	return map[string]any{"totalPages": total, "page": p, listKey: out}
+}

@@ -1,0 +1,74 @@
+// Package providerdata is what the provider hands to every resource, data
+// source and function after configuration: one client per vendor, or the
+// reason that vendor cannot be used. Vendor packages import it; it imports
+// no vendor package but their API clients.
+package providerdata
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+// Data is built once per provider process by Configure.
+type Data struct {
+	ServiceTrade Vendor[*stapi.Client]
+	Kimoby       Vendor[KimobyConfig]
+	Kickserv     Vendor[KickservConfig]
+}
+
+// KimobyConfig is the resolved Kimoby configuration.
+type KimobyConfig struct {
+	BaseURL, APIKey, APISecret string
+}
+
+// KickservConfig is the resolved Kickserv configuration.
+type KickservConfig struct {
+	BaseURL, Account, APIToken string
+}
+
+// Vendor is a configured client, or the error that explains why the vendor
+// cannot be used. A vendor that is not configured is fine until a resource
+// of that vendor is used.
+type Vendor[T any] struct {
+	Name   string
+	Client T
+	Err    error
+}
+
+// Get returns the client, or an error diagnostic naming what is missing.
+func (v Vendor[T]) Get(diags *diag.Diagnostics) (T, bool) {
+	if v.Err != nil {
+		diags.AddError(fmt.Sprintf("%s is not configured", v.Name), v.Err.Error())
+		var zero T
+		return zero, false
+	}
+	return v.Client, true
+}
+
+// FromResource extracts Data in a resource's Configure; nil before the
+// provider is configured (validation), which resources must tolerate.
+func FromResource(req resource.ConfigureRequest, resp *resource.ConfigureResponse) *Data {
+	return from(req.ProviderData, &resp.Diagnostics)
+}
+
+// FromDataSource is FromResource for data sources.
+func FromDataSource(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *Data {
+	return from(req.ProviderData, &resp.Diagnostics)
+}
+
+func from(pd any, diags *diag.Diagnostics) *Data {
+	if pd == nil {
+		return nil
+	}
+	d, ok := pd.(*Data)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *providerdata.Data, got %T: this is a bug in the provider, please report it", pd))
+		return nil
+	}
+	return d
+}

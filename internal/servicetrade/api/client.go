@@ -1,0 +1,152 @@
+// Package api is a typed client for the ServiceTrade REST API. It knows
+// nothing of Terraform: it speaks the JSON envelope, maps errors, pages
+// through lists and keeps one authenticated session or token per Client.
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
+)
+
+// DefaultBaseURL is ServiceTrade's production API.
+const DefaultBaseURL = "https://api.servicetrade.com/api"
+
+// Config holds what a Client needs. Exactly one credential pair is used:
+// OAuth2 client credentials when ClientID is set, else username/password.
+type Config struct {
+	BaseURL      string
+	ClientID     string
+	ClientSecret string
+	Username     string
+	Password     string
+	HTTP         transport.Config
+}
+
+// Client is safe for concurrent use; all resources of one provider process
+// share it, and with it one token or session.
+type Client struct {
+	baseURL string
+	http    *transport.Client
+	auth    authenticator
+}
+
+// New validates cfg and returns a Client. No request is made until the first
+// call, so an unused vendor costs nothing.
+func New(cfg Config) (*Client, error) {
+	base := strings.TrimRight(cfg.BaseURL, "/")
+	if base == "" {
+		base = DefaultBaseURL
+	}
+	if err := transport.CheckCredentialURL(base); err != nil {
+		return nil, err
+	}
+	cfg.HTTP.Secrets = append(cfg.HTTP.Secrets, cfg.ClientSecret, cfg.Password)
+	if cfg.HTTP.Subsystem == "" {
+		cfg.HTTP.Subsystem = "servicetrade"
+	}
+	c := &Client{baseURL: base, http: transport.New(cfg.HTTP)}
+	switch {
+	case cfg.ClientID != "" || cfg.ClientSecret != "":
+		if cfg.ClientID == "" || cfg.ClientSecret == "" {
+			return nil, fmt.Errorf("ServiceTrade OAuth2 needs both a client id and a client secret")
+		}
+		c.auth = &oauthAuth{client: c, id: cfg.ClientID, secret: cfg.ClientSecret, cache: newCache()}
+	case cfg.Username != "" || cfg.Password != "":
+		if cfg.Username == "" || cfg.Password == "" {
+			return nil, fmt.Errorf("ServiceTrade session login needs both a username and a password")
+		}
+		c.auth = &sessionAuth{client: c, username: cfg.Username, password: cfg.Password, cache: newCache()}
+	default:
+		return nil, fmt.Errorf("ServiceTrade credentials are missing: give a client id and secret, or a username and password")
+	}
+	return c, nil
+}
+
+// AuthCount is how many tokens or sessions this client has obtained; a
+// healthy run obtains one.
+func (c *Client) AuthCount() int64 { return c.auth.count() }
+
+// call is one authenticated API request. body, when non-nil, is sent as
+// JSON; out, when non-nil, receives the decoded "data" member.
+func (c *Client) call(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = json.Marshal(body); err != nil {
+			return fmt.Errorf("encoding ServiceTrade %s %s request: %w", method, path, err)
+		}
+	}
+	for try := 0; ; try++ {
+		cred, err := c.auth.credential(ctx)
+		if err != nil {
+			return err
+		}
+		env, err := c.send(ctx, method, path, query, payload, cred.apply)
+		// A 401 means the session or token was revoked or expired early:
+		// re-authenticate once (shared by all concurrent callers) and retry.
+		if IsUnauthorized(err) && try == 0 {
+			c.auth.invalidate(cred)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if out != nil && len(env.Data) > 0 && string(env.Data) != "null" {
+			if err := json.Unmarshal(env.Data, out); err != nil {
+				return fmt.Errorf("decoding ServiceTrade %s %s response: %w", method, path, err)
+			}
+		}
+		return nil
+	}
+}
+
+// send performs one request (with transport retries) and maps non-2xx
+// statuses to *Error.
+func (c *Client) send(ctx context.Context, method, path string, query url.Values, payload []byte, authorize func(http.Header)) (*envelope, error) {
+	u := c.baseURL + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	h := http.Header{"Accept": {"application/json"}}
+	if payload != nil {
+		h.Set("Content-Type", "application/json")
+	}
+	if authorize != nil {
+		authorize(h)
+	}
+	resp, err := c.http.Do(ctx, &transport.Request{Method: method, URL: u, Header: h, Body: payload})
+	if err != nil {
+		return nil, fmt.Errorf("ServiceTrade API %s %s: %w", method, path, err)
+	}
+	env, decodeErr := decodeEnvelope(resp.Body)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: resp.Attempts}
+		if decodeErr == nil && env.Messages != nil {
+			apiErr.Messages = env.Messages.Error
+			apiErr.Validation = env.Messages.Validation
+		} else if decodeErr != nil {
+			apiErr.Messages = []string{snippet(resp.Body)}
+		}
+		return nil, apiErr
+	}
+	if decodeErr != nil {
+		return nil, fmt.Errorf("ServiceTrade API %s %s: %w", method, path, decodeErr)
+	}
+	return env, nil
+}
+
+// snippet keeps a non-JSON error body short enough for an error message.
+func snippet(b []byte) string {
+	s := string(bytes.TrimSpace(b))
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}

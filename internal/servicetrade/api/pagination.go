@@ -1,0 +1,46 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// maxPages stops a runaway listing (a server that never reports the last
+// page) from looping forever.
+const maxPages = 10000
+
+// listAll fetches every page of a list resource and returns the items under
+// listKey. ServiceTrade lists are {"data":{"totalPages":N,"page":n,"<key>":[…]}}.
+func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, listKey string) ([]T, error) {
+	var all []T
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	for page := 1; page <= maxPages; page++ {
+		q.Set("page", strconv.Itoa(page))
+		var data map[string]json.RawMessage
+		if err := c.call(ctx, http.MethodGet, path, q, nil, &data); err != nil {
+			return nil, err
+		}
+		var items []T
+		if raw, ok := data[listKey]; ok && string(raw) != "null" {
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, fmt.Errorf("decoding ServiceTrade %s list (key %q, page %d): %w", path, listKey, page, err)
+			}
+		}
+		all = append(all, items...)
+		var totalPages int
+		if raw, ok := data["totalPages"]; ok {
+			_ = json.Unmarshal(raw, &totalPages)
+		}
+		if page >= totalPages || len(items) == 0 {
+			return all, nil
+		}
+	}
+	return nil, fmt.Errorf("ServiceTrade %s list did not end after %d pages", path, maxPages)
+}

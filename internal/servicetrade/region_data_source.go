@@ -1,0 +1,94 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*regionDataSource)(nil)
+
+// NewRegionDataSource is the fieldservice_servicetrade_region data source.
+func NewRegionDataSource() datasource.DataSource { return &regionDataSource{} }
+
+type regionDataSource struct{ dsBase }
+
+func (d *regionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_region"
+}
+
+func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade region by `id` or by exact `name`. Fails when no region, or more than one, has that name.",
+		Attributes: map[string]schema.Attribute{
+			"id":    schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the region. Give exactly one of `id` and `name`."},
+			"name":  schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the region. Give exactly one of `id` and `name`."},
+			"uri":   schema.StringAttribute{Computed: true, Description: "Absolute API URI of the region."},
+			"color": schema.StringAttribute{Computed: true, Description: "HTML color of the region, or null."},
+			"points": schema.ListNestedAttribute{
+				Computed:    true,
+				Description: "Boundary points of the region, in order.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"lat": schema.Float64Attribute{Computed: true, Description: "Latitude in decimal degrees."},
+					"lon": schema.Float64Attribute{Computed: true, Description: "Longitude in decimal degrees."},
+				}},
+			},
+			"office_ids": schema.SetAttribute{Computed: true, ElementType: types.Int64Type, Description: "Ids of the offices the region is assigned to."},
+		},
+	}
+}
+
+func (d *regionDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg regionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var id int64
+	if !cfg.ID.IsNull() {
+		var err error
+		if id, err = parseID("region", cfg.ID.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid region id", err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := client.ListRegions(ctx, api.RegionFilter{Name: name})
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade regions named %q failed", name), err.Error())
+			return
+		}
+		match, err := exactlyOne("region", "name", name, list, func(r api.Region) string { return r.Name }, func(r api.Region) int64 { return r.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Region not found", err.Error())
+			return
+		}
+		id = match.ID
+	}
+	// List entries carry no offices, so the region is always read by id.
+	region, err := client.GetRegion(ctx, id)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", id), err.Error())
+		return
+	}
+	var state regionModel
+	resp.Diagnostics.Append(state.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,22 @@
+// Package servicetrade holds the fieldservice_servicetrade_* resources and
+// data sources. The API client lives in the api subpackage.
+package servicetrade
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists the ServiceTrade resources.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		NewRegionResource,
+	}
+}
+
+// DataSources lists the ServiceTrade data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewRegionDataSource,
+	}
+}

@@ -1,0 +1,216 @@
+// Package transport is the one HTTP layer shared by every vendor client:
+// timeouts, bounded retries with backoff and jitter, a User-Agent, and
+// request/response logging through tflog with credentials redacted.
+//
+// It knows nothing about any vendor's payloads; vendor clients build the
+// request, hand it to Do, and decode the response themselves.
+package transport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Config tunes one Client. Zero values take the defaults below.
+type Config struct {
+	// Subsystem names the vendor in logs ("servicetrade", "kimoby", ...).
+	Subsystem string
+	// UserAgent is sent on every request.
+	UserAgent string
+	// RequestTimeout bounds one attempt (connect, send, read the body).
+	RequestTimeout time.Duration
+	// Retry is the retry policy for transient failures.
+	Retry RetryPolicy
+	// Secrets are literal values (passwords, tokens) that must never appear
+	// in a log line, whatever field or header they travel in.
+	Secrets []string
+	// HTTPClient lets tests inject a client; nil uses a fresh one.
+	HTTPClient *http.Client
+}
+
+// DefaultRequestTimeout bounds a single attempt when Config leaves it unset.
+const DefaultRequestTimeout = 60 * time.Second
+
+// Request is one API call. Body is held as bytes so that it can be replayed
+// on retry.
+type Request struct {
+	Method string
+	URL    string
+	Header http.Header
+	Body   []byte
+}
+
+// Response is the final answer of the server after any retries.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+	// Attempts is how many times the request was sent, for error messages.
+	Attempts int
+}
+
+// Client sends requests with the retry policy and logging of its Config.
+type Client struct {
+	cfg      Config
+	http     *http.Client
+	redactor *Redactor
+}
+
+// New builds a Client from cfg, filling in defaults.
+func New(cfg Config) *Client {
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	cfg.Retry = cfg.Retry.withDefaults()
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	}
+	return &Client{cfg: cfg, http: hc, redactor: NewRedactor(cfg.Secrets...)}
+}
+
+// AddSecret registers a value learned at run time (a session token, a bearer
+// token, a webhook key) so that it is redacted from every later log line.
+func (c *Client) AddSecret(s string) { c.redactor.Add(s) }
+
+// Redactor exposes the client's redactor for vendor clients that log on
+// their own.
+func (c *Client) Redactor() *Redactor { return c.redactor }
+
+// AttemptError is returned when no response could be obtained at all
+// (connection refused, timeouts) after every allowed attempt.
+type AttemptError struct {
+	Method, URL string
+	Attempts    int
+	Err         error
+}
+
+func (e *AttemptError) Error() string {
+	return fmt.Sprintf("%s %s failed after %d attempt(s): %v", e.Method, e.URL, e.Attempts, e.Err)
+}
+
+func (e *AttemptError) Unwrap() error { return e.Err }
+
+// Do sends req, retrying transient failures under the retry policy, and
+// returns the last response received. A non-2xx status is not an error here:
+// the vendor client decides what it means.
+func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
+	if err := CheckCredentialURL(req.URL); err != nil {
+		return nil, err
+	}
+	ctx = c.logContext(ctx)
+	policy := c.cfg.Retry
+	start := time.Now()
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		resp, err := c.once(ctx, req, attempt)
+		if err == nil && !policy.retryableStatus(req.Method, resp.StatusCode) {
+			resp.Attempts = attempt
+			return resp, nil
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err()}
+			}
+			if !policy.retryableError(req.Method, err) {
+				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: err}
+			}
+			lastErr = err
+		}
+		var retryAfter time.Duration
+		if resp != nil {
+			retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		}
+		wait, ok := policy.next(attempt, time.Since(start), retryAfter)
+		if !ok {
+			if resp != nil {
+				resp.Attempts = attempt
+				return resp, nil
+			}
+			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: lastErr}
+		}
+		c.logRetry(ctx, req, attempt, resp, err, wait)
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err()}
+		case <-timer.C:
+		}
+	}
+}
+
+// once performs a single attempt and reads the whole body.
+func (c *Client) once(ctx context.Context, req *Request, attempt int) (*Response, error) {
+	actx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
+	defer cancel()
+	var body io.Reader
+	if req.Body != nil {
+		body = bytes.NewReader(req.Body)
+	}
+	hreq, err := http.NewRequestWithContext(actx, req.Method, req.URL, body)
+	if err != nil {
+		return nil, fmt.Errorf("building request: %w", err)
+	}
+	for k, vs := range req.Header {
+		for _, v := range vs {
+			hreq.Header.Add(k, v)
+		}
+	}
+	if c.cfg.UserAgent != "" {
+		hreq.Header.Set("User-Agent", c.cfg.UserAgent)
+	}
+	c.logRequest(ctx, hreq, req.Body, attempt)
+	started := time.Now()
+	hresp, err := c.http.Do(hreq)
+	if err != nil {
+		c.logFailure(ctx, hreq, err, time.Since(started))
+		return nil, err
+	}
+	defer hresp.Body.Close()
+	data, err := io.ReadAll(hresp.Body)
+	if err != nil {
+		c.logFailure(ctx, hreq, err, time.Since(started))
+		return nil, fmt.Errorf("reading response body: %w", errResponseLost{err})
+	}
+	resp := &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: data}
+	c.logResponse(ctx, hreq, resp, time.Since(started))
+	return resp, nil
+}
+
+// errResponseLost marks a failure after the request was sent: the server may
+// have acted on it, so only idempotent requests may be retried.
+type errResponseLost struct{ error }
+
+func (e errResponseLost) Unwrap() error { return e.error }
+
+// neverReachedServer tells whether err proves the request was not received:
+// the connection could not be opened at all.
+func neverReachedServer(err error) bool {
+	var lost errResponseLost
+	if errors.As(err, &lost) {
+		return false
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return true
+	}
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr)
+}
+
+// isIdempotent reports whether a method may be repeated without effect.
+func isIdempotent(method string) bool {
+	switch strings.ToUpper(method) {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
