@@ -44,8 +44,14 @@ func ProviderFactories(opts ...provider.Option) map[string]func() (tfprotov6.Pro
 // PreCheck prepares the target API before a test: in emulator mode it
 // starts the shared emulator and points the environment at it; in live mode
 // it checks that the vendor's variables are set.
+//
+// Like terraform-plugin-testing, it skips the test unless TF_ACC is set, so
+// tests may call it before building their steps.
 func PreCheck(t *testing.T, vendorVars ...string) {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance tests run with TF_ACC=1 (make test or make testacc)")
+	}
 	if Live() {
 		for _, v := range vendorVars {
 			if os.Getenv(v) == "" {

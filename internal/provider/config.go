@@ -24,6 +24,18 @@ type setting struct {
 
 type resolver struct {
 	unknown []string
+	// envDisabled stops environment variables from filling unset values.
+	envDisabled bool
+}
+
+// anySet reports whether any of vs is written in the configuration.
+func anySet(vs ...types.String) bool {
+	for _, v := range vs {
+		if !v.IsNull() {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) str(v types.String, s setting) string {
@@ -33,6 +45,9 @@ func (r *resolver) str(v types.String, s setting) string {
 	}
 	if !v.IsNull() && v.ValueString() != "" {
 		return v.ValueString()
+	}
+	if r.envDisabled {
+		return s.def
 	}
 	if e := os.Getenv(s.env); e != "" {
 		return e

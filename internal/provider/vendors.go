@@ -40,6 +40,10 @@ func (p *Provider) configureServiceTrade(m *serviceTradeModel, httpCfg transport
 	}
 	r := &resolver{}
 	base := r.str(m.BaseURL, stBaseURL)
+	// Credentials written in the block win as a whole: environment
+	// credentials are read only when the block names none, so that a
+	// username/password block is not overridden by OAuth2 variables.
+	r.envDisabled = anySet(m.ClientID, m.ClientSecret, m.Username, m.Password)
 	id, secret := r.str(m.ClientID, stClientID), r.str(m.ClientSecret, stClientSecret)
 	user, pass := r.str(m.Username, stUsername), r.str(m.Password, stPassword)
 

@@ -33,6 +33,15 @@ func (b *base) client(diags *diag.Diagnostics) (*api.Client, bool) {
 	return b.data.ServiceTrade.Get(diags)
 }
 
+// ModifyPlan refuses, at plan time, to plan changes to a ServiceTrade object
+// when ServiceTrade is not configured. Resources with a ModifyPlan of their
+// own call this first.
+func (b *base) ModifyPlan(_ context.Context, _ resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if b.data != nil {
+		b.data.ServiceTrade.Get(&resp.Diagnostics)
+	}
+}
+
 // dsBase is base for data sources.
 type dsBase struct{ base }
 

@@ -77,7 +77,7 @@ func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		}
 		match, err := exactlyOne("region", "name", name, list, func(r api.Region) string { return r.Name }, func(r api.Region) int64 { return r.ID })
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Region not found", err.Error())
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Region lookup failed", err.Error())
 			return
 		}
 		id = match.ID
