@@ -154,4 +154,3 @@ func (r *Running) Close() error {
 	defer cancel()
 	return r.server.Shutdown(ctx)
 }
-

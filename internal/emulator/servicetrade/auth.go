@@ -93,8 +93,8 @@ func (s *Server) authUser(r *http.Request) map[string]any {
 		"id": firstID + 6, "uri": s.uri(r, "user", firstID+6), "name": "Emma Ulator", "status": "active",
 		"firstName": "Emma", "lastName": "Ulator", "username": Username, "email": "emma@example.com",
 		"phone": "9195550100", "isTech": false, "isHelper": false,
-		"company": map[string]any{"id": firstID + 1, "uri": s.uri(r, "company", firstID+1), "name": "Emulated Fire Pros, Inc."},
-		"account": map[string]any{"id": 567, "name": "Emulated Fire Pros, Inc."},
+		"company":      map[string]any{"id": firstID + 1, "uri": s.uri(r, "company", firstID+1), "name": "Emulated Fire Pros, Inc."},
+		"account":      map[string]any{"id": 567, "name": "Emulated Fire Pros, Inc."},
 		"serviceLines": []any{},
 	}
 }

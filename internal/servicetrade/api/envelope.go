@@ -12,7 +12,7 @@ import (
 // envelope is ServiceTrade's wrapper around every response body:
 // {"messages": {...}, "data": ...}.
 type envelope struct {
-	Messages *Messages      `json:"messages"`
+	Messages *Messages       `json:"messages"`
 	Data     json.RawMessage `json:"data"`
 }
 
