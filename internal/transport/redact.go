@@ -98,7 +98,7 @@ func (r *Redactor) URL(raw string) string {
 		}
 	}
 	if changed {
-		u.RawQuery = q.Encode()
+		u.RawQuery = strings.ReplaceAll(q.Encode(), url.QueryEscape(Redacted), Redacted)
 	}
 	return r.String(u.String())
 }
@@ -126,7 +126,7 @@ func (r *Redactor) Body(contentType string, body []byte) string {
 					q.Set(k, Redacted)
 				}
 			}
-			return r.String(q.Encode())
+			return r.String(strings.ReplaceAll(q.Encode(), url.QueryEscape(Redacted), Redacted))
 		}
 	case len(trimmed) > 0 && trimmed[0] == '<':
 		return r.String(xmlSensitiveElement.ReplaceAllString(string(trimmed), "<$1$2>"+Redacted+"</$1>"))
