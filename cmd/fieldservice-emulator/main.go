@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/kickserv"
 )
 
 func main() {
@@ -39,6 +40,8 @@ func main() {
 	}
 	fmt.Printf("fieldservice emulator listening on %s\n", run.URL)
 	fmt.Printf("  ServiceTrade: %s\n", run.ServiceTradeURL())
+	fmt.Printf("  Kimoby:       %s\n", run.KimobyURL())
+	fmt.Printf("  Kickserv:     %s (account %q)\n", run.KickservURL(), kickserv.Account)
 	fmt.Printf("\nPoint the provider at it with:\n\n%s\n", lines)
 	if *envFile != "" {
 		if err := os.WriteFile(*envFile, []byte(lines), 0o600); err != nil {

@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
+	kickservapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	kimobyapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/provider"
 	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
@@ -123,6 +125,37 @@ func ServiceTradeClient(t *testing.T) *stapi.Client {
 	})
 	if err != nil {
 		t.Fatalf("building a ServiceTrade client from the environment: %v", err)
+	}
+	return c
+}
+
+// KimobyClient builds an API client from the KIMOBY_* environment, for
+// out-of-band changes and destroy checks. Each call returns a new client,
+// with its own (empty) webhook listing cache.
+func KimobyClient(t *testing.T) *kimobyapi.Client {
+	t.Helper()
+	c, err := kimobyapi.New(kimobyapi.Config{
+		BaseURL:   os.Getenv("KIMOBY_BASE_URL"),
+		APIKey:    os.Getenv("KIMOBY_API_KEY"),
+		APISecret: os.Getenv("KIMOBY_API_SECRET"),
+	})
+	if err != nil {
+		t.Fatalf("building a Kimoby client from the environment: %v", err)
+	}
+	return c
+}
+
+// KickservClient builds an API client from the KICKSERV_* environment, for
+// out-of-band changes and destroy checks.
+func KickservClient(t *testing.T) *kickservapi.Client {
+	t.Helper()
+	c, err := kickservapi.New(kickservapi.Config{
+		BaseURL:  os.Getenv("KICKSERV_BASE_URL"),
+		Account:  os.Getenv("KICKSERV_ACCOUNT"),
+		APIToken: os.Getenv("KICKSERV_API_TOKEN"),
+	})
+	if err != nil {
+		t.Fatalf("building a Kickserv client from the environment: %v", err)
 	}
 	return c
 }

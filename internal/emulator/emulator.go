@@ -2,6 +2,8 @@
 // provider manages, each under its own path prefix on one HTTP server:
 //
 //	/servicetrade/api/...  ServiceTrade REST (JSON envelope)
+//	/kimoby/v1/...         Kimoby API v1 (HTTP Basic, bare JSON)
+//	/kickserv/<account>/...  Kickserv XML API (HTTP Basic with an API token, Rails XML)
 //
 // The acceptance tests run it in-process; cmd/fieldservice-emulator serves it
 // standalone for `make demo` and manual exploration.
@@ -12,15 +14,22 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/kickserv"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/kimoby"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 )
 
 // Mount points of each vendor API.
 const (
 	ServiceTradePrefix = "/servicetrade/api"
+	KimobyPrefix       = "/kimoby/v1"
+	// KickservPrefix is the Kickserv base URL path; the account slug
+	// follows it (/kickserv/<account>/employees.xml).
+	KickservPrefix = "/kickserv"
 )
 
 // Options tune the whole emulator.
@@ -34,24 +43,34 @@ type Options struct {
 // Emulator holds the vendor emulations and request counters.
 type Emulator struct {
 	ServiceTrade *servicetrade.Server
+	Kimoby       *kimoby.Server
+	Kickserv     *kickserv.Server
 
 	opts    Options
 	handler http.Handler
 
-	mu       sync.Mutex
-	requests map[string]int // "VENDOR METHOD" -> count
+	mu            sync.Mutex
+	requests      map[string]int // "VENDOR METHOD" -> count
+	faults        []*activeFault
+	faultsApplied int
 }
 
 // New builds an emulator with every vendor seeded.
 func New(opts Options) *Emulator {
 	e := &Emulator{
 		ServiceTrade: servicetrade.New(servicetrade.Options{PageSize: opts.PageSize, Prefix: ServiceTradePrefix}),
+		Kimoby:       kimoby.New(kimoby.Options{PerPage: opts.PageSize}),
+		Kickserv:     kickserv.New(kickserv.Options{PageSize: opts.PageSize, Prefix: KickservPrefix}),
 		opts:         opts,
 		requests:     map[string]int{},
 	}
 	mux := http.NewServeMux()
-	mux.Handle(ServiceTradePrefix+"/", e.count("servicetrade", http.StripPrefix(ServiceTradePrefix, e.ServiceTrade)))
-	mux.Handle(ServiceTradePrefix, e.count("servicetrade", http.StripPrefix(ServiceTradePrefix, ensureRoot(e.ServiceTrade))))
+	mux.Handle(ServiceTradePrefix+"/", e.count("servicetrade", ServiceTradePrefix, http.StripPrefix(ServiceTradePrefix, e.ServiceTrade)))
+	mux.Handle(ServiceTradePrefix, e.count("servicetrade", ServiceTradePrefix, http.StripPrefix(ServiceTradePrefix, ensureRoot(e.ServiceTrade))))
+	mux.Handle(KimobyPrefix+"/", e.count("kimoby", KimobyPrefix, http.StripPrefix(KimobyPrefix, e.Kimoby)))
+	mux.Handle(KimobyPrefix, e.count("kimoby", KimobyPrefix, http.StripPrefix(KimobyPrefix, ensureRoot(e.Kimoby))))
+	mux.Handle(KickservPrefix+"/", e.count("kickserv", KickservPrefix, http.StripPrefix(KickservPrefix, e.Kickserv)))
+	mux.Handle("/_emulator/", e.controlHandler())
 	e.handler = mux
 	return e
 }
@@ -69,7 +88,9 @@ func ensureRoot(h http.Handler) http.Handler {
 // ServeHTTP implements http.Handler.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.handler.ServeHTTP(w, r) }
 
-func (e *Emulator) count(vendor string, h http.Handler) http.Handler {
+// count wraps a vendor's handler with the request counters, the global
+// latency and any injected fault. prefix is the vendor's mount point.
+func (e *Emulator) count(vendor, prefix string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
 		e.requests[vendor+" "+r.Method]++
@@ -80,6 +101,10 @@ func (e *Emulator) count(vendor string, h http.Handler) http.Handler {
 			case <-r.Context().Done():
 				return
 			}
+		}
+		if f := e.takeFault(vendor, r, strings.TrimPrefix(r.URL.Path, prefix)); f != nil {
+			serveWithFault(f, h, w, r)
+			return
 		}
 		h.ServeHTTP(w, r)
 	})
@@ -138,6 +163,13 @@ func Start(addr string, opts Options) (*Running, error) {
 // ServiceTradeURL is the base URL to give the provider.
 func (r *Running) ServiceTradeURL() string { return r.URL + ServiceTradePrefix }
 
+// KimobyURL is the Kimoby base URL to give the provider.
+func (r *Running) KimobyURL() string { return r.URL + KimobyPrefix }
+
+// KickservURL is the Kickserv base URL to give the provider (the account
+// slug is configured separately).
+func (r *Running) KickservURL() string { return r.URL + KickservPrefix }
+
 // Env returns the environment variables that point the provider at this
 // emulator with its fixed credentials.
 func (r *Running) Env() map[string]string {
@@ -145,6 +177,12 @@ func (r *Running) Env() map[string]string {
 		"SERVICETRADE_BASE_URL":      r.ServiceTradeURL(),
 		"SERVICETRADE_CLIENT_ID":     servicetrade.ClientID,
 		"SERVICETRADE_CLIENT_SECRET": servicetrade.ClientSecret,
+		"KIMOBY_BASE_URL":            r.KimobyURL(),
+		"KIMOBY_API_KEY":             kimoby.APIKey,
+		"KIMOBY_API_SECRET":          kimoby.APISecret,
+		"KICKSERV_BASE_URL":          r.KickservURL(),
+		"KICKSERV_ACCOUNT":           kickserv.Account,
+		"KICKSERV_API_TOKEN":         kickserv.APIToken,
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade"
 	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -163,8 +165,8 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	}
 	data := &providerdata.Data{
 		ServiceTrade: p.configureServiceTrade(cfg.ServiceTrade, httpCfg, &resp.Diagnostics),
-		Kimoby:       configureKimoby(cfg.Kimoby, &resp.Diagnostics),
-		Kickserv:     configureKickserv(cfg.Kickserv, &resp.Diagnostics),
+		Kimoby:       configureKimoby(cfg.Kimoby, httpCfg, &resp.Diagnostics),
+		Kickserv:     configureKickserv(cfg.Kickserv, httpCfg, &resp.Diagnostics),
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
@@ -215,13 +217,23 @@ func transportConfig(cfg providerModel, userAgent string) (transport.Config, err
 }
 
 func (p *Provider) Resources(_ context.Context) []func() resource.Resource {
-	return servicetrade.Resources()
+	var rs []func() resource.Resource
+	rs = append(rs, servicetrade.Resources()...)
+	rs = append(rs, kimoby.Resources()...)
+	rs = append(rs, kickserv.Resources()...)
+	return rs
 }
 
 func (p *Provider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return servicetrade.DataSources()
+	var ds []func() datasource.DataSource
+	ds = append(ds, servicetrade.DataSources()...)
+	ds = append(ds, kimoby.DataSources()...)
+	ds = append(ds, kickserv.DataSources()...)
+	return ds
 }
 
 func (p *Provider) Functions(_ context.Context) []func() function.Function {
-	return nil
+	var fns []func() function.Function
+	fns = append(fns, kimoby.Functions()...)
+	return fns
 }

@@ -3,14 +3,16 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	kickservapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	kimobyapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
 const (
-	defaultKimobyURL   = "https://api.kimoby.com/v1"
-	defaultKickservURL = "https://app.kickserv.com"
+	defaultKimobyURL   = kimobyapi.DefaultBaseURL
+	defaultKickservURL = kickservapi.DefaultBaseURL
 )
 
 var (
@@ -91,59 +93,76 @@ func (p *Provider) configureServiceTrade(m *serviceTradeModel, httpCfg transport
 	return v
 }
 
-// configureKimoby resolves the kimoby block. Its resources arrive with the
-// Kimoby client; until then the settings are validated and kept.
-func configureKimoby(m *kimobyModel, diags *diag.Diagnostics) providerdata.Vendor[providerdata.KimobyConfig] {
-	v := providerdata.Vendor[providerdata.KimobyConfig]{Name: "Kimoby"}
+// configureKimoby resolves the kimoby block and builds the Kimoby client
+// with the same transport settings as the other vendors. Like ServiceTrade,
+// a wrong setting is an error at once; missing ones only matter when a
+// Kimoby resource is used.
+func configureKimoby(m *kimobyModel, httpCfg transport.Config, diags *diag.Diagnostics) providerdata.Vendor[*kimobyapi.Client] {
+	v := providerdata.Vendor[*kimobyapi.Client]{Name: "Kimoby"}
 	if m == nil {
 		m = &kimobyModel{}
 	}
 	r := &resolver{}
-	c := providerdata.KimobyConfig{BaseURL: r.str(m.BaseURL, kimBaseURL), APIKey: r.str(m.APIKey, kimAPIKey), APISecret: r.str(m.APISecret, kimAPISecret)}
-	if err := checkBaseURL("kimoby.base_url", kimBaseURL.env, c.BaseURL); err != nil {
+	cfg := kimobyapi.Config{BaseURL: r.str(m.BaseURL, kimBaseURL), APIKey: r.str(m.APIKey, kimAPIKey), APISecret: r.str(m.APISecret, kimAPISecret), HTTP: httpCfg}
+	if err := checkBaseURL("kimoby.base_url", kimBaseURL.env, cfg.BaseURL); err != nil {
 		diags.AddAttributeError(pathOf("kimoby", "base_url"), "Insecure or invalid Kimoby base URL", err.Error())
 		v.Err = err
 		return v
 	}
 	var missing []string
-	if c.APIKey == "" {
+	if cfg.APIKey == "" {
 		missing = append(missing, describe(kimAPIKey))
 	}
-	if c.APISecret == "" {
+	if cfg.APISecret == "" {
 		missing = append(missing, describe(kimAPISecret))
 	}
 	if len(missing) > 0 {
 		v.Err = missingErr("Kimoby", "kimoby", missing, r.unknown)
 		return v
 	}
-	v.Client = c
+	client, err := kimobyapi.New(cfg)
+	if err != nil {
+		v.Err = err
+		diags.AddError("Invalid Kimoby configuration", err.Error())
+		return v
+	}
+	v.Client = client
 	return v
 }
 
-// configureKickserv resolves the kickserv block, like configureKimoby.
-func configureKickserv(m *kickservModel, diags *diag.Diagnostics) providerdata.Vendor[providerdata.KickservConfig] {
-	v := providerdata.Vendor[providerdata.KickservConfig]{Name: "Kickserv"}
+// configureKickserv resolves the kickserv block and builds the Kickserv
+// client with the same transport settings as the other vendors. A wrong
+// setting is an error at once; missing ones only matter when a Kickserv
+// resource is used.
+func configureKickserv(m *kickservModel, httpCfg transport.Config, diags *diag.Diagnostics) providerdata.Vendor[*kickservapi.Client] {
+	v := providerdata.Vendor[*kickservapi.Client]{Name: "Kickserv"}
 	if m == nil {
 		m = &kickservModel{}
 	}
 	r := &resolver{}
-	c := providerdata.KickservConfig{BaseURL: r.str(m.BaseURL, ksBaseURL), Account: r.str(m.Account, ksAccount), APIToken: r.str(m.APIToken, ksAPIToken)}
-	if err := checkBaseURL("kickserv.base_url", ksBaseURL.env, c.BaseURL); err != nil {
+	cfg := kickservapi.Config{BaseURL: r.str(m.BaseURL, ksBaseURL), Account: r.str(m.Account, ksAccount), APIToken: r.str(m.APIToken, ksAPIToken), HTTP: httpCfg}
+	if err := checkBaseURL("kickserv.base_url", ksBaseURL.env, cfg.BaseURL); err != nil {
 		diags.AddAttributeError(pathOf("kickserv", "base_url"), "Insecure or invalid Kickserv base URL", err.Error())
 		v.Err = err
 		return v
 	}
 	var missing []string
-	if c.Account == "" {
+	if cfg.Account == "" {
 		missing = append(missing, describe(ksAccount))
 	}
-	if c.APIToken == "" {
+	if cfg.APIToken == "" {
 		missing = append(missing, describe(ksAPIToken))
 	}
 	if len(missing) > 0 {
 		v.Err = missingErr("Kickserv", "kickserv", missing, r.unknown)
 		return v
 	}
-	v.Client = c
+	client, err := kickservapi.New(cfg)
+	if err != nil {
+		v.Err = err
+		diags.AddError("Invalid Kickserv configuration", err.Error())
+		return v
+	}
+	v.Client = client
 	return v
 }

@@ -11,24 +11,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	kickservapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	kimobyapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // Data is built once per provider process by Configure.
 type Data struct {
 	ServiceTrade Vendor[*stapi.Client]
-	Kimoby       Vendor[KimobyConfig]
-	Kickserv     Vendor[KickservConfig]
-}
-
-// KimobyConfig is the resolved Kimoby configuration.
-type KimobyConfig struct {
-	BaseURL, APIKey, APISecret string
-}
-
-// KickservConfig is the resolved Kickserv configuration.
-type KickservConfig struct {
-	BaseURL, Account, APIToken string
+	Kimoby       Vendor[*kimobyapi.Client]
+	Kickserv     Vendor[*kickservapi.Client]
 }
 
 // Vendor is a configured client, or the error that explains why the vendor

@@ -1,0 +1,161 @@
+package kickserv
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*employeeDataSource)(nil)
+
+// NewEmployeeDataSource is the fieldservice_kickserv_employee data source.
+func NewEmployeeDataSource() datasource.DataSource { return &employeeDataSource{} }
+
+type employeeDataSource struct{ dsBase }
+
+func (d *employeeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_kickserv_employee"
+}
+
+// employeeDataAttributes are the read-only attributes of one employee, as
+// the data sources show them.
+func employeeDataAttributes() map[string]schema.Attribute {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, Description: desc}
+	}
+	boolean := func(desc string) schema.BoolAttribute { return schema.BoolAttribute{Computed: true, Description: desc} }
+	return map[string]schema.Attribute{
+		"id":                schema.StringAttribute{Computed: true, Description: "Employee number, as a string (the id of `fieldservice_kickserv_employee`)."},
+		"employee_number":   schema.Int64Attribute{Computed: true, Description: "Employee number: the key in the employee's URL and the import id of `fieldservice_kickserv_employee`."},
+		"employee_id":       schema.Int64Attribute{Computed: true, Description: "Kickserv's internal employee id, the one job assignments and time entries refer to. Differs from the employee number."},
+		"name":              str("Full name."),
+		"username":          str("Login name, or null."),
+		"email_address":     str("Email address, or null."),
+		"can_login":         boolean("Whether the employee may log in."),
+		"active":            boolean("Whether the employee is active (Kickserv employees are made inactive, never deleted)."),
+		"is_account_owner":  boolean("Whether the employee owns the account."),
+		"cell_phone":        str("Cell phone number, or null."),
+		"home_phone":        str("Home phone number, or null."),
+		"address":           str("Street address, or null."),
+		"city":              str("City, or null."),
+		"state":             str("State or province, or null."),
+		"zip_code":          str("ZIP or postal code, or null."),
+		"notify_via_email":  boolean("Whether Kickserv notifies the employee by email."),
+		"notify_via_mobile": boolean("Whether Kickserv notifies the employee by text message."),
+		"created_at":        str("When the employee was created, RFC 3339 in UTC."),
+		"updated_at":        str("When the employee was last changed, RFC 3339 in UTC."),
+	}
+}
+
+func (d *employeeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := employeeDataAttributes()
+	attrs["employee_number"] = schema.Int64Attribute{
+		Optional: true, Computed: true,
+		Description: "Employee number to look up (the number in the employee's URL, not the internal `employee_id`). Give exactly one of `employee_number`, `username` and `email_address`.",
+		Validators:  []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["username"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		Description: "Username to look up, compared case-insensitively. Give exactly one of `employee_number`, `username` and `email_address`.",
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["email_address"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		Description: "Email address to look up, compared case-insensitively. Several employees may share an address: the lookup then fails and names their employee numbers. " +
+			"Give exactly one of `employee_number`, `username` and `email_address`.",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		Description: "Looks up one Kickserv employee, active or inactive, by `employee_number`, `username` or `email_address`. " +
+			"Fails when no employee matches, or when several do. Lookups by username or email address list every employee of the account.",
+		Attributes: attrs,
+	}
+}
+
+func (d *employeeDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("employee_number"), path.MatchRoot("username"), path.MatchRoot("email_address")),
+	}
+}
+
+func (d *employeeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg employeeDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var found *api.Employee
+	switch {
+	case !cfg.EmployeeNumber.IsNull():
+		number := cfg.EmployeeNumber.ValueInt64()
+		e, err := client.GetEmployee(ctx, number)
+		if api.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("employee_number"), "Employee lookup failed",
+				fmt.Sprintf("no Kickserv employee has the employee number %d (employee numbers are the numbers in employee URLs, not internal employee ids)", number))
+			return
+		}
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
+			return
+		}
+		found = e
+	default:
+		field, attr, want := "username", "username", cfg.Username.ValueString()
+		key := func(e api.Employee) *string { return e.Username }
+		if cfg.Username.IsNull() {
+			field, attr, want = "email address", "email_address", cfg.EmailAddress.ValueString()
+			key = func(e api.Employee) *string { return e.EmailAddress }
+		}
+		all, err := client.ListEmployees(ctx, api.EmployeeFilter{})
+		if err != nil {
+			resp.Diagnostics.AddError("Listing Kickserv employees failed", err.Error())
+			return
+		}
+		e, err := exactlyOne(field, want, all, key)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root(attr), "Employee lookup failed", err.Error())
+			return
+		}
+		found = e
+	}
+	var state employeeDataModel
+	state.fromAPI(found)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// exactlyOne picks the one employee whose field equals want, ignoring case,
+// and explains zero or several matches.
+func exactlyOne(field, want string, all []api.Employee, key func(api.Employee) *string) (*api.Employee, error) {
+	var matches []api.Employee
+	for _, e := range all {
+		if v := key(e); v != nil && strings.EqualFold(*v, want) {
+			matches = append(matches, e)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return &matches[0], nil
+	case 0:
+		return nil, fmt.Errorf("no Kickserv employee, active or inactive, has the %s %q (compared without regard to case)", field, want)
+	default:
+		numbers := make([]string, len(matches))
+		for i, m := range matches {
+			numbers[i] = formatNumber(m.Number)
+		}
+		return nil, fmt.Errorf("%d Kickserv employees have the %s %q (employee numbers %s); look it up by employee_number instead", len(matches), field, want, strings.Join(numbers, ", "))
+	}
+}

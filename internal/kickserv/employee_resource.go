@@ -1,0 +1,288 @@
+package kickserv
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*employeeResource)(nil)
+	_ resource.ResourceWithImportState    = (*employeeResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*employeeResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*employeeResource)(nil)
+)
+
+// NewEmployeeResource is the fieldservice_kickserv_employee resource.
+func NewEmployeeResource() resource.Resource { return &employeeResource{} }
+
+type employeeResource struct{ base }
+
+func (r *employeeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_kickserv_employee"
+}
+
+// notBlank refuses values made only of white space, which Kickserv treats
+// as blank.
+var notBlank = stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank")
+
+// optionalText is an optional text attribute that Kickserv stores as is.
+// Empty strings are refused: Kickserv stores an empty value as no value, so
+// "" could never be read back; omit the attribute instead.
+func optionalText(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		Description: desc + " Updatable in place; removing it from the configuration clears it in Kickserv. " +
+			"Must not be empty: omit it for no value.",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+const tokenWarning = "Changing an employee's password also changes that employee's Kickserv API token, so never set the password of the employee whose API token the provider uses (`api_token`): the provider's own credentials would stop working."
+
+func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A Kickserv employee. Kickserv cannot delete employees (\"Employees can be made inactive but cannot be deleted\"): " +
+			"destroying this resource makes the employee inactive and removes it from the Terraform state, with a warning; the employee stays in Kickserv. " +
+			"The Terraform id is the employee number (the number in the employee's URL). Import with the employee number. " +
+			"Passwords are never read back from Kickserv. " + tokenWarning,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Employee number assigned by Kickserv: the key in the employee's URL (`/employees/<number>.xml`) and the import id. Not the internal `employee_id`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"employee_id": schema.Int64Attribute{
+				Computed:      true,
+				Description:   "Kickserv's internal employee id, the one job assignments (`employee_ids`) and time entries (`employee_id`) refer to. Differs from the employee number.",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required:    true,
+				Description: "Full name of the employee. Must not be blank (Kickserv answers \"Name can't be blank\"). Updatable in place.",
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1), notBlank},
+			},
+			"username": optionalText("Login name of the employee, needed when `can_login` is true. Kickserv refuses a username another employee of the account already has, " +
+				"inactive ones included, with \"Username has already been taken\"."),
+			"email_address": optionalText("Email address of the employee. Not checked by the provider."),
+			"can_login": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				Description: "Whether the employee may log in to Kickserv. Default `false`. Logging in needs a `username`, and a password " +
+					"(`password` or `password_wo`) when the employee has none yet; otherwise Kickserv refuses the change with its own message. Updatable in place.",
+			},
+			"active": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+				Description: "Whether the employee is active. Default `true`. Setting `false` keeps the employee managed but inactive; destroying the resource also makes it inactive. " +
+					"An employee made inactive outside Terraform is shown as a change back to `true` on the next plan. Inactive employees cannot use their API token. Updatable in place.",
+			},
+			"is_account_owner": schema.BoolAttribute{
+				Computed:      true,
+				Description:   "Whether the employee owns the Kickserv account. Read-only; Kickserv does not let the account owner be made inactive.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"cell_phone": optionalText("Cell phone number, stored as written (not normalised)."),
+			"home_phone": optionalText("Home phone number, stored as written (not normalised)."),
+			"address":    optionalText("Street address."),
+			"city":       optionalText("City."),
+			"state":      optionalText("State or province, stored as written (for example `TX`)."),
+			"zip_code":   optionalText("ZIP or postal code, stored as text (leading zeros are kept)."),
+			"notify_via_email": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Description: "Whether Kickserv notifies the employee by email. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
+					"(removing it from the configuration does not change it). Updatable in place.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"notify_via_mobile": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Description: "Whether Kickserv notifies the employee by text message. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
+					"(removing it from the configuration does not change it). Updatable in place.",
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				Computed:      true,
+				Description:   "When the employee was created, RFC 3339 in UTC.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"password": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				Description: "Login password of the employee. Sent on create and whenever its value changes; never read back, so a change made in Kickserv is not detected, " +
+					"and after an import the next apply sets it again. Removing it leaves the password in Kickserv unchanged. The value is kept (marked sensitive) in the Terraform state: " +
+					"prefer `password_wo`, which is never stored. Conflicts with `password_wo`. " + tokenWarning,
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.ConflictsWith(path.MatchRoot("password_wo")),
+				},
+			},
+			"password_wo": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				WriteOnly: true,
+				Description: "Write-only login password of the employee: sent to Kickserv but never stored in the plan or the state. Needs Terraform 1.11 or later. " +
+					"Sent on create, and again only when `password_wo_version` changes. Conflicts with `password`. " + tokenWarning,
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.ConflictsWith(path.MatchRoot("password")),
+				},
+			},
+			"password_wo_version": schema.Int64Attribute{
+				Optional: true,
+				Description: "Any number; change it (for example, increment it) to send `password_wo` to Kickserv again. " +
+					"Needs `password_wo`. Changing it updates the employee in place.",
+				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+			},
+		},
+	}
+}
+
+// ValidateConfig checks what the schema cannot say alone: logging in needs
+// a username (the docs' login example sends both).
+func (r *employeeResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var canLogin types.Bool
+	var username types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("can_login"), &canLogin)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("username"), &username)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if canLogin.ValueBool() && username.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("username"), "Missing username",
+			"A Kickserv employee with can_login = true needs a username.")
+	}
+}
+
+func (r *employeeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan employeeResourceModel
+	var passwordWO types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := client.CreateEmployee(ctx, plan.createInput(passwordWO))
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()), err.Error())
+		return
+	}
+	plan.fromAPI(created)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state employeeResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	number, err := parseNumber(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
+		return
+	}
+	e, err := client.GetEmployee(ctx, number)
+	if api.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
+		return
+	}
+	state.fromAPI(e)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *employeeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan, state employeeResourceModel
+	var passwordWO types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	number, err := parseNumber(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
+		return
+	}
+	updated, err := client.UpdateEmployee(ctx, number, updateInput(plan, state, passwordWO))
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating Kickserv employee %d (%q) failed", number, plan.Name.ValueString()), err.Error())
+		return
+	}
+	plan.fromAPI(updated)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete makes the employee inactive, the closest Kickserv has to a
+// delete, and says so.
+func (r *employeeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state employeeResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	number, err := parseNumber(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
+		return
+	}
+	_, err = client.Deactivate(ctx, number)
+	if api.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deactivating Kickserv employee %d (%q) failed", number, state.Name.ValueString()),
+			err.Error()+"\n\nKickserv cannot delete employees; destroying one makes it inactive.")
+		return
+	}
+	resp.Diagnostics.AddWarning(fmt.Sprintf("Kickserv employee %d was made inactive, not deleted", number),
+		fmt.Sprintf("Kickserv cannot delete employees. Employee %d (%q) still exists, inactive, in Kickserv, with its job history; it was removed from the Terraform state. "+
+			"To manage it again, import it with its employee number (%d) and set active = true.", number, state.Name.ValueString(), number))
+}
+
+func (r *employeeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if _, err := parseNumber(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for fieldservice_kickserv_employee", err.Error())
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

@@ -1,0 +1,135 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+)
+
+// Webhook is a Kimoby webhook. AuthenticationKey is set only in the answer
+// to CreateWebhook: the API never returns it again.
+type Webhook struct {
+	ID                string `json:"id"`
+	URL               string `json:"url"`
+	AuthenticationKey string `json:"authentication_key,omitempty"`
+	CreatedAt         string `json:"created_at"`
+	UpdatedAt         string `json:"updated_at"`
+}
+
+// WebhookInput is the body of POST /webhooks and PUT /webhooks/:id. The url
+// is the only attribute the API accepts.
+type WebhookInput struct {
+	URL string `json:"url"`
+}
+
+// MaxPerPage is the largest page Kimoby serves ("less or equals to 50").
+const MaxPerPage = 50
+
+// maxPages stops a runaway listing (a server that ignores the page
+// parameter) from looping forever: 10,000 pages of 50 webhooks.
+const maxPages = 10000
+
+func webhookPath(id string) string { return "/webhooks/" + url.PathEscape(id) }
+
+// CreateWebhook creates a webhook. The answer (200 or 201; the docs show
+// both) carries the authentication key, which is registered as a secret so
+// that no later log line shows it.
+func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, error) {
+	defer c.webhooks.invalidate()
+	var w Webhook
+	if err := c.call(ctx, http.MethodPost, "/webhooks", nil, in, &w); err != nil {
+		return nil, err
+	}
+	if w.ID == "" {
+		return nil, fmt.Errorf("Kimoby API POST /webhooks answered without a webhook id")
+	}
+	c.http.AddSecret(w.AuthenticationKey)
+	return &w, nil
+}
+
+// UpdateWebhook changes a webhook's url, the only attribute Kimoby lets
+// change. The answer carries no authentication key.
+func (c *Client) UpdateWebhook(ctx context.Context, id string, in WebhookInput) (*Webhook, error) {
+	defer c.webhooks.invalidate()
+	var w Webhook
+	if err := c.call(ctx, http.MethodPut, webhookPath(id), nil, in, &w); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
+
+// DeleteWebhook deletes a webhook; IsNotFound(err) when it is already gone.
+func (c *Client) DeleteWebhook(ctx context.Context, id string) error {
+	defer c.webhooks.invalidate()
+	return c.call(ctx, http.MethodDelete, webhookPath(id), nil, nil, nil)
+}
+
+// ListWebhooks fetches every webhook now, bypassing the shared listing. The
+// list is a bare JSON array without pagination metadata, so pages of the
+// maximum size are requested until one comes back short. Note that a list
+// whose length is a multiple of 50 costs one more request, for the empty
+// page that proves the end.
+func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
+	var all []Webhook
+	q := url.Values{"per_page": {strconv.Itoa(MaxPerPage)}}
+	var firstIDOfPrevious string
+	for page := 1; page <= maxPages; page++ {
+		q.Set("page", strconv.Itoa(page))
+		var items []Webhook
+		if err := c.call(ctx, http.MethodGet, "/webhooks", q, nil, &items); err != nil {
+			return nil, err
+		}
+		if len(items) > 0 {
+			// A server that ignored page would serve page 1 forever.
+			if page > 1 && items[0].ID == firstIDOfPrevious {
+				return nil, fmt.Errorf("Kimoby API GET /webhooks served the same page again for page=%d: the list cannot be paged", page)
+			}
+			firstIDOfPrevious = items[0].ID
+		}
+		all = append(all, items...)
+		if len(items) < MaxPerPage {
+			return all, nil
+		}
+	}
+	return nil, fmt.Errorf("Kimoby webhook list did not end after %d pages", maxPages)
+}
+
+// Webhooks returns every webhook from the listing shared by all callers of
+// this Client: concurrent callers share one fetch, and later callers reuse
+// it until a create, update or delete made through this Client. Changes made
+// elsewhere during the life of the Client are not seen; use ListWebhooks for
+// a fresh list. Each caller gets its own copy of the slice.
+func (c *Client) Webhooks(ctx context.Context) ([]Webhook, error) {
+	list, err := c.webhooks.get(ctx, c.ListWebhooks)
+	return slices.Clone(list), err
+}
+
+// InvalidateWebhooks drops the shared listing, so that the next Webhooks or
+// GetWebhook call fetches the list again.
+func (c *Client) InvalidateWebhooks() { c.webhooks.invalidate() }
+
+// GetWebhook finds one webhook in the shared listing (Kimoby has no GET by
+// id). IsNotFound(err) when the list does not hold it: it was deleted, maybe
+// by Kimoby itself after the receiver answered 410 Gone.
+func (c *Client) GetWebhook(ctx context.Context, id string) (*Webhook, error) {
+	list, err := c.Webhooks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if list[i].ID == id {
+			w := list[i]
+			return &w, nil
+		}
+	}
+	return nil, &Error{
+		Method:     http.MethodGet,
+		Path:       "/webhooks",
+		StatusCode: http.StatusNotFound,
+		Message:    fmt.Sprintf("no webhook has the id %q (Kimoby has no GET by id, so the whole list was searched)", id),
+		Attempts:   1,
+	}
+}

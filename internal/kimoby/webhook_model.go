@@ -1,0 +1,45 @@
+package kimoby
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+)
+
+// webhookModel is the state of the fieldservice_kimoby_webhook resource.
+type webhookModel struct {
+	ID                types.String `tfsdk:"id"`
+	URL               types.String `tfsdk:"url"`
+	AuthenticationKey types.String `tfsdk:"authentication_key"`
+	RotateKey         types.String `tfsdk:"rotate_key"`
+	CreatedAt         types.String `tfsdk:"created_at"`
+	UpdatedAt         types.String `tfsdk:"updated_at"`
+}
+
+// fromAPI copies what every answer carries. The authentication key and
+// rotate_key are left alone: the API returns the key only at creation, and
+// rotate_key is the configuration's own.
+func (m *webhookModel) fromAPI(w *api.Webhook) {
+	m.ID = types.StringValue(w.ID)
+	m.URL = types.StringValue(w.URL)
+	m.CreatedAt = types.StringValue(normalizeTime(w.CreatedAt))
+	m.UpdatedAt = types.StringValue(normalizeTime(w.UpdatedAt))
+}
+
+// webhookDataModel is one webhook as the data sources show it: no key, which
+// the API never lists.
+type webhookDataModel struct {
+	ID        types.String `tfsdk:"id"`
+	URL       types.String `tfsdk:"url"`
+	CreatedAt types.String `tfsdk:"created_at"`
+	UpdatedAt types.String `tfsdk:"updated_at"`
+}
+
+func dataFromAPI(w api.Webhook) webhookDataModel {
+	return webhookDataModel{
+		ID:        types.StringValue(w.ID),
+		URL:       types.StringValue(w.URL),
+		CreatedAt: types.StringValue(normalizeTime(w.CreatedAt)),
+		UpdatedAt: types.StringValue(normalizeTime(w.UpdatedAt)),
+	}
+}

@@ -1,0 +1,209 @@
+package kimoby
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*webhookResource)(nil)
+	_ resource.ResourceWithImportState = (*webhookResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*webhookResource)(nil)
+)
+
+// NewWebhookResource is the fieldservice_kimoby_webhook resource.
+func NewWebhookResource() resource.Resource { return &webhookResource{} }
+
+type webhookResource struct{ base }
+
+func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_kimoby_webhook"
+}
+
+func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A Kimoby webhook: Kimoby POSTs every event (`message_created`, `message_updated`, `customer_unsubscribed`, `customer_resubscribed`) to its `url`; " +
+			"there is no per-webhook event selection. Each delivery is signed in the `X-Kimoby-Signature` header with the `authentication_key` " +
+			"(see the `kimoby_webhook_signature` function). Kimoby deletes a webhook whose receiver answers `410 Gone`; the next plan then shows it for re-creation, with a new key. " +
+			"Deleting the resource deletes the webhook. Import with the webhook id (`WH…`); the key cannot be imported.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Kimoby id of the webhook, such as `WH487d9d59d5511879e2eda871b5cac50c`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"url": schema.StringAttribute{
+				Required: true,
+				Description: "URL of the endpoint that receives the events. Must be an absolute `https://` URL (Kimoby refuses other schemes; checked at plan time). " +
+					"Updatable in place: the webhook and its key are kept, but since the signature covers the URL, signatures of later deliveries change.",
+				Validators: []validator.String{validators.URL("https")},
+			},
+			"authentication_key": schema.StringAttribute{
+				Computed:  true,
+				Sensitive: true,
+				Description: "Secret that signs the deliveries (`X-Kimoby-Signature`). Kimoby returns it only in the answer to the creation, so it is kept in state from then on " +
+					"and never refreshed: a key changed outside Terraform cannot be seen. It is null after `terraform import`, since no API returns it. " +
+					"Kimoby has no rotate call: change `rotate_key` to get a new webhook with a new key.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"rotate_key": schema.StringAttribute{
+				Optional: true,
+				Description: "Any value; changing it (including setting or removing it) forces replacement: the webhook is deleted and a new one is created, with a new id and a new " +
+					"`authentication_key`. Use it to rotate the key, for example with a date such as `2024-06`. Not sent to Kimoby. " +
+					"After an import it is null, so a configuration that sets it plans a replacement, which is also the way to get a key into state for an imported webhook.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"created_at": schema.StringAttribute{
+				Computed:      true,
+				Description:   "When the webhook was created, RFC 3339 in UTC.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"updated_at": schema.StringAttribute{
+				Computed:      true,
+				Description:   "When the webhook was last changed, RFC 3339 in UTC. Changes when `url` changes; the plan shows it as known after apply only then.",
+				PlanModifiers: []planmodifier.String{unknownWhenURLChanges{}},
+			},
+		},
+	}
+}
+
+func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	u := plan.URL.ValueString()
+	created, err := client.CreateWebhook(ctx, api.WebhookInput{URL: u})
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating Kimoby webhook for %q failed", u), err.Error())
+		return
+	}
+	plan.fromAPI(created)
+	if created.AuthenticationKey == "" {
+		plan.AuthenticationKey = types.StringNull()
+		resp.Diagnostics.AddWarning("Kimoby returned no authentication key",
+			fmt.Sprintf("Kimoby created webhook %s but its answer carried no authentication_key, so the key is not in state and cannot be read later. "+
+				"Change rotate_key to create a new webhook if you need the key.", created.ID))
+	} else {
+		plan.AuthenticationKey = types.StringValue(created.AuthenticationKey)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state webhookModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	// No GET by id: the list, fetched once and shared by every Read of this
+	// run, is searched.
+	w, err := client.GetWebhook(ctx, id)
+	if api.IsNotFound(err) {
+		// Deleted outside Terraform, or by Kimoby after a 410 Gone.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading Kimoby webhook %s failed", id), err.Error())
+		return
+	}
+	state.fromAPI(w)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan, state webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, u := state.ID.ValueString(), plan.URL.ValueString()
+	updated, err := client.UpdateWebhook(ctx, id, api.WebhookInput{URL: u})
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating Kimoby webhook %s to %q failed", id, u), err.Error())
+		return
+	}
+	plan.fromAPI(updated)
+	// The update answer has no key; the docs do not say whether the key
+	// survives a url change. It is assumed to, as nothing says otherwise.
+	plan.AuthenticationKey = state.AuthenticationKey
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state webhookModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	if err := client.DeleteWebhook(ctx, id); err != nil && !api.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Kimoby webhook %s failed", id), err.Error())
+	}
+}
+
+func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := checkID(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for fieldservice_kimoby_webhook", err.Error())
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// unknownWhenURLChanges keeps updated_at from state unless the url changes:
+// Kimoby moves updated_at only when it changes something, and the url is the
+// only thing it lets change. A new webhook (creation or replacement) leaves
+// the value unknown.
+type unknownWhenURLChanges struct{}
+
+func (unknownWhenURLChanges) Description(context.Context) string {
+	return "Keeps the prior value unless url changes."
+}
+
+func (m unknownWhenURLChanges) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (unknownWhenURLChanges) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !req.PlanValue.IsUnknown() {
+		return
+	}
+	var planned, prior types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("url"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("url"), &prior)...)
+	if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(prior) {
+		return
+	}
+	resp.PlanValue = req.StateValue
+}
