@@ -11,6 +11,12 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewRegionResource,
+		NewWebhookResource,
+		NewExternalSystemResource,
+		NewQuoteTemplateResource,
+		NewQuoteTemplateItemResource,
+		NewContractResource,
+		NewContractRuleResource,
 	}
 }
 
@@ -18,5 +24,22 @@ func Resources() []func() resource.Resource {
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewRegionDataSource,
+		NewRegionsDataSource,
+		NewCompanyDataSource,
+		NewLocationDataSource,
+		NewUserDataSource,
+		NewTermsDataSource,
+		NewPaymentTermsDataSource,
+		NewServiceLineDataSource,
+		NewLibItemDataSource,
+		NewWebhookDataSource,
+		NewWebhooksDataSource,
+		NewExternalSystemDataSource,
+		NewExternalSystemsDataSource,
+		NewQuoteTemplateDataSource,
+		NewQuoteTemplatesDataSource,
+		NewQuoteTemplateItemDataSource,
+		NewContractDataSource,
+		NewContractRuleDataSource,
 	}
 }

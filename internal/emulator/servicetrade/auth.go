@@ -27,6 +27,14 @@ func newToken() string {
 	return hex.EncodeToString(b)
 }
 
+// IssuedSecrets returns every session id and access token handed out, for
+// tests that assert no secret leaks into logs.
+func (s *Server) IssuedSecrets() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.issued...)
+}
+
 // ExpireCredentials ends every session and token, as a server restart or a
 // session clean-up would; clients must log in again after their next 401.
 func (s *Server) ExpireCredentials() {
@@ -88,15 +96,15 @@ func (s *Server) protected(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// authUser is the seeded user the emulator's credentials log in as (see
+// SeedUsers), rendered as GET /user/{id} renders it.
 func (s *Server) authUser(r *http.Request) map[string]any {
-	return map[string]any{
-		"id": firstID + 6, "uri": s.uri(r, "user", firstID+6), "name": "Emma Ulator", "status": "active",
-		"firstName": "Emma", "lastName": "Ulator", "username": Username, "email": "emma@example.com",
-		"phone": "9195550100", "isTech": false, "isHelper": false,
-		"company":      map[string]any{"id": firstID + 1, "uri": s.uri(r, "company", firstID+1), "name": "Emulated Fire Pros, Inc."},
-		"account":      map[string]any{"id": 567, "name": "Emulated Fire Pros, Inc."},
-		"serviceLines": []any{},
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.userByUsername(Username); u != nil {
+		return s.userJSON(r, u)
 	}
+	return nil
 }
 
 func (s *Server) handleAuth(w http.ResponseWriter, r *http.Request) {
@@ -155,6 +163,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.sessions[token] = &session{token: token, created: time.Now()}
+	s.issued = append(s.issued, token)
 	s.stats.SessionsCreated++
 	s.trimSessionsLocked()
 	s.mu.Unlock()
@@ -208,6 +217,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	token := newToken()
 	s.mu.Lock()
 	s.tokens[token] = time.Now().Add(s.opts.TokenTTL)
+	s.issued = append(s.issued, token)
 	s.stats.TokensIssued++
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{"access_token": token, "token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds())})

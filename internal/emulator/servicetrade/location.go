@@ -7,8 +7,10 @@ import (
 	"strings"
 )
 
-// location is a seeded office (vendor location). The API manages locations
-// as business data; the emulator only serves them for reference.
+// location is a seeded location. Offices are the vendor company's own
+// locations (IsVendor); the others are customer locations, each served by
+// offices. The API manages locations as business data; the emulator only
+// serves them for reference.
 type location struct {
 	ID          int64
 	Name        string
@@ -21,20 +23,44 @@ type location struct {
 	PostalCode  string
 	IsVendor    bool
 	ContactName [2]string
+	CompanyID   int64
+	Status      string
+	Taxable     bool
+	// OfficeIDs are the offices serving a customer location.
+	OfficeIDs []int64
 }
 
-// Seeded office names, exported for tests that reference offices by name.
-var SeedOffices = []string{"Goose Creek Office", "Raleigh Office", "Charlotte Satellite Office"}
-
 func (s *Server) seedLocations() {
-	seed := []location{
-		{Name: SeedOffices[0], Lat: 32.969788, Lon: -80.007392, Phone: "(843) 555-1233", Email: "goosecreek@example.com", Street: "1500 Red Bank Road", City: "Goose Creek", State: "SC", PostalCode: "29445", IsVendor: true, ContactName: [2]string{"Stan", "Dalone"}},
-		{Name: SeedOffices[1], Lat: 35.7796, Lon: -78.6382, Phone: "(919) 555-0142", Email: "raleigh@example.com", Street: "1 Fayetteville St", City: "Raleigh", State: "NC", PostalCode: "27601", IsVendor: true, ContactName: [2]string{"Rae", "Leigh"}},
-		{Name: SeedOffices[2], Lat: 35.2271, Lon: -80.8431, Phone: "(704) 555-0199", Email: "charlotte@example.com", Street: "600 S Tryon St", City: "Charlotte", State: "NC", PostalCode: "28202", IsVendor: true, ContactName: [2]string{"Char", "Lotte"}},
-		{Name: "Hwy 55 Burgers - Main St", Lat: 35.0, Lon: -79.0, Phone: "(910) 555-0100", Email: "", Street: "55 Main St", City: "Mount Olive", State: "NC", PostalCode: "28365"},
+	vendor := s.vendorCompany()
+	offices := []location{
+		{Name: SeedOffices[0], Lat: 32.969788, Lon: -80.007392, Phone: "(843) 555-1233", Email: "goosecreek@example.com", Street: "1500 Red Bank Road", City: "Goose Creek", State: "SC", PostalCode: "29445", ContactName: [2]string{"Stan", "Dalone"}},
+		{Name: SeedOffices[1], Lat: 35.7796, Lon: -78.6382, Phone: "(919) 555-0142", Email: "raleigh@example.com", Street: "1 Fayetteville St", City: "Raleigh", State: "NC", PostalCode: "27601", ContactName: [2]string{"Rae", "Leigh"}},
+		{Name: SeedOffices[2], Lat: 35.2271, Lon: -80.8431, Phone: "(704) 555-0199", Email: "charlotte@example.com", Street: "600 S Tryon St", City: "Charlotte", State: "NC", PostalCode: "28202", ContactName: [2]string{"Char", "Lotte"}},
 	}
-	for _, l := range seed {
+	var officeIDs []int64
+	for _, l := range offices {
 		l.ID = s.newID()
+		l.IsVendor, l.CompanyID, l.Status = true, vendor.ID, "active"
+		s.locations[l.ID] = &l
+		officeIDs = append(officeIDs, l.ID)
+	}
+	deli := []*company{}
+	for _, id := range sortedKeys(s.companies) {
+		if s.companies[id].Name == DuplicateCompany {
+			deli = append(deli, s.companies[id])
+		}
+	}
+	customers := []location{
+		{Name: SeedCustomerLocations[0], Lat: 35.2207, Lon: -78.0711, Phone: "(910) 555-0100", Street: "55 Main St", City: "Mount Olive", State: "NC", PostalCode: "28365", ContactName: [2]string{"Pat", "Tee"}, CompanyID: s.companyByName(SeedCustomerCompanies[0]).ID, Taxable: true, OfficeIDs: []int64{officeIDs[1]}},
+		{Name: SeedCustomerLocations[1], Lat: 35.9940, Lon: -78.8986, Phone: "(919) 555-0177", Email: "facilities@acme.example.com", Street: "200 Acme Tower Blvd", City: "Durham", State: "NC", PostalCode: "27701", ContactName: [2]string{"Wile", "Coyote"}, CompanyID: s.companyByName(SeedCustomerCompanies[1]).ID, Taxable: true, OfficeIDs: []int64{officeIDs[1], officeIDs[2]}},
+		{Name: DuplicateLocation, Lat: 35.3849, Lon: -77.9928, Phone: "(919) 555-0121", Street: "12 N Center St", City: "Goldsboro", State: "NC", PostalCode: "27530", ContactName: [2]string{"Del", "Icatessen"}, CompanyID: deli[0].ID, Taxable: true, OfficeIDs: []int64{officeIDs[1]}},
+		{Name: DuplicateLocation, Lat: 35.7212, Lon: -77.9155, Phone: "(252) 555-0109", Street: "9 Nash St", City: "Wilson", State: "NC", PostalCode: "27893", ContactName: [2]string{"Del", "Monte"}, CompanyID: deli[1].ID, Status: "inactive", OfficeIDs: []int64{officeIDs[1]}},
+	}
+	for _, l := range customers {
+		l.ID = s.newID()
+		if l.Status == "" {
+			l.Status = "active"
+		}
 		s.locations[l.ID] = &l
 	}
 }
@@ -46,41 +72,87 @@ func init() {
 	})
 }
 
+// locationJSON renders a location as GET /location/{id} does. Called with
+// s.mu held.
 func (s *Server) locationJSON(r *http.Request, l *location) map[string]any {
+	out := s.locationRef(r, l)
+	out["refNumber"] = strconv.FormatInt(l.ID, 10)
+	out["geocodeQuality"] = 87
+	out["distance"] = nil
+	out["generalManager"] = l.ContactName[0] + " " + l.ContactName[1]
+	out["primaryContact"] = map[string]any{
+		"id": l.ID + 1000, "uri": s.uri(r, "contact", l.ID+1000), "firstName": l.ContactName[0], "lastName": l.ContactName[1],
+		"phone": l.Phone, "mobile": "", "alternatePhone": "", "email": l.Email, "type": "management",
+	}
+	out["storeNumber"] = nil
+	out["company"] = s.companyRef(r, s.companies[l.CompanyID])
+	out["brand"] = nil
+	out["tags"] = []any{}
+	offices := []map[string]any{}
+	for _, id := range l.OfficeIDs {
+		if o := s.locations[id]; o != nil {
+			offices = append(offices, s.locationRef(r, o))
+		}
+	}
+	out["offices"] = offices
+	out["created"], out["updated"] = seedTime, seedTime
+	return out
+}
+
+// locationRef is the short form of a location nested in other objects (a
+// location's offices, a user's home office).
+func (s *Server) locationRef(r *http.Request, l *location) map[string]any {
 	return map[string]any{
-		"id": l.ID, "uri": s.uri(r, "location", l.ID), "name": l.Name, "lat": l.Lat, "lon": l.Lon,
+		"id": l.ID, "uri": s.uri(r, "location", l.ID), "name": l.Name, "legacyId": nil, "lat": l.Lat, "lon": l.Lon,
 		"phoneNumber": l.Phone, "email": l.Email,
-		"primaryContact": map[string]any{
-			"id": l.ID + 1000, "uri": s.uri(r, "contact", l.ID+1000), "firstName": l.ContactName[0], "lastName": l.ContactName[1],
-			"phone": l.Phone, "mobile": "", "alternatePhone": "", "email": l.Email, "type": "management",
-		},
 		"address": map[string]any{"street": l.Street, "city": l.City, "state": l.State, "postalCode": l.PostalCode},
+		"taxable": l.Taxable, "status": l.Status,
 	}
 }
 
 func (s *Server) locationCollection(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		// Creating locations is business data the emulator does not model.
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPost:
+		// Documented, but the provider never creates locations.
+		writeNotEmulated(w, r)
+		return
+	default:
+		// PUT and DELETE on the collection are not documented: 405, the
+		// API's "method not implemented".
 		s.methodNotAllowed(w, r)
 		return
 	}
 	q := r.URL.Query()
 	name := strings.ToLower(q.Get("name"))
-	vendorOnly := q.Get("isVendor") == "true" || q.Get("isVendor") == "1"
+	// isVendor=true lists offices only. Otherwise isCustomer "defaults to
+	// true" (customer locations only); isCustomer=false lifts that filter.
+	// The docs do not say how the two combine; isVendor winning is what
+	// makes the documented office look-up (?isVendor=true) work.
+	vendorOnly := boolParam(q.Get("isVendor"))
+	customerOnly := !vendorOnly && q.Get("isCustomer") != "false" && q.Get("isCustomer") != "0"
+	companyIDs := parseIDList(q.Get("companyId"))
+	statuses := splitList(q.Get("status"))
+	refNumber := q.Get("refNumber")
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	if limit <= 0 {
 		limit = 10
 	}
 	limit = min(limit, 5000)
 	s.mu.Lock()
-	ids := sortedKeys(s.locations)
 	var out []map[string]any
-	for _, id := range ids {
+	for _, id := range sortedKeys(s.locations) {
 		l := s.locations[id]
-		if vendorOnly && !l.IsVendor {
+		switch {
+		case vendorOnly && !l.IsVendor, customerOnly && l.IsVendor:
 			continue
-		}
-		if name != "" && !strings.Contains(strings.ToLower(l.Name), name) {
+		case name != "" && !strings.Contains(strings.ToLower(l.Name), name):
+			continue
+		case len(companyIDs) > 0 && !slices.Contains(companyIDs, l.CompanyID):
+			continue
+		case len(statuses) > 0 && !slices.Contains(statuses, l.Status):
+			continue
+		case refNumber != "" && refNumber != strconv.FormatInt(l.ID, 10):
 			continue
 		}
 		out = append(out, s.locationJSON(r, l))
@@ -94,7 +166,13 @@ func (s *Server) locationItem(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if r.Method != http.MethodGet {
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPut, http.MethodDelete:
+		// Documented, but the provider never changes or deletes locations.
+		writeNotEmulated(w, r)
+		return
+	default:
 		s.methodNotAllowed(w, r)
 		return
 	}
@@ -119,4 +197,27 @@ func sortedKeys[V any](m map[int64]V) []int64 {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// parseIDList reads a comma-delimited list of ids, skipping what is not a
+// number.
+func parseIDList(v string) []int64 {
+	var ids []int64
+	for _, part := range strings.Split(v, ",") {
+		if id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// splitList reads a comma-delimited list of lowercase words.
+func splitList(v string) []string {
+	var out []string
+	for _, part := range strings.Split(v, ",") {
+		if p := strings.ToLower(strings.TrimSpace(part)); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

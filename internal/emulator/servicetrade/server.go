@@ -44,6 +44,7 @@ type Server struct {
 	nextID   int64
 	sessions map[string]*session
 	tokens   map[string]time.Time // access token -> expiry
+	issued   []string             // every session id and token handed out
 	stats    Stats
 	// expireAfter, when positive, counts down authenticated requests
 	// before every credential is expired (a test hook).
@@ -51,6 +52,30 @@ type Server struct {
 
 	regions   map[int64]*region
 	locations map[int64]*location
+
+	// Reference data, seeded by seedReferenceData in seed.go.
+	companies    map[int64]*company
+	users        map[int64]*user
+	terms        map[int64]*terms
+	paymentTerms map[int64]*paymentTerms
+	serviceLines map[int64]*serviceLine
+	libItems     map[int64]*libItem
+
+	// webhooks and externalSystems are created (and external systems
+	// seeded) by their route registrations in webhook.go and
+	// externalsystem.go.
+	webhooks        map[int64]*webhook
+	externalSystems map[int64]*externalSystem
+
+	// quoteTemplates and quoteTemplateItems are created by the route
+	// registration in quotetemplate.go.
+	quoteTemplates     map[int64]*quoteTemplate
+	quoteTemplateItems map[int64]*quoteTemplateItem
+
+	// contracts and contractRules are created by the route registrations
+	// in contract.go and contractrule.go.
+	contracts     map[int64]*contract
+	contractRules map[int64]*contractRule
 }
 
 // Stats counts what tests and benchmarks assert on.
@@ -82,7 +107,7 @@ func New(opts Options) *Server {
 		regions:   map[int64]*region{},
 		locations: map[int64]*location{},
 	}
-	s.seedLocations()
+	s.seedReferenceData()
 	s.mux.HandleFunc("/{$}", s.heartbeat)
 	s.mux.HandleFunc("/auth", s.handleAuth)
 	s.mux.HandleFunc("/auth/", s.methodNotAllowed)

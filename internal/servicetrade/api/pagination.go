@@ -15,7 +15,10 @@ const maxPages = 10000
 
 // listAll fetches every page of a list resource and returns the items under
 // listKey. ServiceTrade lists are {"data":{"totalPages":N,"page":n,"<key>":[…]}}.
-func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, listKey string) ([]T, error) {
+// altKeys are other spellings of the key that the reference shows (its
+// payment terms example answers "paymenttermss"); the first key present on
+// a page is used.
+func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, listKey string, altKeys ...string) ([]T, error) {
 	var all []T
 	q := url.Values{}
 	for k, v := range query {
@@ -28,9 +31,16 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 			return nil, err
 		}
 		var items []T
-		if raw, ok := data[listKey]; ok && string(raw) != "null" {
+		key := listKey
+		for _, alt := range altKeys {
+			if _, ok := data[key]; ok {
+				break
+			}
+			key = alt
+		}
+		if raw, ok := data[key]; ok && string(raw) != "null" {
 			if err := json.Unmarshal(raw, &items); err != nil {
-				return nil, fmt.Errorf("decoding ServiceTrade %s list (key %q, page %d): %w", path, listKey, page, err)
+				return nil, fmt.Errorf("decoding ServiceTrade %s list (key %q, page %d): %w", path, key, page, err)
 			}
 		}
 		all = append(all, items...)

@@ -1,0 +1,411 @@
+package servicetrade
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// quoteTemplateItem is a line of a quote template, reachable both nested
+// (/quotetemplate/{tid}/item/{id}) and flat (/quotetemplateitem/{id}).
+type quoteTemplateItem struct {
+	ID, TemplateID int64
+	Quantity       float64
+	// Description is nil only when neither a description nor a lib item
+	// was ever given, which validation refuses.
+	Description   *string
+	LibItemID     int64 // 0: none
+	ServiceLineID int64 // 0: none
+	// OrderIndex: "items are listed from low to high value, null is the
+	// default value".
+	OrderIndex *int64
+}
+
+func init() {
+	routes = append(routes, func(s *Server, mux *http.ServeMux) {
+		mux.HandleFunc("/quotetemplate/{tid}/item", s.protected(s.nestedItemCollection))
+		mux.HandleFunc("/quotetemplate/{tid}/item/{id}", s.protected(s.nestedItem))
+		mux.HandleFunc("/quotetemplateitem", s.protected(s.flatItemCollection))
+		mux.HandleFunc("/quotetemplateitem/{id}", s.protected(s.flatItem))
+	})
+}
+
+// itemsOfTemplate returns the template's items in the API's order: by
+// orderIndex from low to high, items without one (null) last, then by id.
+// Called with s.mu held.
+func (s *Server) itemsOfTemplate(templateID int64) []*quoteTemplateItem {
+	var out []*quoteTemplateItem
+	for _, id := range sortedKeys(s.quoteTemplateItems) {
+		if it := s.quoteTemplateItems[id]; it.TemplateID == templateID {
+			out = append(out, it)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *quoteTemplateItem) int {
+		switch {
+		case a.OrderIndex == nil && b.OrderIndex == nil:
+			return 0
+		case a.OrderIndex == nil:
+			return 1
+		case b.OrderIndex == nil:
+			return -1
+		case *a.OrderIndex < *b.OrderIndex:
+			return -1
+		case *a.OrderIndex > *b.OrderIndex:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// quoteTemplateItemJSON renders an item as the reference's examples do: the
+// parent under "quote" (the field table says quoteTemplate), the lib item in
+// its short form with a capitalised type ("Part"), and the service line
+// without a uri. orderIndex is in no example; the emulator returns it, as
+// the API echoes its other parameters. Called with s.mu held.
+func (s *Server) quoteTemplateItemJSON(r *http.Request, it *quoteTemplateItem) map[string]any {
+	var quote, lib, sl map[string]any
+	if qt := s.quoteTemplates[it.TemplateID]; qt != nil {
+		quote = s.quoteTemplateRef(r, qt)
+	}
+	if li := s.libItems[it.LibItemID]; li != nil {
+		var code any
+		if li.Code != "" {
+			code = li.Code
+		}
+		lib = map[string]any{"id": li.ID, "uri": s.uri(r, "libitem", li.ID), "name": li.Name, "type": displayLibItemType(li.Type), "code": code}
+	}
+	if l := s.serviceLines[it.ServiceLineID]; l != nil {
+		sl = s.serviceLineJSON(r, l)
+	}
+	return map[string]any{
+		"id": it.ID, "uri": s.uri(r, "quotetemplateitem", it.ID), "description": it.Description,
+		"quantity": it.Quantity, "orderIndex": it.OrderIndex,
+		"quote": quote, "libItem": lib, "serviceLine": sl,
+	}
+}
+
+// writeItemInvalid is the documented 400 "parameters invalid", with the
+// validation messages every ServiceTrade 400 carries.
+func writeItemInvalid(w http.ResponseWriter, v map[string][]string) {
+	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{Error: []string{"parameters invalid"}, Validation: v}})
+}
+
+// pathInt parses a numeric path wildcard; ok is false when it is not one.
+func pathInt(r *http.Request, name string) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	return id, err == nil
+}
+
+// The error texts say "quote" where they mean the quote template, as the
+// reference's do (its item section was copied from the quote item one).
+func quoteNotFound(w http.ResponseWriter, tid string) {
+	writeError(w, http.StatusNotFound, "quote "+tid+" not found")
+}
+
+func (s *Server) nestedItemCollection(w http.ResponseWriter, r *http.Request) {
+	tid, ok := pathInt(r, "tid")
+	if !ok {
+		quoteNotFound(w, r.PathValue("tid"))
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+		s.listItems(w, r, tid)
+	case http.MethodPost:
+		fields, ok := decodeBody(w, r)
+		if !ok {
+			return
+		}
+		s.createItem(w, r, tid, fields)
+	default:
+		// PUT and DELETE on the item collection are not documented.
+		s.methodNotAllowed(w, r)
+	}
+}
+
+func (s *Server) nestedItem(w http.ResponseWriter, r *http.Request) {
+	tid, okT := pathInt(r, "tid")
+	id, okI := pathInt(r, "id")
+	if !okT {
+		quoteNotFound(w, r.PathValue("tid"))
+		return
+	}
+	var fields map[string]json.RawMessage
+	var ok bool
+	if r.Method == http.MethodPut {
+		if fields, ok = decodeBody(w, r); !ok {
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r.Method != http.MethodGet && r.Method != http.MethodPut && r.Method != http.MethodDelete {
+		s.methodNotAllowed(w, r)
+		return
+	}
+	if s.quoteTemplates[tid] == nil {
+		quoteNotFound(w, strconv.FormatInt(tid, 10))
+		return
+	}
+	it := s.quoteTemplateItems[id]
+	if !okI || it == nil || it.TemplateID != tid {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("quote item %s not found on quote %d", r.PathValue("id"), tid))
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+		writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+	case http.MethodPut:
+		s.updateItemLocked(w, r, it, fields)
+	case http.MethodDelete:
+		delete(s.quoteTemplateItems, id)
+		// 204 "quote item deleted".
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+func (s *Server) flatItemCollection(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet:
+		raw := r.URL.Query().Get("quoteTemplateId")
+		if raw == "" {
+			// Documented as 404, not 400.
+			writeError(w, http.StatusNotFound, "quoteTemplateId must be specified when searching for quote items")
+			return
+		}
+		tid, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			quoteNotFound(w, raw)
+			return
+		}
+		s.listItems(w, r, tid)
+	case http.MethodPost:
+		fields, ok := decodeBody(w, r)
+		if !ok {
+			return
+		}
+		var tid int64
+		if err := json.Unmarshal(fields["quoteTemplateId"], &tid); err != nil || tid == 0 {
+			writeItemInvalid(w, map[string][]string{"quoteTemplateId": {"quoteTemplateId is required"}})
+			return
+		}
+		s.createItem(w, r, tid, fields)
+	default:
+		s.methodNotAllowed(w, r)
+	}
+}
+
+func (s *Server) flatItem(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet, http.MethodPut:
+	default:
+		// DELETE is documented only on the nested path
+		// (/quotetemplate/{tid}/item/{id}); the flat one is not listed, so
+		// it answers 405 "method not implemented".
+		s.methodNotAllowed(w, r)
+		return
+	}
+	id, ok := pathID(w, r, "quote item")
+	if !ok {
+		return
+	}
+	var fields map[string]json.RawMessage
+	if r.Method == http.MethodPut {
+		if fields, ok = decodeBody(w, r); !ok {
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	it := s.quoteTemplateItems[id]
+	if it == nil {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("quote item %d not found", id))
+		return
+	}
+	if r.Method == http.MethodGet {
+		writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+		return
+	}
+	s.updateItemLocked(w, r, it, fields)
+}
+
+func (s *Server) listItems(w http.ResponseWriter, r *http.Request, tid int64) {
+	s.mu.Lock()
+	if s.quoteTemplates[tid] == nil {
+		s.mu.Unlock()
+		quoteNotFound(w, strconv.FormatInt(tid, 10))
+		return
+	}
+	out := []map[string]any{}
+	for _, it := range s.itemsOfTemplate(tid) {
+		out = append(out, s.quoteTemplateItemJSON(r, it))
+	}
+	s.mu.Unlock()
+	writeData(w, http.StatusOK, page(s, r, "items", out, 0))
+}
+
+func (s *Server) createItem(w http.ResponseWriter, r *http.Request, tid int64, fields map[string]json.RawMessage) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.quoteTemplates[tid] == nil {
+		quoteNotFound(w, strconv.FormatInt(tid, 10))
+		return
+	}
+	it := &quoteTemplateItem{TemplateID: tid}
+	if v := s.applyItem(it, fields, true); v != nil {
+		writeItemInvalid(w, v)
+		return
+	}
+	it.ID = s.newID()
+	s.quoteTemplateItems[it.ID] = it
+	writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+}
+
+// updateItemLocked applies a partial PUT. quoteTemplateId is among the
+// documented POST/PUT parameters ("sets the quote to which this item
+// belongs"), so a PUT may move the item to another template.
+func (s *Server) updateItemLocked(w http.ResponseWriter, r *http.Request, it *quoteTemplateItem, fields map[string]json.RawMessage) {
+	updated := *it
+	if raw, ok := fields["quoteTemplateId"]; ok {
+		var tid int64
+		if err := json.Unmarshal(raw, &tid); err != nil {
+			writeItemInvalid(w, map[string][]string{"quoteTemplateId": {"quoteTemplateId must be an integer"}})
+			return
+		}
+		if s.quoteTemplates[tid] == nil {
+			quoteNotFound(w, strconv.FormatInt(tid, 10))
+			return
+		}
+		updated.TemplateID = tid
+	}
+	if v := s.applyItem(&updated, fields, false); v != nil {
+		writeItemInvalid(w, v)
+		return
+	}
+	*it = updated
+	writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+}
+
+// applyItem copies POST/PUT fields onto it, resolves what the server fills
+// in, and returns validation errors. Called with s.mu held.
+//
+// Server-side resolution, as the reference's "Add an item" example shows:
+// a POST with only a description that names a lib item ("CCW Zirconium
+// Flange") comes back with that libItem and its serviceLine. The emulator
+// matches the description against the names of active lib items, ignoring
+// case, and resolves only a single match (two items named alike resolve to
+// neither). The docs are silent on the rest, so the emulator assumes:
+//   - resolution happens on POST only; a PUT changes what it is sent;
+//   - an item created with only a libItemId takes the lib item's name as its
+//     description (every example item has a description);
+//   - the service line comes from the lib item when none is sent (on PUT,
+//     when the lib item changes, or when serviceLineId is cleared); an
+//     explicit serviceLineId wins;
+//   - libItemId, serviceLineId and orderIndex take null to clear.
+func (s *Server) applyItem(it *quoteTemplateItem, f map[string]json.RawMessage, create bool) map[string][]string {
+	v := map[string][]string{}
+	if raw, ok := f["quantity"]; ok || create {
+		var q *float64
+		if err := json.Unmarshal(raw, &q); err != nil || q == nil {
+			v["quantity"] = append(v["quantity"], "quantity is required and must be a number")
+		} else if *q <= 0 {
+			v["quantity"] = append(v["quantity"], "quantity must be greater than 0")
+		} else {
+			it.Quantity = *q
+		}
+	}
+	if raw, ok := f["description"]; ok {
+		var d *string
+		if err := json.Unmarshal(raw, &d); err != nil {
+			v["description"] = append(v["description"], "description must be a string")
+		} else {
+			it.Description = d
+		}
+	}
+	libSent, slSent := false, false
+	for _, ref := range []struct {
+		key    string
+		dst    *int64
+		sent   *bool
+		exists func(int64) bool
+	}{
+		{"libItemId", &it.LibItemID, &libSent, func(id int64) bool { return s.libItems[id] != nil }},
+		{"serviceLineId", &it.ServiceLineID, &slSent, func(id int64) bool { return s.serviceLines[id] != nil }},
+	} {
+		raw, ok := f[ref.key]
+		if !ok {
+			continue
+		}
+		*ref.sent = true
+		var id *int64
+		if err := json.Unmarshal(raw, &id); err != nil {
+			v[ref.key] = append(v[ref.key], ref.key+" must be an integer or null")
+			continue
+		}
+		if id == nil {
+			*ref.dst = 0
+			continue
+		}
+		if !ref.exists(*id) {
+			v[ref.key] = append(v[ref.key], fmt.Sprintf("%s %d does not exist", ref.key, *id))
+			continue
+		}
+		*ref.dst = *id
+	}
+	if raw, ok := f["orderIndex"]; ok {
+		var oi *int64
+		if err := json.Unmarshal(raw, &oi); err != nil {
+			v["orderIndex"] = append(v["orderIndex"], "orderIndex must be an integer or null")
+		} else {
+			it.OrderIndex = oi
+		}
+	}
+	if len(v) > 0 {
+		return v
+	}
+
+	hasDescription := it.Description != nil && strings.TrimSpace(*it.Description) != ""
+	if create && it.LibItemID == 0 && hasDescription {
+		it.LibItemID = s.libItemNamed(*it.Description)
+		libSent = it.LibItemID != 0
+	}
+	li := s.libItems[it.LibItemID]
+	if create && !hasDescription && li != nil {
+		name := li.Name
+		it.Description, hasDescription = &name, true
+	}
+	if li != nil && li.ServiceLineID != 0 && (it.ServiceLineID == 0 || libSent && !slSent) {
+		it.ServiceLineID = li.ServiceLineID
+	}
+	if !hasDescription && li == nil {
+		v["description"] = append(v["description"], "description is required if no libItemId is given")
+		v["libItemId"] = append(v["libItemId"], "libItemId is required if no description is given")
+	}
+	if it.ServiceLineID == 0 && (li == nil || li.ServiceLineID == 0) {
+		v["serviceLineId"] = append(v["serviceLineId"], "serviceLineId is required if no libItem is given or the libItem has no service line")
+	}
+	if len(v) > 0 {
+		return v
+	}
+	return nil
+}
+
+// libItemNamed returns the id of the single active lib item whose name is
+// name (ignoring case), or 0. Called with s.mu held.
+func (s *Server) libItemNamed(name string) int64 {
+	var found int64
+	for _, id := range sortedKeys(s.libItems) {
+		li := s.libItems[id]
+		if li.Active && strings.EqualFold(li.Name, strings.TrimSpace(name)) {
+			if found != 0 {
+				return 0
+			}
+			found = id
+		}
+	}
+	return found
+}

@@ -1,0 +1,52 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// Company is a ServiceTrade company: a customer, a vendor (the account's own
+// company is one), or both.
+type Company struct {
+	ID              int64    `json:"id"`
+	URI             string   `json:"uri"`
+	RefNumber       string   `json:"refNumber"`
+	Name            string   `json:"name"`
+	Status          string   `json:"status"`
+	Customer        bool     `json:"customer"`
+	Vendor          bool     `json:"vendor"`
+	PartsVendor     bool     `json:"partsVendor"`
+	PrimeContractor bool     `json:"primeContractor"`
+	PhoneNumber     string   `json:"phoneNumber"`
+	Address         *Address `json:"address"`
+}
+
+// CompanyFilter narrows GET /company. Name is a case-insensitive substring
+// match on the server; Status is one of active, pending, inactive, on_hold.
+type CompanyFilter struct {
+	Name   string
+	Status string
+}
+
+// GetCompany reads one company; IsNotFound(err) when it does not exist.
+func (c *Client) GetCompany(ctx context.Context, id int64) (*Company, error) {
+	var co Company
+	if err := c.call(ctx, http.MethodGet, "/company/"+strconv.FormatInt(id, 10), nil, nil, &co); err != nil {
+		return nil, err
+	}
+	return &co, nil
+}
+
+// ListCompanies returns every company matching f, across all pages.
+func (c *Client) ListCompanies(ctx context.Context, f CompanyFilter) ([]Company, error) {
+	q := url.Values{}
+	if f.Name != "" {
+		q.Set("name", f.Name)
+	}
+	if f.Status != "" {
+		q.Set("status", f.Status)
+	}
+	return listAll[Company](ctx, c, "/company", q, "companies")
+}

@@ -1,0 +1,91 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// LibItem is a price-book item (part, labor, service, ...) that contract
+// rules and quote template items reference (GET /libitem/{id}).
+type LibItem struct {
+	ID   int64  `json:"id"`
+	URI  string `json:"uri"`
+	Name string `json:"name"`
+	// Code is unique when set; the API returns null for items without one.
+	Code string      `json:"code"`
+	Type LibItemType `json:"type"`
+	// Cost is the standard cost, or nil.
+	Cost *float64 `json:"cost"`
+	// Price is set only when the item is read in a contract context.
+	Price       *float64     `json:"price"`
+	Active      bool         `json:"active"`
+	Taxable     bool         `json:"taxable"`
+	IsGeneric   bool         `json:"isGeneric"`
+	Company     *Reference   `json:"company"`
+	ServiceLine *ServiceLine `json:"serviceLine"`
+}
+
+// LibItemType is a lib item's type. GETs return it capitalised ("Part",
+// "Other") while requests and the POST echo use lowercase ("part"), so
+// compare types with Is or Normalized, never with ==.
+type LibItemType string
+
+// LibItemTypes are the types the API accepts, in their request form.
+var LibItemTypes = []string{"inspection", "service", "part", "labor", "fee", "material", "general_conditions", "equipment", "subcontractor", "other"}
+
+// Normalized returns the type in the lowercase request form: "Part" gives
+// "part" and "General Conditions" gives "general_conditions".
+func (t LibItemType) Normalized() string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(string(t))), " ", "_")
+}
+
+// Is reports whether t is the type other, ignoring case (and spaces versus
+// underscores).
+func (t LibItemType) Is(other string) bool { return t.Normalized() == LibItemType(other).Normalized() }
+
+// LibItemFilter narrows GET /libitem. Search, Code and Name are matched by
+// the server (Name as a substring); Active nil means the server's default,
+// active items only. CompanyIDs adds those companies' specific items to the
+// global ones (default: the user's company).
+type LibItemFilter struct {
+	Search         string
+	Code           string
+	Name           string
+	Type           string
+	Active         *bool
+	ServiceLineIDs []int64
+	CompanyIDs     []int64
+}
+
+// GetLibItem reads one lib item, active or not; IsNotFound(err) when it does
+// not exist.
+func (c *Client) GetLibItem(ctx context.Context, id int64) (*LibItem, error) {
+	var li LibItem
+	if err := c.call(ctx, http.MethodGet, "/libitem/"+strconv.FormatInt(id, 10), nil, nil, &li); err != nil {
+		return nil, err
+	}
+	return &li, nil
+}
+
+// ListLibItems returns every lib item matching f, across all pages.
+func (c *Client) ListLibItems(ctx context.Context, f LibItemFilter) ([]LibItem, error) {
+	q := url.Values{}
+	for k, v := range map[string]string{"search": f.Search, "code": f.Code, "name": f.Name, "type": LibItemType(f.Type).Normalized()} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if f.Active != nil {
+		q.Set("active", strconv.FormatBool(*f.Active))
+	}
+	if len(f.ServiceLineIDs) > 0 {
+		q.Set("serviceLineIds", JoinIDs(f.ServiceLineIDs))
+	}
+	if len(f.CompanyIDs) > 0 {
+		q.Set("companyIds", JoinIDs(f.CompanyIDs))
+	}
+	return listAll[LibItem](ctx, c, "/libitem", q, "libItems")
+}

@@ -1,0 +1,113 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// QuoteTemplate is a reusable set of quote line items (GET
+// /quotetemplate/{id}).
+type QuoteTemplate struct {
+	ID   int64  `json:"id"`
+	URI  string `json:"uri"`
+	Name string `json:"name"`
+	// Description is empty when the template has none (the API may answer
+	// null or "").
+	Description string `json:"description"`
+	// Company is the company the template is restricted to, or nil. The
+	// API returns it although its field table leaves it out.
+	Company *Reference `json:"company"`
+	// Terms are the terms and conditions of the template, or nil.
+	Terms *Reference `json:"terms"`
+	// Items are the template's lines, in the API's order.
+	Items   []QuoteTemplateItem `json:"items"`
+	Created int64               `json:"created"`
+	Updated int64               `json:"updated"`
+}
+
+// CompanyID is the id of the template's company, or nil.
+func (t *QuoteTemplate) CompanyID() *int64 { return quoteTemplateRefID(t.Company) }
+
+// TermsID is the id of the template's terms, or nil.
+func (t *QuoteTemplate) TermsID() *int64 { return quoteTemplateRefID(t.Terms) }
+
+func quoteTemplateRefID(r *Reference) *int64 {
+	if r == nil || r.ID == 0 {
+		return nil
+	}
+	id := r.ID
+	return &id
+}
+
+// QuoteTemplateInput is the body of POST and PUT /quotetemplate. Every
+// field is sent: an empty description clears it, and a nil CompanyID or
+// TermsID sends null, which clears them on PUT ("defaults to null" on
+// POST).
+type QuoteTemplateInput struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	CompanyID   *int64 `json:"companyId"`
+	TermsID     *int64 `json:"termsId"`
+}
+
+// QuoteTemplateFilter narrows GET /quotetemplate. Name is a
+// case-insensitive substring match on the server; CompanyIDs keeps
+// templates of any of those companies.
+type QuoteTemplateFilter struct {
+	Name       string
+	CompanyIDs []int64
+}
+
+func quoteTemplatePath(id int64) string { return "/quotetemplate/" + strconv.FormatInt(id, 10) }
+
+// GetQuoteTemplate reads one template with its items; IsNotFound(err) when
+// it does not exist.
+func (c *Client) GetQuoteTemplate(ctx context.Context, id int64) (*QuoteTemplate, error) {
+	var t QuoteTemplate
+	if err := c.call(ctx, http.MethodGet, quoteTemplatePath(id), nil, nil, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// CreateQuoteTemplate creates a template (without items) and returns it as
+// stored.
+func (c *Client) CreateQuoteTemplate(ctx context.Context, in QuoteTemplateInput) (*QuoteTemplate, error) {
+	var t QuoteTemplate
+	if err := c.call(ctx, http.MethodPost, "/quotetemplate", nil, in, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// UpdateQuoteTemplate replaces a template's fields (not its items) and
+// returns it as stored.
+func (c *Client) UpdateQuoteTemplate(ctx context.Context, id int64, in QuoteTemplateInput) (*QuoteTemplate, error) {
+	var t QuoteTemplate
+	if err := c.call(ctx, http.MethodPut, quoteTemplatePath(id), nil, in, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// DeleteQuoteTemplate deletes a template (204). IsConflict(err) when it
+// still has items ("quotetemplate still has child items"): delete them
+// first. IsNotFound(err) when it is already gone.
+func (c *Client) DeleteQuoteTemplate(ctx context.Context, id int64) error {
+	return c.call(ctx, http.MethodDelete, quoteTemplatePath(id), nil, nil, nil)
+}
+
+// ListQuoteTemplates returns every template matching f, with their items,
+// across all pages.
+func (c *Client) ListQuoteTemplates(ctx context.Context, f QuoteTemplateFilter) ([]QuoteTemplate, error) {
+	q := url.Values{}
+	if f.Name != "" {
+		q.Set("name", f.Name)
+	}
+	if len(f.CompanyIDs) > 0 {
+		q.Set("companyIds", JoinIDs(f.CompanyIDs))
+	}
+	return listAll[QuoteTemplate](ctx, c, "/quotetemplate", q, "quoteTemplates")
+}

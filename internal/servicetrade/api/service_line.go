@@ -1,0 +1,82 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// ServiceLine is a line of service (Fire Suppression, HVAC) that users,
+// lib items and contracts reference (GET /serviceline/{id}). It has no uri.
+type ServiceLine struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// Trade is the general trade ("Fire Protection").
+	Trade Trade  `json:"trade"`
+	Abbr  string `json:"abbr"`
+	Icon  string `json:"icon"`
+}
+
+// Trade is a service line's trade name. The reference documents an object
+// {"name": ...} but its examples return a plain string; both decode.
+type Trade string
+
+// UnmarshalJSON accepts "Fire Protection", {"name":"Fire Protection"} and
+// null.
+func (t *Trade) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || string(b) == "null" {
+		*t = ""
+		return nil
+	}
+	if b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*t = Trade(s)
+		return nil
+	}
+	var obj struct {
+		Name string `json:"name"`
+	}
+	if err := json.Unmarshal(b, &obj); err != nil {
+		return fmt.Errorf("service line trade is neither a string nor an object with a name: %s", b)
+	}
+	*t = Trade(obj.Name)
+	return nil
+}
+
+// ServiceLineFilter narrows GET /serviceline. TradeName is a case-insensitive
+// match on the trade. Without ShowAll the server lists only the service
+// lines the user's company provides.
+type ServiceLineFilter struct {
+	TradeName string
+	ShowAll   bool
+}
+
+// GetServiceLine reads one service line; IsNotFound(err) when it does not
+// exist.
+func (c *Client) GetServiceLine(ctx context.Context, id int64) (*ServiceLine, error) {
+	var sl ServiceLine
+	if err := c.call(ctx, http.MethodGet, "/serviceline/"+strconv.FormatInt(id, 10), nil, nil, &sl); err != nil {
+		return nil, err
+	}
+	return &sl, nil
+}
+
+// ListServiceLines returns every service line matching f, across all pages.
+func (c *Client) ListServiceLines(ctx context.Context, f ServiceLineFilter) ([]ServiceLine, error) {
+	q := url.Values{}
+	if f.TradeName != "" {
+		q.Set("tradeName", f.TradeName)
+	}
+	if f.ShowAll {
+		q.Set("showAll", "true")
+	}
+	return listAll[ServiceLine](ctx, c, "/serviceline", q, "servicelines")
+}

@@ -1,0 +1,115 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*companyDataSource)(nil)
+
+// NewCompanyDataSource is the fieldservice_servicetrade_company data source.
+func NewCompanyDataSource() datasource.DataSource { return &companyDataSource{} }
+
+type companyDataSource struct{ dsBase }
+
+type companyModel struct {
+	ID              types.String `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	URI             types.String `tfsdk:"uri"`
+	RefNumber       types.String `tfsdk:"ref_number"`
+	Status          types.String `tfsdk:"status"`
+	Customer        types.Bool   `tfsdk:"customer"`
+	Vendor          types.Bool   `tfsdk:"vendor"`
+	PartsVendor     types.Bool   `tfsdk:"parts_vendor"`
+	PrimeContractor types.Bool   `tfsdk:"prime_contractor"`
+	PhoneNumber     types.String `tfsdk:"phone_number"`
+	Address         types.Object `tfsdk:"address"`
+}
+
+func (d *companyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_company"
+}
+
+func (d *companyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
+		Attributes: map[string]schema.Attribute{
+			"id":               schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the company. Give exactly one of `id` and `name`."},
+			"name":             schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the company. Give exactly one of `id` and `name`."},
+			"uri":              schema.StringAttribute{Computed: true, Description: "Absolute API URI of the company."},
+			"ref_number":       schema.StringAttribute{Computed: true, Description: "Reference number of the company (set by ServiceTrade from a counter when not given)."},
+			"status":           schema.StringAttribute{Computed: true, Description: "Status of the company: `active`, `pending`, `on_hold` or `inactive`."},
+			"customer":         schema.BoolAttribute{Computed: true, Description: "Whether the company is a customer."},
+			"vendor":           schema.BoolAttribute{Computed: true, Description: "Whether the company is a service vendor (the account's own company is one)."},
+			"parts_vendor":     schema.BoolAttribute{Computed: true, Description: "Whether the company is a parts vendor."},
+			"prime_contractor": schema.BoolAttribute{Computed: true, Description: "Whether the company is a prime contractor."},
+			"phone_number":     schema.StringAttribute{Computed: true, Description: "Phone number of the company, as stored (empty when none)."},
+			"address":          addressAttribute("company"),
+		},
+	}
+}
+
+func (d *companyDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *companyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg companyModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var company *api.Company
+	if !cfg.ID.IsNull() {
+		id, err := parseID("company", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid company id", err.Error())
+			return
+		}
+		if company, err = client.GetCompany(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade company %d failed", id), err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := client.ListCompanies(ctx, api.CompanyFilter{Name: name})
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade companies named %q failed", name), err.Error())
+			return
+		}
+		match, err := exactlyOne("company", "name", name, list, func(c api.Company) string { return c.Name }, func(c api.Company) int64 { return c.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Company lookup failed", err.Error())
+			return
+		}
+		company = &match
+	}
+	state := companyModel{
+		ID:              types.StringValue(formatID(company.ID)),
+		Name:            types.StringValue(company.Name),
+		URI:             types.StringValue(company.URI),
+		RefNumber:       types.StringValue(company.RefNumber),
+		Status:          types.StringValue(company.Status),
+		Customer:        types.BoolValue(company.Customer),
+		Vendor:          types.BoolValue(company.Vendor),
+		PartsVendor:     types.BoolValue(company.PartsVendor),
+		PrimeContractor: types.BoolValue(company.PrimeContractor),
+		PhoneNumber:     types.StringValue(company.PhoneNumber),
+	}
+	resp.Diagnostics.Append(addressValue(company.Address, &state.Address)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

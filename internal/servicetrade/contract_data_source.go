@@ -1,0 +1,202 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithValidateConfig = (*contractDataSource)(nil)
+
+// NewContractDataSource is the fieldservice_servicetrade_contract data
+// source.
+func NewContractDataSource() datasource.DataSource { return &contractDataSource{} }
+
+type contractDataSource struct{ dsBase }
+
+type contractDataModel struct {
+	ID                 types.String  `tfsdk:"id"`
+	Name               types.String  `tfsdk:"name"`
+	VendorID           types.Int64   `tfsdk:"vendor_id"`
+	CustomerID         types.Int64   `tfsdk:"customer_id"`
+	URI                types.String  `tfsdk:"uri"`
+	Type               types.String  `tfsdk:"type"`
+	ParentID           types.Int64   `tfsdk:"parent_id"`
+	RegionID           types.Int64   `tfsdk:"region_id"`
+	OfficeID           types.Int64   `tfsdk:"office_id"`
+	LocationID         types.Int64   `tfsdk:"location_id"`
+	OwnerID            types.Int64   `tfsdk:"owner_id"`
+	SalesID            types.Int64   `tfsdk:"sales_id"`
+	JobTermsID         types.Int64   `tfsdk:"job_terms_id"`
+	QuoteTermsID       types.Int64   `tfsdk:"quote_terms_id"`
+	InvoiceTermsID     types.Int64   `tfsdk:"invoice_terms_id"`
+	PaymentTermsID     types.Int64   `tfsdk:"payment_terms_id"`
+	StartsOn           types.String  `tfsdk:"starts_on"`
+	ExpiresOn          types.String  `tfsdk:"expires_on"`
+	ReviewOn           types.String  `tfsdk:"review_on"`
+	JobType            types.String  `tfsdk:"job_type"`
+	Description        types.String  `tfsdk:"description"`
+	ExpectedRevenue    types.Float64 `tfsdk:"expected_revenue"`
+	ExpectedMargin     types.Float64 `tfsdk:"expected_margin"`
+	CustomerPo         types.String  `tfsdk:"customer_po"`
+	InvoiceNotes       types.String  `tfsdk:"invoice_notes"`
+	InvoiceDetailLevel types.Set     `tfsdk:"invoice_detail_level"`
+	QuoteDetailLevel   types.Set     `tfsdk:"quote_detail_level"`
+	Active             types.Bool    `tfsdk:"active"`
+	Revenue            types.Float64 `tfsdk:"revenue"`
+	ActualMargin       types.Float64 `tfsdk:"actual_margin"`
+	TotalCost          types.Float64 `tfsdk:"total_cost"`
+	Complexity         types.String  `tfsdk:"complexity"`
+	Created            types.Int64   `tfsdk:"created"`
+	Updated            types.Int64   `tfsdk:"updated"`
+}
+
+func (d *contractDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract"
+}
+
+func (d *contractDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	id := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, Description: desc}
+	}
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, Description: desc}
+	}
+	num := func(desc string) schema.Float64Attribute {
+		return schema.Float64Attribute{Computed: true, Description: desc}
+	}
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade contract by `id`, or by exact `name` within the contracts of a vendor (`vendor_id`) or of a customer " +
+			"(`customer_id`): the API cannot list contracts without one of them, so templates (which have neither) can only be read by id. " +
+			"Inactive contracts are found too (see `active`). Fails when no contract, or more than one, has that name in that scope.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the contract. Give exactly one of `id` and `name`."},
+			"name": schema.StringAttribute{Optional: true, Computed: true,
+				Description: "Exact, case-sensitive name of the contract. Give exactly one of `id` and `name`; with `name`, give `vendor_id`, `customer_id` or both."},
+			"vendor_id": schema.Int64Attribute{Optional: true, Computed: true,
+				Description: "With `name`: look among the contracts of this vendor company. Otherwise computed: the contract's vendor, or null."},
+			"customer_id": schema.Int64Attribute{Optional: true, Computed: true,
+				Description: "With `name`: look among the contracts of this customer company. Otherwise computed: the contract's customer, or null."},
+			"uri":                  str("Absolute API URI of the contract."),
+			"type":                 str("Kind of contract: `default`, `company`, `template`, or another type ServiceTrade reports (`addendum`, `quote`)."),
+			"parent_id":            id("Id of the parent contract, or null."),
+			"region_id":            id("Id of the region the contract is limited to, or null."),
+			"office_id":            id("Id of the office the contract is limited to, or null."),
+			"location_id":          id("Id of the location the contract is limited to, or null."),
+			"owner_id":             id("Id of the user who owns the contract, or null."),
+			"sales_id":             id("Id of the contract's salesperson, or null."),
+			"job_terms_id":         id("Id of the default job terms, or null."),
+			"quote_terms_id":       id("Id of the default quote terms, or null."),
+			"invoice_terms_id":     id("Id of the default invoice terms, or null."),
+			"payment_terms_id":     id("Id of the default payment terms, or null."),
+			"starts_on":            str("Day the contract takes effect (`2026-01-31`, the UTC day of ServiceTrade's timestamp), or null."),
+			"expires_on":           str("Day the contract expires, or null."),
+			"review_on":            str("Day the contract should be reviewed, or null."),
+			"job_type":             str("Job type the contract is limited to, or null."),
+			"description":          str("Description; empty when none."),
+			"expected_revenue":     num("Revenue expected over the contract's life, or null."),
+			"expected_margin":      num("Margin expected over the contract's life, as a percentage, or null."),
+			"customer_po":          str("Customer purchase order number, or null."),
+			"invoice_notes":        str("Notes copied to the contract's invoices; empty when none."),
+			"invoice_detail_level": schema.SetAttribute{Computed: true, ElementType: types.StringType, Description: "Default detail level of invoices."},
+			"quote_detail_level":   schema.SetAttribute{Computed: true, ElementType: types.StringType, Description: "Default detail level of quotes."},
+			"active":               schema.BoolAttribute{Computed: true, Description: "Whether the contract is active (destroying a contract resource deactivates it)."},
+			"revenue":              num("Total revenue, or null until ServiceTrade has calculated it."),
+			"actual_margin":        num("Actual margin percentage, or null."),
+			"total_cost":           num("Sum of the costs of the job items of the contract's completed jobs."),
+			"complexity":           str("`simple` or `complex`."),
+			"created":              schema.Int64Attribute{Computed: true, Description: "When the contract was created, as a Unix timestamp."},
+			"updated":              schema.Int64Attribute{Computed: true, Description: "When the contract was last changed, as a Unix timestamp."},
+		},
+	}
+}
+
+// ValidateConfig: exactly one of id and name; a name needs a vendor or
+// customer scope; an id takes no scope.
+func (d *contractDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var cfg contractDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	hasID, hasName := !cfg.ID.IsNull(), !cfg.Name.IsNull()
+	hasScope := !cfg.VendorID.IsNull() || !cfg.CustomerID.IsNull()
+	switch {
+	case hasID == hasName:
+		resp.Diagnostics.AddError("Give exactly one of id and name",
+			"The fieldservice_servicetrade_contract data source looks a contract up by id, or by name within a vendor_id or customer_id.")
+	case hasName && !hasScope:
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "A contract name lookup needs vendor_id or customer_id",
+			"ServiceTrade cannot list contracts without a vendor, a customer or a job, so a name is looked up among the contracts of vendor_id, "+
+				"customer_id, or both. Template contracts have neither: read them by id.")
+	case hasID && hasScope:
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "vendor_id and customer_id are only for name lookups",
+			"Remove vendor_id and customer_id when looking a contract up by id; they are then read from the contract.")
+	}
+}
+
+func (d *contractDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg contractDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var c *api.Contract
+	if !cfg.ID.IsNull() {
+		id, err := contractID(cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id", err.Error())
+			return
+		}
+		if c, err = client.GetContract(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade contract %d failed", id), err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64(), Name: name}
+		var scope []string
+		if f.VendorID != 0 {
+			scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
+		}
+		if f.CustomerID != 0 {
+			scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
+		}
+		list, err := client.ListContracts(ctx, f)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing the ServiceTrade contracts of %s failed", strings.Join(scope, " and ")), err.Error())
+			return
+		}
+		match, err := exactlyOne("contract", "name", name, list, func(c api.Contract) string { return c.Name }, func(c api.Contract) int64 { return c.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Contract lookup failed", err.Error()+" among the contracts of "+strings.Join(scope, " and "))
+			return
+		}
+		c = &match
+	}
+	var m contractModel
+	resp.Diagnostics.Append(m.fromAPI(c)...)
+	state := contractDataModel{
+		ID: m.ID, Name: m.Name, VendorID: m.VendorID, CustomerID: m.CustomerID, URI: m.URI, Type: m.Type,
+		ParentID: m.ParentID, RegionID: m.RegionID, OfficeID: m.OfficeID, LocationID: m.LocationID,
+		OwnerID: m.OwnerID, SalesID: m.SalesID, JobTermsID: m.JobTermsID, QuoteTermsID: m.QuoteTermsID,
+		InvoiceTermsID: m.InvoiceTermsID, PaymentTermsID: m.PaymentTermsID,
+		StartsOn: m.StartsOn.StringValue, ExpiresOn: m.ExpiresOn.StringValue, ReviewOn: m.ReviewOn.StringValue,
+		JobType: m.JobType, Description: m.Description, ExpectedRevenue: m.ExpectedRevenue, ExpectedMargin: m.ExpectedMargin,
+		CustomerPo: m.CustomerPo, InvoiceNotes: m.InvoiceNotes, InvoiceDetailLevel: m.InvoiceDetailLevel, QuoteDetailLevel: m.QuoteDetailLevel,
+		Active: m.Active, Revenue: m.Revenue, ActualMargin: m.ActualMargin, TotalCost: m.TotalCost, Complexity: m.Complexity,
+		Created: m.Created, Updated: m.Updated,
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,435 @@
+package servicetrade
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*contractResource)(nil)
+	_ resource.ResourceWithImportState    = (*contractResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*contractResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*contractResource)(nil)
+)
+
+// NewContractResource is the fieldservice_servicetrade_contract resource.
+func NewContractResource() resource.Resource { return &contractResource{} }
+
+type contractResource struct{ base }
+
+func (r *contractResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract"
+}
+
+// contractStillExists is the warning of every destroy: ServiceTrade cannot
+// delete contracts.
+func contractStillExists(name, id string) (summary, detail string) {
+	return fmt.Sprintf("ServiceTrade contract %q (id %s) still exists, deactivated", name, id),
+		"The ServiceTrade API cannot delete contracts (it has no DELETE), so destroying deactivates the contract " +
+			"(POST /contract/{id}/deactivate, with the cancel_* options of the resource) and removes it from the Terraform state. " +
+			"It still exists in ServiceTrade with active = false, with the rules Terraform did not delete. To use it again, import it by id and set active = true."
+}
+
+func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	idAttr := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{
+			Optional:    true,
+			Description: desc + " Updatable in place; removing it clears it.",
+			Validators:  []validator.Int64{int64validator.AtLeast(1)},
+		}
+	}
+	dateAttr := func(what string) schema.StringAttribute {
+		return schema.StringAttribute{
+			Optional:   true,
+			CustomType: dayType{},
+			Description: what + ", as a date (`2026-01-31`) or an RFC 3339 timestamp (`2026-01-31T15:04:05Z`). " +
+				"ServiceTrade keeps the day only: the state keeps the value as written for as long as ServiceTrade holds the same day " +
+				"(the day of a timestamp is its UTC day), so writing a time causes no diff. A date is sent as noon UTC, so that ServiceTrade, " +
+				"which truncates to midnight in the account's time zone, stores that very day. Updatable in place; removing it clears it.",
+			Validators: []validator.String{contractDateValidator{}},
+		}
+	}
+	readOnlyFloat := func(desc string) schema.Float64Attribute {
+		return schema.Float64Attribute{Computed: true, Description: desc, PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()}}
+	}
+	cancel := func(what string) schema.BoolAttribute {
+		return schema.BoolAttribute{
+			Optional: true,
+			Description: "When true, destroying the contract also cancels its " + what + " (the deactivate call's option). " +
+				"Only used at destroy; changing it makes no API call. Default false.",
+		}
+	}
+	resp.Schema = schema.Schema{
+		Description: "A ServiceTrade contract: the default price list of a vendor (`default`), the contract of a vendor with one customer (`company`), " +
+			"or a `template` that other contracts take as parent. Pricing rules are `fieldservice_servicetrade_contract_rule` resources. " +
+			"ServiceTrade cannot delete contracts: destroying deactivates the contract (optionally cancelling its services, jobs, quotes and " +
+			"recurring invoices), removes it from the state and warns that it still exists. A contract found deactivated outside Terraform " +
+			"while the configuration says `active = true` is planned for reactivation. Quote contracts (made from a quote and a job) are not managed. " +
+			"Import with the numeric contract id.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Numeric ServiceTrade id of the contract.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"uri": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Absolute API URI of the contract.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"type": schema.StringAttribute{
+				Required: true,
+				Description: "Kind of contract: `default` (a vendor's prices for every customer; needs `vendor_id`), `company` (a vendor's contract " +
+					"with one customer; needs `vendor_id` and `customer_id`) or `template` (no vendor or customer). ServiceTrade cannot change it, " +
+					"so changing it forces replacement (and the old contract stays in ServiceTrade, deactivated).",
+				Validators:    []validator.String{stringvalidator.OneOf(api.ContractTypes...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				Required:    true,
+				Description: "Name of the contract. Updatable in place.",
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"vendor_id": schema.Int64Attribute{
+				Optional: true,
+				Description: "Id of the vendor company (usually the account's own company; see the `fieldservice_servicetrade_company` data source). " +
+					"Required for `default` and `company` contracts, not allowed for templates. Updatable in place.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"customer_id": schema.Int64Attribute{
+				Optional:    true,
+				Description: "Id of the customer company. Required for `company` contracts and only allowed there. Updatable in place.",
+				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"parent_id":        idAttr("Id of the parent contract (often a template), whose rules the contract inherits."),
+			"region_id":        idAttr("Id of a region: the contract then only applies to jobs in it."),
+			"office_id":        idAttr("Id of an office (a vendor location, see the `fieldservice_servicetrade_location` data source): the contract then only applies to the locations of that office."),
+			"location_id":      idAttr("Id of a customer location: the contract then only applies there. Only allowed for `company` contracts."),
+			"owner_id":         idAttr("Id of the user who owns the contract."),
+			"sales_id":         idAttr("Id of the salesperson (a user) of the contract."),
+			"job_terms_id":     idAttr("Id of the terms applied by default to the contract's jobs (see the `fieldservice_servicetrade_terms` data source). While a contract uses terms, ServiceTrade refuses to delete them."),
+			"quote_terms_id":   idAttr("Id of the terms applied by default to the contract's quotes."),
+			"invoice_terms_id": idAttr("Id of the terms applied by default to the contract's invoices."),
+			"payment_terms_id": idAttr("Id of the payment terms applied by default to the contract's invoices (see the `fieldservice_servicetrade_payment_terms` data source)."),
+			"starts_on":        dateAttr("Day the contract takes effect"),
+			"expires_on":       dateAttr("Day the contract expires"),
+			"review_on":        dateAttr("Day the contract should be reviewed"),
+			"job_type": schema.StringAttribute{
+				Optional: true,
+				Description: "Job type the contract is limited to, one of the account's job types (ServiceTrade's account settings list them, " +
+					"such as `inspection` or `repair`; not validated by the provider). Omit for every job type. Updatable in place.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"description": schema.StringAttribute{
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+				Description: "Free-form description. ServiceTrade stores no description as an empty string, which is the default. Updatable in place.",
+			},
+			"expected_revenue": schema.Float64Attribute{
+				Optional:    true,
+				Description: "Revenue expected over the contract's life. Compared numerically (`250000` equals `250000.00`). Updatable in place; removing it clears it.",
+			},
+			"expected_margin": schema.Float64Attribute{
+				Optional:    true,
+				Description: "Margin expected over the contract's life, as a percentage. Compared numerically. Updatable in place; removing it clears it.",
+			},
+			"customer_po": schema.StringAttribute{
+				Optional: true,
+				Description: "Customer purchase order number. ServiceTrade only takes it at creation (PUT ignores it), so changing it forces replacement " +
+					"(and the old contract stays, deactivated). ServiceTrade returns null when unset.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"invoice_notes": schema.StringAttribute{
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+				Description: "Notes copied to the invoices made under the contract. Empty (the default) for none. Updatable in place.",
+			},
+			"invoice_detail_level": schema.SetAttribute{
+				Optional:    true,
+				Computed:    true,
+				ElementType: types.StringType,
+				Description: "Default detail level of invoices under the contract, a set of `" + strings.Join(api.InvoiceDetailLevels, "`, `") + "`. " +
+					"When omitted, ServiceTrade's default applies (it reports `public`, `items_by_type` and `type_detail`) and is kept as found; " +
+					"removing it from the configuration later leaves the last value in place. Updatable in place.",
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.InvoiceDetailLevels...))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"quote_detail_level": schema.SetAttribute{
+				Optional:    true,
+				Computed:    true,
+				ElementType: types.StringType,
+				Description: "Default detail level of quotes under the contract, a set of `" + strings.Join(api.QuoteDetailLevels, "`, `") + "`. " +
+					"When omitted, ServiceTrade's default applies and is kept as found (ServiceTrade reports `public`, `items_by_type` and `type_detail`, " +
+					"although `items_by_type` is not a value it takes for quotes); removing it later leaves the last value in place. Updatable in place.",
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.QuoteDetailLevels...))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"active": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+				Description: "Whether the contract is active. Default true. A contract deactivated outside Terraform is planned back to active " +
+					"(an in-place update) while this is true. Updatable in place.",
+			},
+			"cancel_services":           cancel("service requests"),
+			"cancel_jobs":               cancel("jobs"),
+			"cancel_quotes":             cancel("quotes"),
+			"cancel_recurring_invoices": cancel("recurring invoices"),
+			"revenue":                   readOnlyFloat("Total revenue of the contract, or null until ServiceTrade has calculated it."),
+			"actual_margin":             readOnlyFloat("Actual margin percentage, from revenue and total cost; null when there is none."),
+			"total_cost":                readOnlyFloat("Sum of the costs of the job items of the contract's completed, non-cancelled jobs."),
+			"complexity": schema.StringAttribute{
+				Computed:      true,
+				Description:   "`simple` or `complex`, as ServiceTrade rates the contract.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created": schema.Int64Attribute{
+				Computed:      true,
+				Description:   "When the contract was created, as a Unix timestamp (seconds).",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			// updated has no UseStateForUnknown: every PUT moves it, so it is
+			// unknown in the plan of an update (and only then).
+			"updated": schema.Int64Attribute{
+				Computed:    true,
+				Description: "When the contract was last changed, as a Unix timestamp (seconds). Known after apply whenever the contract is updated.",
+			},
+		},
+	}
+}
+
+// ValidateConfig enforces, at plan time, which types take which companies
+// and a location: the API refuses the others with a 400.
+func (r *contractResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m contractModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.Type.IsUnknown() || m.Type.IsNull() {
+		return
+	}
+	typ := m.Type.ValueString()
+	switch {
+	case takesVendor(typ) && m.VendorID.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("vendor_id"), "vendor_id is required",
+			fmt.Sprintf("A %s contract needs vendor_id, the id of the vendor company (usually the account's own company).", typ))
+	case !takesVendor(typ) && !m.VendorID.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("vendor_id"), "vendor_id is not allowed for template contracts",
+			"ServiceTrade only takes a vendor on default and company contracts. Remove vendor_id, or use type = \"default\" or \"company\".")
+	}
+	switch {
+	case takesCustomer(typ) && m.CustomerID.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("customer_id"), "customer_id is required",
+			"A company contract needs customer_id, the id of the customer company.")
+	case !takesCustomer(typ) && !m.CustomerID.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("customer_id"), "customer_id is only allowed for company contracts",
+			fmt.Sprintf("ServiceTrade only takes a customer on company contracts, not on %s ones. Remove customer_id, or use type = \"company\".", typ))
+	}
+	if !takesCustomer(typ) && !m.LocationID.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("location_id"), "location_id is only allowed for company contracts",
+			fmt.Sprintf("ServiceTrade only limits company contracts to one location, not %s ones. Remove location_id, or use type = \"company\".", typ))
+	}
+}
+
+// ModifyPlan warns, when the contract is to be destroyed, that it will only
+// be deactivated.
+func (r *contractResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.base.ModifyPlan(ctx, req, resp)
+	if resp.Diagnostics.HasError() || !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		return
+	}
+	var state contractModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	summary, detail := contractStillExists(state.Name.ValueString(), state.ID.ValueString())
+	resp.Diagnostics.AddWarning(summary, detail)
+}
+
+func (r *contractResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan contractModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, diags := plan.toInput(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := client.CreateContract(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(plan.fromAPI(created)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *contractResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state contractModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := contractID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id in state", err.Error())
+		return
+	}
+	c, err := client.GetContract(ctx, id)
+	// The API cannot delete contracts; a 404 means ServiceTrade support
+	// removed it, or the user lost access to it.
+	if api.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading %s failed", describeContract(id, state.Name.ValueString())), err.Error())
+		return
+	}
+	// A deactivated contract stays in the state with active = false: with
+	// active = true in the configuration the next plan reactivates it.
+	resp.Diagnostics.Append(state.fromAPI(c)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *contractResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan, state contractModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := contractID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id in state", err.Error())
+		return
+	}
+	in, diags := plan.toUpdate(ctx)
+	resp.Diagnostics.Append(diags...)
+	was, diags := state.toUpdate(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Only the destroy-time cancel_* options changed: nothing to send.
+	if sameJSON(in, was) {
+		plan.Updated = state.Updated
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	// Detail levels are only sent when they change: ServiceTrade's default
+	// for quotes holds "items_by_type", which is not among the values it
+	// documents for quotes, so sending it back could be refused.
+	if sameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
+		in.InvoiceDetailLevel = nil
+	}
+	if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
+		in.QuoteDetailLevel = nil
+	}
+	updated, err := client.UpdateContract(ctx, id, in)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating %s failed", describeContract(id, plan.Name.ValueString())), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(plan.fromAPI(updated)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete deactivates the contract (the API has no DELETE) and warns that it
+// still exists; the framework then removes it from the state.
+func (r *contractResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state contractModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := contractID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id in state", err.Error())
+		return
+	}
+	opts := api.DeactivateOptions{
+		CancelServices:          state.CancelServices.ValueBool(),
+		CancelJobs:              state.CancelJobs.ValueBool(),
+		CancelQuotes:            state.CancelQuotes.ValueBool(),
+		CancelRecurringInvoices: state.CancelRecurringInvoices.ValueBool(),
+	}
+	err = client.DeactivateContract(ctx, id, opts)
+	if api.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deactivating %s failed", describeContract(id, state.Name.ValueString())),
+			err.Error()+"\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.")
+		return
+	}
+	summary, detail := contractStillExists(state.Name.ValueString(), state.ID.ValueString())
+	resp.Diagnostics.AddWarning(summary, detail)
+}
+
+func (r *contractResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if _, err := contractID(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_contract", err.Error())
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// sameSet reports whether a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameJSON reports whether two request bodies encode alike.
+func sameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}

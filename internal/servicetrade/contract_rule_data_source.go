@@ -1,0 +1,92 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*contractRuleDataSource)(nil)
+
+// NewContractRuleDataSource is the fieldservice_servicetrade_contract_rule
+// data source.
+func NewContractRuleDataSource() datasource.DataSource { return &contractRuleDataSource{} }
+
+type contractRuleDataSource struct{ dsBase }
+
+func (d *contractRuleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract_rule"
+}
+
+func (d *contractRuleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one pricing rule of a ServiceTrade contract by `id` or by exact `name` among that contract's own rules " +
+			"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",
+		Attributes: map[string]schema.Attribute{
+			"contract_id": schema.Int64Attribute{Required: true, Description: "Id of the contract whose rule to read."},
+			"id":          schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the rule. Give exactly one of `id` and `name`."},
+			"name":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the rule. Give exactly one of `id` and `name`."},
+			"uri":         schema.StringAttribute{Computed: true, Description: "Absolute API URI of the rule."},
+			"type":        schema.StringAttribute{Computed: true, Description: "Kind of rule (`unit`, `range`, `bundle`, `stack`, `minimum`, `nte`, `markup`, `margin`, `admincharge` or `additionalcharge`)."},
+			"price":       schema.Float64Attribute{Computed: true, Description: "Unit price, or a percentage for markup and margin rules."},
+			"threshold":   schema.Float64Attribute{Computed: true, Description: "Quantity (or, for markup rules, cost) the rule applies up to, or null."},
+			"lib_item_ids": schema.SetAttribute{Computed: true, ElementType: types.Int64Type,
+				Description: "Ids of the lib items the rule applies to (empty for a general rule)."},
+			"service_line_id": schema.Int64Attribute{Computed: true, Description: "Id of the service line of an additionalcharge rule, or null."},
+		},
+	}
+}
+
+func (d *contractRuleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *contractRuleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg contractRuleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	contractID := cfg.ContractID.ValueInt64()
+	var rule *api.ContractRule
+	if !cfg.ID.IsNull() {
+		id, err := parseID("contract rule", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract rule id", err.Error())
+			return
+		}
+		if rule, err = client.GetContractRule(ctx, contractID, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading rule %d of ServiceTrade contract %d failed", id, contractID), err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing the rules of ServiceTrade contract %d failed", contractID), err.Error())
+			return
+		}
+		match, err := exactlyOne("contract rule", "name", name, list, func(r api.ContractRule) string { return r.Name }, func(r api.ContractRule) int64 { return r.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Contract rule lookup failed", fmt.Sprintf("%s on contract %d", err, contractID))
+			return
+		}
+		rule = &match
+	}
+	state := contractRuleModel{LibItemIDs: types.SetValueMust(types.Int64Type, nil)}
+	resp.Diagnostics.Append(state.fromAPI(contractID, rule)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,96 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*externalSystemDataSource)(nil)
+
+// NewExternalSystemDataSource is the fieldservice_servicetrade_external_system
+// data source.
+func NewExternalSystemDataSource() datasource.DataSource { return &externalSystemDataSource{} }
+
+type externalSystemDataSource struct{ dsBase }
+
+func (d *externalSystemDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_external_system"
+}
+
+// externalSystemDataAttributes are the computed attributes of both external
+// system data sources.
+func externalSystemDataAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"label": schema.StringAttribute{Computed: true, Description: "Display name of the external system."},
+		"type":  schema.StringAttribute{Computed: true, Description: "Kind of system: `standard`, `quickbooks`, `intacct`, `nearbynow`, `dcspectrum` or `fattmerchant`."},
+		"syncable_types": schema.SetAttribute{Computed: true, ElementType: types.StringType,
+			Description: "Kinds of entities that can sync to the system (`invoice`, `job`); computed by ServiceTrade for non-standard systems."},
+		"created": schema.Int64Attribute{Computed: true, Description: "When the system was registered, as a Unix timestamp (seconds)."},
+		"updated": schema.Int64Attribute{Computed: true, Description: "When the system was last updated, as a Unix timestamp (seconds)."},
+	}
+}
+
+func (d *externalSystemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := externalSystemDataAttributes()
+	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the external system. Give exactly one of `id` and `name`."}
+	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name (key) of the external system. Give exactly one of `id` and `name`."}
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
+		Attributes:  attrs,
+	}
+}
+
+func (d *externalSystemDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *externalSystemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg externalSystemDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var es *api.ExternalSystem
+	if !cfg.ID.IsNull() {
+		id, err := parseID("external system", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid external system id", err.Error())
+			return
+		}
+		if es, err = client.GetExternalSystem(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade external system %d failed", id), err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		// The list is one bare array with every system: match it here.
+		list, err := client.ListExternalSystems(ctx)
+		if err != nil {
+			resp.Diagnostics.AddError("Listing ServiceTrade external systems failed", err.Error())
+			return
+		}
+		match, err := exactlyOne("external system", "name", name, list, func(e api.ExternalSystem) string { return e.Name }, func(e api.ExternalSystem) int64 { return e.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "External system lookup failed", err.Error())
+			return
+		}
+		es = &match
+	}
+	var state externalSystemDataModel
+	resp.Diagnostics.Append(state.fromAPI(es)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

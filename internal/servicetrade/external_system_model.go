@@ -1,0 +1,93 @@
+package servicetrade
+
+import (
+	"context"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+// externalSystemModel is the resource's state. It has no `updated`: see
+// the schema for why.
+type externalSystemModel struct {
+	ID            types.String `tfsdk:"id"`
+	Name          types.String `tfsdk:"name"`
+	Type          types.String `tfsdk:"type"`
+	Label         types.String `tfsdk:"label"`
+	SyncableTypes types.Set    `tfsdk:"syncable_types"`
+	Created       types.Int64  `tfsdk:"created"`
+}
+
+// externalSystemDataModel is what the data sources report, `updated`
+// included.
+type externalSystemDataModel struct {
+	ID            types.String `tfsdk:"id"`
+	Name          types.String `tfsdk:"name"`
+	Type          types.String `tfsdk:"type"`
+	Label         types.String `tfsdk:"label"`
+	SyncableTypes types.Set    `tfsdk:"syncable_types"`
+	Created       types.Int64  `tfsdk:"created"`
+	Updated       types.Int64  `tfsdk:"updated"`
+}
+
+var externalSystemAttrTypes = map[string]attr.Type{
+	"id":             types.StringType,
+	"name":           types.StringType,
+	"type":           types.StringType,
+	"label":          types.StringType,
+	"syncable_types": types.SetType{ElemType: types.StringType},
+	"created":        types.Int64Type,
+	"updated":        types.Int64Type,
+}
+
+// syncableSet is the API's syncableTypes as a set (never null: the API
+// always returns an array, [] for none).
+func syncableSet(list []string) (types.Set, diag.Diagnostics) {
+	elems := make([]attr.Value, 0, len(list))
+	seen := map[string]bool{}
+	for _, t := range list {
+		if !seen[t] {
+			seen[t] = true
+			elems = append(elems, types.StringValue(t))
+		}
+	}
+	return types.SetValue(types.StringType, elems)
+}
+
+func (m *externalSystemModel) fromAPI(es *api.ExternalSystem) diag.Diagnostics {
+	m.ID = types.StringValue(formatID(es.ID))
+	m.Name = types.StringValue(es.Name)
+	m.Type = types.StringValue(es.Type)
+	m.Label = types.StringValue(es.Label)
+	m.Created = types.Int64Value(es.Created)
+	var diags diag.Diagnostics
+	m.SyncableTypes, diags = syncableSet(es.SyncableTypes)
+	return diags
+}
+
+func (m *externalSystemDataModel) fromAPI(es *api.ExternalSystem) diag.Diagnostics {
+	var r externalSystemModel
+	diags := r.fromAPI(es)
+	*m = externalSystemDataModel{
+		ID: r.ID, Name: r.Name, Type: r.Type, Label: r.Label, SyncableTypes: r.SyncableTypes,
+		Created: r.Created, Updated: types.Int64Value(es.Updated),
+	}
+	return diags
+}
+
+// syncableInput is the syncableTypes to send: the planned set for standard
+// systems (an empty set sends [] and clears it), nothing for the other
+// types, whose value ServiceTrade computes and refuses to take.
+func (m externalSystemModel) syncableInput(ctx context.Context) (*[]string, diag.Diagnostics) {
+	if m.Type.ValueString() != api.ExternalSystemTypeStandard || m.SyncableTypes.IsNull() || m.SyncableTypes.IsUnknown() {
+		return nil, nil
+	}
+	list := []string{}
+	diags := m.SyncableTypes.ElementsAs(ctx, &list, false)
+	slices.Sort(list)
+	return &list, diags
+}

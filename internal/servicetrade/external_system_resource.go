@@ -1,0 +1,309 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*externalSystemResource)(nil)
+	_ resource.ResourceWithImportState    = (*externalSystemResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*externalSystemResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*externalSystemResource)(nil)
+)
+
+// NewExternalSystemResource is the fieldservice_servicetrade_external_system
+// resource.
+func NewExternalSystemResource() resource.Resource { return &externalSystemResource{} }
+
+type externalSystemResource struct{ base }
+
+func (r *externalSystemResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_external_system"
+}
+
+// externalSystemNotDeleted is the warning of every destroy.
+func externalSystemNotDeleted(name, id string) (summary, detail string) {
+	return fmt.Sprintf("ServiceTrade external system %q (id %s) still exists in ServiceTrade", name, id),
+		"The ServiceTrade API cannot delete external systems (DELETE answers 405 \"DELETE action not yet implemented\"), " +
+			"so Terraform only stopped managing it: it was removed from the state, and it still exists in ServiceTrade with its name, " +
+			"label and external ids. To manage it again, import it (by id or by name). To remove it for good, ask ServiceTrade support."
+}
+
+func (r *externalSystemResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A ServiceTrade external system: an accounting or other system whose ids ServiceTrade records " +
+			"(external ids) and syncs with. Writing it needs an account admin. ServiceTrade cannot delete external systems: " +
+			"destroying the resource only removes it from the Terraform state, with a warning, and the system stays in ServiceTrade. " +
+			"Import with the numeric id or with the exact name.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Numeric ServiceTrade id of the external system.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				Description: "Key of the external system, used as the system name of its external ids (`/externalid/{entity}/{id}/{name}`); " +
+					"unique in the account. Changing it forces replacement, which registers a new system and leaves the old one " +
+					"(and every external id recorded under it) in ServiceTrade.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(api.ExternalSystemTypeStandard),
+				Description: "Kind of system: one of `" + strings.Join(api.ExternalSystemTypes, "`, `") + "`. Defaults to `standard`. " +
+					"ServiceTrade cannot change it on an existing system, so changing it forces replacement (and leaves the old system in ServiceTrade).",
+				Validators:    []validator.String{stringvalidator.OneOf(api.ExternalSystemTypes...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"label": schema.StringAttribute{
+				Required:    true,
+				Description: "Display name of the external system. Updatable in place.",
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"syncable_types": schema.SetAttribute{
+				Optional:    true,
+				Computed:    true,
+				ElementType: types.StringType,
+				Description: "Kinds of entities that can sync to the system, as a set of `invoice` and `job`. " +
+					"Only for `standard` systems, where omitting it means none (`[]`); updatable in place. " +
+					"For the other types ServiceTrade computes it from the type and the system's configuration: " +
+					"setting it is a plan-time error, and the computed value is reported without ever causing a change.",
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.SyncableTypes...))},
+				// For non-standard systems: keep the server's value between
+				// plans. For standard ones ModifyPlan plans the config, or [].
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"created": schema.Int64Attribute{
+				Computed:      true,
+				Description:   "When the system was registered with ServiceTrade, as a Unix timestamp (seconds).",
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			// There is deliberately no `updated`. ServiceTrade moves it on
+			// every PUT, so it cannot be planned from state
+			// (UseStateForUnknown would promise the old value and the update
+			// would then fail as an inconsistent result), and without that
+			// every label change would also show it "(known after apply)",
+			// and every out-of-band touch would rewrite it in state. Nothing
+			// in a configuration can use it; the data sources report it.
+		},
+	}
+}
+
+// ValidateConfig refuses syncable_types on a system that is not standard,
+// at plan time.
+func (r *externalSystemResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var typ types.String
+	var syncable types.Set
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &typ)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("syncable_types"), &syncable)...)
+	if resp.Diagnostics.HasError() || typ.IsUnknown() || typ.IsNull() || syncable.IsNull() {
+		return
+	}
+	if t := typ.ValueString(); t != api.ExternalSystemTypeStandard {
+		resp.Diagnostics.AddAttributeError(path.Root("syncable_types"), "syncable_types is only for standard external systems",
+			fmt.Sprintf("syncable_types can only be set when type is %q; ServiceTrade computes it for type %q. Remove syncable_types from the configuration.",
+				api.ExternalSystemTypeStandard, t))
+	}
+}
+
+// ModifyPlan plans syncable_types as [] when a standard system's
+// configuration omits it (so that removing it from the configuration clears
+// it), and warns, when the system is destroyed, that it will stay in
+// ServiceTrade.
+func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.base.ModifyPlan(ctx, req, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		var state externalSystemModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		summary, detail := externalSystemNotDeleted(state.Name.ValueString(), state.ID.ValueString())
+		resp.Diagnostics.AddWarning(summary, detail)
+		return
+	}
+	var configured types.Set
+	var typ types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("syncable_types"), &configured)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("type"), &typ)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		// A new type forces replacement, but the old system cannot be
+		// deleted and keeps its name, the key of its external ids: the
+		// replacement would register a second system under the same name
+		// (which ServiceTrade refuses, or which would make external ids
+		// ambiguous). Refuse at plan time, before the old system leaves the
+		// state.
+		var state externalSystemModel
+		var name types.String
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+		if !typ.IsUnknown() && !name.IsUnknown() && typ.ValueString() != state.Type.ValueString() && name.ValueString() == state.Name.ValueString() {
+			resp.Diagnostics.AddAttributeError(path.Root("type"),
+				fmt.Sprintf("Changing the type of ServiceTrade external system %q needs a new name", name.ValueString()),
+				fmt.Sprintf("ServiceTrade cannot change the type of an existing external system (%q to %q), so Terraform would have to register a new one; "+
+					"but it cannot delete the old one either, and the old one keeps the name %q. Give the new system a new name as well, "+
+					"or keep type = %q (an imported system keeps its type only if the configuration states it).",
+					state.Type.ValueString(), typ.ValueString(), name.ValueString(), state.Type.ValueString()))
+			return
+		}
+	}
+	if configured.IsNull() && typ.ValueString() == api.ExternalSystemTypeStandard && !typ.IsUnknown() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("syncable_types"), types.SetValueMust(types.StringType, nil))...)
+	}
+}
+
+func (r *externalSystemResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan externalSystemModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	syncable, diags := plan.syncableInput(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in := api.ExternalSystemInput{
+		Name:          plan.Name.ValueString(),
+		Type:          plan.Type.ValueString(),
+		Label:         plan.Label.ValueString(),
+		SyncableTypes: syncable,
+	}
+	created, err := client.CreateExternalSystem(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(plan.fromAPI(created)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *externalSystemResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var state externalSystemModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, ok := externalSystemID(state, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	es, err := client.GetExternalSystem(ctx, id)
+	// 404 is not documented for this resource; it can only mean the system
+	// is gone (removed by ServiceTrade support).
+	if api.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade external system %d failed", id), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(state.fromAPI(es)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *externalSystemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var plan, state externalSystemModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	syncable, diags := plan.syncableInput(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, ok := externalSystemID(state, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	// name and type force replacement, so only label and (for standard
+	// systems) syncableTypes are sent.
+	label := plan.Label.ValueString()
+	updated, err := client.UpdateExternalSystem(ctx, id, api.ExternalSystemUpdate{Label: &label, SyncableTypes: syncable})
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating ServiceTrade external system %d (%q) failed", id, state.Name.ValueString()), err.Error())
+		return
+	}
+	resp.Diagnostics.Append(plan.fromAPI(updated)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete cannot delete: the API answers DELETE with 405. It makes no request
+// and leaves the system in ServiceTrade; the framework removes it from state
+// and Terraform shows the warning.
+func (r *externalSystemResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state externalSystemModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	summary, detail := externalSystemNotDeleted(state.Name.ValueString(), state.ID.ValueString())
+	resp.Diagnostics.AddWarning(summary, detail)
+}
+
+// ImportState takes the numeric id or, failing that, the exact name.
+func (r *externalSystemResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if _, err := parseID("external system", req.ID); err == nil {
+		resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+		return
+	}
+	client, ok := r.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	list, err := client.ListExternalSystems(ctx)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Importing ServiceTrade external system %q failed", req.ID), err.Error())
+		return
+	}
+	match, err := exactlyOne("external system", "name", req.ID, list, func(e api.ExternalSystem) string { return e.Name }, func(e api.ExternalSystem) int64 { return e.ID })
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_external_system",
+			err.Error()+". The import id is the numeric id or the exact name of the external system.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(match.ID))...)
+}
+
+// externalSystemID parses the id in state, or adds an error.
+func externalSystemID(m externalSystemModel, diags *diag.Diagnostics) (int64, bool) {
+	id, err := parseID("external system", m.ID.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("id"), "Invalid external system id in state", err.Error())
+		return 0, false
+	}
+	return id, true
+}

@@ -1,0 +1,146 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*libItemDataSource)(nil)
+
+// NewLibItemDataSource is the fieldservice_servicetrade_lib_item data
+// source.
+func NewLibItemDataSource() datasource.DataSource { return &libItemDataSource{} }
+
+type libItemDataSource struct{ dsBase }
+
+type libItemModel struct {
+	ID              types.String  `tfsdk:"id"`
+	Name            types.String  `tfsdk:"name"`
+	Code            types.String  `tfsdk:"code"`
+	IncludeInactive types.Bool    `tfsdk:"include_inactive"`
+	URI             types.String  `tfsdk:"uri"`
+	Type            types.String  `tfsdk:"type"`
+	Cost            types.Float64 `tfsdk:"cost"`
+	Active          types.Bool    `tfsdk:"active"`
+	Taxable         types.Bool    `tfsdk:"taxable"`
+	IsGeneric       types.Bool    `tfsdk:"is_generic"`
+	ServiceLineID   types.Int64   `tfsdk:"service_line_id"`
+	CompanyID       types.Int64   `tfsdk:"company_id"`
+}
+
+func (d *libItemDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_lib_item"
+}
+
+func (d *libItemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. " +
+			"Lookups by `name` or `code` consider active items only unless `include_inactive` is true (the API lists active items by default), and global items plus those specific to your own company; a lookup by `id` finds any item. " +
+			"Fails when no item, or more than one, matches: names are not unique, so use `code` or `id` for those.",
+		Attributes: map[string]schema.Attribute{
+			"id":               schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the lib item. Give exactly one of `id`, `name` and `code`."},
+			"name":             schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive display name of the lib item. Give exactly one of `id`, `name` and `code`."},
+			"code":             schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code). Give exactly one of `id`, `name` and `code`."},
+			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `name` and `code` lookups also consider inactive items. Default false: active items only."},
+			"uri":              schema.StringAttribute{Computed: true, Description: "Absolute API URI of the lib item."},
+			"type": schema.StringAttribute{Computed: true, Description: "Type of the item in the lowercase form requests use: one of `" + strings.Join(api.LibItemTypes, "`, `") + "`. " +
+				"(The API returns it capitalised, such as `Part`; the data source normalises it.)"},
+			"cost":            schema.Float64Attribute{Computed: true, Description: "Standard cost of the item, or null when it has none."},
+			"active":          schema.BoolAttribute{Computed: true, Description: "Whether the item is active (inactive items are kept for history)."},
+			"taxable":         schema.BoolAttribute{Computed: true, Description: "Whether invoice items using this lib item are taxable by default."},
+			"is_generic":      schema.BoolAttribute{Computed: true, Description: "Whether the item represents generic or ad-hoc items."},
+			"service_line_id": schema.Int64Attribute{Computed: true, Description: "Id of the item's service line, or null."},
+			"company_id":      schema.Int64Attribute{Computed: true, Description: "Id of the company the item is specific to, or null for a global item."},
+		},
+	}
+}
+
+func (d *libItemDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"), path.MatchRoot("code")),
+	}
+}
+
+func (d *libItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg libItemModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var item *api.LibItem
+	if !cfg.ID.IsNull() {
+		id, err := parseID("lib item", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid lib item id", err.Error())
+			return
+		}
+		if item, err = client.GetLibItem(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade lib item %d failed", id), err.Error())
+			return
+		}
+	} else {
+		field, attrPath, want, key := "name", path.Root("name"), cfg.Name.ValueString(), func(li api.LibItem) string { return li.Name }
+		filter := api.LibItemFilter{Name: want}
+		if cfg.Name.IsNull() {
+			field, attrPath, want, key = "code", path.Root("code"), cfg.Code.ValueString(), func(li api.LibItem) string { return li.Code }
+			filter = api.LibItemFilter{Code: want}
+		}
+		list, err := client.ListLibItems(ctx, filter)
+		if err == nil && cfg.IncludeInactive.ValueBool() {
+			// The API lists either active or inactive items: ask twice.
+			inactive := false
+			filter.Active = &inactive
+			var more []api.LibItem
+			more, err = client.ListLibItems(ctx, filter)
+			list = append(list, more...)
+		}
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade lib items with the %s %q failed", field, want), err.Error())
+			return
+		}
+		match, err := exactlyOne("lib item", field, want, list, key, func(li api.LibItem) int64 { return li.ID })
+		if err != nil {
+			msg := err.Error()
+			if strings.HasPrefix(msg, "no ") && !cfg.IncludeInactive.ValueBool() {
+				msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
+			}
+			resp.Diagnostics.AddAttributeError(attrPath, "Lib item lookup failed", msg)
+			return
+		}
+		item = &match
+	}
+	state := libItemModel{
+		ID:              types.StringValue(formatID(item.ID)),
+		Name:            types.StringValue(item.Name),
+		Code:            types.StringValue(item.Code),
+		IncludeInactive: cfg.IncludeInactive,
+		URI:             types.StringValue(item.URI),
+		Type:            types.StringValue(item.Type.Normalized()),
+		Cost:            types.Float64PointerValue(item.Cost),
+		Active:          types.BoolValue(item.Active),
+		Taxable:         types.BoolValue(item.Taxable),
+		IsGeneric:       types.BoolValue(item.IsGeneric),
+		ServiceLineID:   types.Int64Null(),
+		CompanyID:       types.Int64Null(),
+	}
+	if item.ServiceLine != nil {
+		state.ServiceLineID = types.Int64Value(item.ServiceLine.ID)
+	}
+	if item.Company != nil {
+		state.CompanyID = types.Int64Value(item.Company.ID)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,96 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*paymentTermsDataSource)(nil)
+
+// NewPaymentTermsDataSource is the fieldservice_servicetrade_payment_terms
+// data source.
+func NewPaymentTermsDataSource() datasource.DataSource { return &paymentTermsDataSource{} }
+
+type paymentTermsDataSource struct{ dsBase }
+
+type paymentTermsModel struct {
+	ID         types.String `tfsdk:"id"`
+	Name       types.String `tfsdk:"name"`
+	URI        types.String `tfsdk:"uri"`
+	OrderIndex types.Int64  `tfsdk:"order_index"`
+}
+
+func (d *paymentTermsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_payment_terms"
+}
+
+func (d *paymentTermsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade payment terms entry (such as `Net 30`, referenced by a contract's payment terms) by `id` or by exact `name`. " +
+			"Payment terms are read-only in the API. Fails when no entry, or more than one, has that name; use `id` for duplicates.",
+		Attributes: map[string]schema.Attribute{
+			"id":          schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the payment terms. Give exactly one of `id` and `name`."},
+			"name":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the payment terms, such as `Net 30`. Give exactly one of `id` and `name`."},
+			"uri":         schema.StringAttribute{Computed: true, Description: "Absolute API URI of the payment terms."},
+			"order_index": schema.Int64Attribute{Computed: true, Description: "Position of the payment terms in ServiceTrade's pick lists."},
+		},
+	}
+}
+
+func (d *paymentTermsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *paymentTermsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg paymentTermsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var pt *api.PaymentTerms
+	if !cfg.ID.IsNull() {
+		id, err := parseID("payment terms", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid payment terms id", err.Error())
+			return
+		}
+		if pt, err = client.GetPaymentTerms(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade payment terms %d failed", id), err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := client.ListPaymentTerms(ctx)
+		if err != nil {
+			resp.Diagnostics.AddError("Listing ServiceTrade payment terms failed", err.Error())
+			return
+		}
+		match, err := exactlyOne("payment terms", "name", name, list, func(p api.PaymentTerms) string { return p.Name }, func(p api.PaymentTerms) int64 { return p.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Payment terms lookup failed", err.Error())
+			return
+		}
+		pt = &match
+	}
+	state := paymentTermsModel{
+		ID:         types.StringValue(formatID(pt.ID)),
+		Name:       types.StringValue(pt.Name),
+		URI:        types.StringValue(pt.URI),
+		OrderIndex: types.Int64Value(int64(pt.OrderIndex)),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

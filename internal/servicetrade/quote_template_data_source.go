@@ -1,0 +1,139 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*quoteTemplateDataSource)(nil)
+
+// NewQuoteTemplateDataSource is the fieldservice_servicetrade_quote_template
+// data source.
+func NewQuoteTemplateDataSource() datasource.DataSource { return &quoteTemplateDataSource{} }
+
+type quoteTemplateDataSource struct{ dsBase }
+
+type quoteTemplateDataModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	URI         types.String `tfsdk:"uri"`
+	Description types.String `tfsdk:"description"`
+	CompanyID   types.Int64  `tfsdk:"company_id"`
+	TermsID     types.Int64  `tfsdk:"terms_id"`
+	Created     types.Int64  `tfsdk:"created"`
+	Updated     types.Int64  `tfsdk:"updated"`
+	Items       types.List   `tfsdk:"items"`
+}
+
+// quoteTemplateItemsSchema describes the items list of the data sources.
+func quoteTemplateItemsSchema() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed: true,
+		Description: "The template's line items, in ServiceTrade's order (by `order_index`, items without one last). " +
+			"Manage them with `fieldservice_servicetrade_quote_template_item` (import id `<template id>/<item id>`).",
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"id":              schema.StringAttribute{Computed: true, Description: "Numeric id of the item."},
+			"uri":             schema.StringAttribute{Computed: true, Description: "Absolute API URI of the item."},
+			"description":     schema.StringAttribute{Computed: true, Description: "Text of the line, or null."},
+			"quantity":        schema.Float64Attribute{Computed: true, Description: "Quantity of the line."},
+			"lib_item_id":     schema.Int64Attribute{Computed: true, Description: "Id of the line's lib item, or null."},
+			"service_line_id": schema.Int64Attribute{Computed: true, Description: "Id of the line's service line, or null."},
+			"order_index":     schema.Int64Attribute{Computed: true, Description: "Position of the line, or null."},
+		}},
+	}
+}
+
+func (d *quoteTemplateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_quote_template"
+}
+
+func (d *quoteTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. " +
+			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
+		Attributes: map[string]schema.Attribute{
+			"id":          schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the template. Give exactly one of `id` and `name`."},
+			"name":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the template. Give exactly one of `id` and `name`."},
+			"uri":         schema.StringAttribute{Computed: true, Description: "Absolute API URI of the template."},
+			"description": schema.StringAttribute{Computed: true, Description: "Description of the template, or null."},
+			"company_id":  schema.Int64Attribute{Computed: true, Description: "Id of the company the template is restricted to, or null when it applies to every company."},
+			"terms_id":    schema.Int64Attribute{Computed: true, Description: "Id of the template's terms and conditions, or null."},
+			"created":     schema.Int64Attribute{Computed: true, Description: "Creation time, as a Unix timestamp in seconds."},
+			"updated":     schema.Int64Attribute{Computed: true, Description: "Last update time, as a Unix timestamp in seconds."},
+			"items":       quoteTemplateItemsSchema(),
+		},
+	}
+}
+
+func (d *quoteTemplateDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg quoteTemplateDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var id int64
+	if !cfg.ID.IsNull() {
+		var err error
+		if id, err = parseID("quote template", cfg.ID.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid quote template id", err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: name})
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade quote templates named %q failed", name), err.Error())
+			return
+		}
+		match, err := exactlyOne("quote template", "name", name, list,
+			func(t api.QuoteTemplate) string { return t.Name }, func(t api.QuoteTemplate) int64 { return t.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Quote template lookup failed", err.Error())
+			return
+		}
+		id = match.ID
+	}
+	// Read by id, so that the items are those of the single GET.
+	qt, err := client.GetQuoteTemplate(ctx, id)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade quote template %d failed", id), err.Error())
+		return
+	}
+	items := make([]attr.Value, 0, len(qt.Items))
+	for i := range qt.Items {
+		items = append(items, quoteTemplateItemObject(&qt.Items[i]))
+	}
+	list, diags := types.ListValue(types.ObjectType{AttrTypes: quoteTemplateItemAttrTypes}, items)
+	resp.Diagnostics.Append(diags...)
+	state := quoteTemplateDataModel{
+		ID:          types.StringValue(formatID(qt.ID)),
+		Name:        types.StringValue(qt.Name),
+		URI:         types.StringValue(qt.URI),
+		Description: qtString(qt.Description),
+		CompanyID:   types.Int64PointerValue(qt.CompanyID()),
+		TermsID:     types.Int64PointerValue(qt.TermsID()),
+		Created:     types.Int64Value(qt.Created),
+		Updated:     types.Int64Value(qt.Updated),
+		Items:       list,
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,91 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*quoteTemplateItemDataSource)(nil)
+
+// NewQuoteTemplateItemDataSource is the
+// fieldservice_servicetrade_quote_template_item data source.
+func NewQuoteTemplateItemDataSource() datasource.DataSource { return &quoteTemplateItemDataSource{} }
+
+type quoteTemplateItemDataSource struct{ dsBase }
+
+func (d *quoteTemplateItemDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_quote_template_item"
+}
+
+func (d *quoteTemplateItemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one line item of a ServiceTrade quote template, by `id` or by exact `description`, within the template `quote_template_id`. " +
+			"Fails when no item, or more than one, of that template has that description.",
+		Attributes: map[string]schema.Attribute{
+			"quote_template_id": schema.Int64Attribute{Required: true, Description: "Id of the quote template the item belongs to."},
+			"id":                schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the item. Give exactly one of `id` and `description`."},
+			"description":       schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive text of the item. Give exactly one of `id` and `description`."},
+			"uri":               schema.StringAttribute{Computed: true, Description: "Absolute API URI of the item."},
+			"quantity":          schema.Float64Attribute{Computed: true, Description: "Quantity of the line."},
+			"lib_item_id":       schema.Int64Attribute{Computed: true, Description: "Id of the line's lib item, or null."},
+			"service_line_id":   schema.Int64Attribute{Computed: true, Description: "Id of the line's service line, or null."},
+			"order_index":       schema.Int64Attribute{Computed: true, Description: "Position of the line among the template's items, or null (listed last)."},
+		},
+	}
+}
+
+func (d *quoteTemplateItemDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("description")),
+	}
+}
+
+func (d *quoteTemplateItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg quoteTemplateItemModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	tid := cfg.QuoteTemplateID.ValueInt64()
+	var item *api.QuoteTemplateItem
+	if !cfg.ID.IsNull() {
+		id, err := parseID("quote template item", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid quote template item id", err.Error())
+			return
+		}
+		if item, err = client.GetQuoteTemplateItemOf(ctx, tid, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading item %d of ServiceTrade quote template %d failed", id, tid), err.Error())
+			return
+		}
+	} else {
+		want := cfg.Description.ValueString()
+		items, err := client.ListQuoteTemplateItems(ctx, tid)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing the items of ServiceTrade quote template %d failed", tid), err.Error())
+			return
+		}
+		match, err := exactlyOne("quote template item", "description", want, items,
+			func(it api.QuoteTemplateItem) string { return it.Description }, func(it api.QuoteTemplateItem) int64 { return it.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("description"), "Quote template item lookup failed", fmt.Sprintf("In quote template %d: %s", tid, err))
+			return
+		}
+		item = &match
+	}
+	state := quoteTemplateItemModel{QuoteTemplateID: cfg.QuoteTemplateID, OrderIndex: types.Int64Null()}
+	state.fromAPI(item)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

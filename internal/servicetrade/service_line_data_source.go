@@ -1,0 +1,104 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*serviceLineDataSource)(nil)
+
+// NewServiceLineDataSource is the fieldservice_servicetrade_service_line
+// data source.
+func NewServiceLineDataSource() datasource.DataSource { return &serviceLineDataSource{} }
+
+type serviceLineDataSource struct{ dsBase }
+
+type serviceLineModel struct {
+	ID           types.String `tfsdk:"id"`
+	Name         types.String `tfsdk:"name"`
+	Abbreviation types.String `tfsdk:"abbreviation"`
+	Trade        types.String `tfsdk:"trade"`
+	Icon         types.String `tfsdk:"icon"`
+}
+
+func (d *serviceLineDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_service_line"
+}
+
+func (d *serviceLineDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade service line (such as Fire Suppression or HVAC, referenced by lib items, contract rules and quote template items) by `id`, exact `name` or exact `abbreviation`. " +
+			"Every service line of the system is searched, not only those your company provides (the API's default). Service lines are read-only in the API. " +
+			"Fails when no service line, or more than one, matches: the same name can exist in two trades, so use `abbreviation` or `id` for those.",
+		Attributes: map[string]schema.Attribute{
+			"id":           schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the service line. Give exactly one of `id`, `name` and `abbreviation`."},
+			"name":         schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the service line. Give exactly one of `id`, `name` and `abbreviation`."},
+			"abbreviation": schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`). Give exactly one of `id`, `name` and `abbreviation`."},
+			"trade":        schema.StringAttribute{Computed: true, Description: "General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."},
+			"icon":         schema.StringAttribute{Computed: true, Description: "URL of the service line's icon."},
+		},
+	}
+}
+
+func (d *serviceLineDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"), path.MatchRoot("abbreviation")),
+	}
+}
+
+func (d *serviceLineDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg serviceLineModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var sl *api.ServiceLine
+	if !cfg.ID.IsNull() {
+		id, err := parseID("service line", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid service line id", err.Error())
+			return
+		}
+		if sl, err = client.GetServiceLine(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade service line %d failed", id), err.Error())
+			return
+		}
+	} else {
+		field, attrPath, want, key := "name", path.Root("name"), cfg.Name.ValueString(), func(s api.ServiceLine) string { return s.Name }
+		if cfg.Name.IsNull() {
+			field, attrPath, want, key = "abbreviation", path.Root("abbreviation"), cfg.Abbreviation.ValueString(), func(s api.ServiceLine) string { return s.Abbr }
+		}
+		// The API filters service lines by trade only: list them all.
+		list, err := client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
+		if err != nil {
+			resp.Diagnostics.AddError("Listing ServiceTrade service lines failed", err.Error())
+			return
+		}
+		match, err := exactlyOne("service line", field, want, list, key, func(s api.ServiceLine) int64 { return s.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(attrPath, "Service line lookup failed", err.Error())
+			return
+		}
+		sl = &match
+	}
+	state := serviceLineModel{
+		ID:           types.StringValue(formatID(sl.ID)),
+		Name:         types.StringValue(sl.Name),
+		Abbreviation: types.StringValue(sl.Abbr),
+		Trade:        types.StringValue(string(sl.Trade)),
+		Icon:         types.StringValue(sl.Icon),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,95 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*termsDataSource)(nil)
+
+// NewTermsDataSource is the fieldservice_servicetrade_terms data source.
+func NewTermsDataSource() datasource.DataSource { return &termsDataSource{} }
+
+type termsDataSource struct{ dsBase }
+
+type termsDataModel struct {
+	ID      types.String `tfsdk:"id"`
+	Name    types.String `tfsdk:"name"`
+	URI     types.String `tfsdk:"uri"`
+	Content types.String `tfsdk:"content"`
+}
+
+func (d *termsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_terms"
+}
+
+func (d *termsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. " +
+			"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",
+		Attributes: map[string]schema.Attribute{
+			"id":      schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the terms. Give exactly one of `id` and `name`."},
+			"name":    schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive title of the terms. Give exactly one of `id` and `name`."},
+			"uri":     schema.StringAttribute{Computed: true, Description: "Absolute API URI of the terms."},
+			"content": schema.StringAttribute{Computed: true, Description: "Text of the terms."},
+		},
+	}
+}
+
+func (d *termsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *termsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg termsDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var terms *api.Terms
+	if !cfg.ID.IsNull() {
+		id, err := parseID("terms", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid terms id", err.Error())
+			return
+		}
+		if terms, err = client.GetTerms(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade terms %d failed", id), err.Error())
+			return
+		}
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := client.ListTerms(ctx)
+		if err != nil {
+			resp.Diagnostics.AddError("Listing ServiceTrade terms failed", err.Error())
+			return
+		}
+		match, err := exactlyOne("terms", "name", name, list, func(t api.Terms) string { return t.Name }, func(t api.Terms) int64 { return t.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Terms lookup failed", err.Error())
+			return
+		}
+		terms = &match
+	}
+	state := termsDataModel{
+		ID:      types.StringValue(formatID(terms.ID)),
+		Name:    types.StringValue(terms.Name),
+		URI:     types.StringValue(terms.URI),
+		Content: types.StringValue(terms.Content),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

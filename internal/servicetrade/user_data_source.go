@@ -1,0 +1,170 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
+
+// NewUserDataSource is the fieldservice_servicetrade_user data source.
+func NewUserDataSource() datasource.DataSource { return &userDataSource{} }
+
+type userDataSource struct{ dsBase }
+
+type userModel struct {
+	ID              types.String `tfsdk:"id"`
+	Username        types.String `tfsdk:"username"`
+	Email           types.String `tfsdk:"email"`
+	IncludeInactive types.Bool   `tfsdk:"include_inactive"`
+	URI             types.String `tfsdk:"uri"`
+	Name            types.String `tfsdk:"name"`
+	FirstName       types.String `tfsdk:"first_name"`
+	LastName        types.String `tfsdk:"last_name"`
+	Status          types.String `tfsdk:"status"`
+	Phone           types.String `tfsdk:"phone"`
+	Timezone        types.String `tfsdk:"timezone"`
+	IsTech          types.Bool   `tfsdk:"is_tech"`
+	IsSales         types.Bool   `tfsdk:"is_sales"`
+	IsHelper        types.Bool   `tfsdk:"is_helper"`
+	CompanyID       types.Int64  `tfsdk:"company_id"`
+	LocationID      types.Int64  `tfsdk:"location_id"`
+	ServiceLineIDs  types.Set    `tfsdk:"service_line_ids"`
+}
+
+func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_user"
+}
+
+func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade user by `id`, `username` or `email`, for example a salesperson or owner to assign to a contract. " +
+			"Lookups by `username` or `email` search the users of the authenticated user's own company (the API's default), and only active users unless `include_inactive` is true; a lookup by `id` finds any user. " +
+			"Fails when no user, or more than one, matches: e-mail addresses need not be unique (shared mailboxes), so use `id` or `username` for those.",
+		Attributes: map[string]schema.Attribute{
+			"id":       schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the user. Give exactly one of `id`, `username` and `email`."},
+			"username": schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive login name of the user (unique in ServiceTrade). Give exactly one of `id`, `username` and `email`."},
+			"email": schema.StringAttribute{Optional: true, Computed: true, Description: "E-mail address of the user, matched exactly but ignoring case. Give exactly one of `id`, `username` and `email`. " +
+				"When the lookup is by e-mail, this keeps the configured spelling."},
+			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `username` and `email` lookups also consider pending and inactive users. Default false: active users only, as the API lists them."},
+			"uri":              schema.StringAttribute{Computed: true, Description: "Absolute API URI of the user."},
+			"name":             schema.StringAttribute{Computed: true, Description: "Full name of the user."},
+			"first_name":       schema.StringAttribute{Computed: true, Description: "First name of the user."},
+			"last_name":        schema.StringAttribute{Computed: true, Description: "Last name of the user."},
+			"status":           schema.StringAttribute{Computed: true, Description: "Status of the user: `active`, `pending`, `inactive` or `shadow` (reserved for system users)."},
+			"phone":            schema.StringAttribute{Computed: true, Description: "Phone number of the user, as stored; empty when none."},
+			"timezone":         schema.StringAttribute{Computed: true, Description: "Time zone identifier of the user, such as `America/New_York`."},
+			"is_tech":          schema.BoolAttribute{Computed: true, Description: "Whether the user is a technician."},
+			"is_sales":         schema.BoolAttribute{Computed: true, Description: "Whether the user is a salesperson."},
+			"is_helper":        schema.BoolAttribute{Computed: true, Description: "Whether the user is a helper."},
+			"company_id":       schema.Int64Attribute{Computed: true, Description: "Id of the company the user belongs to, or null."},
+			"location_id":      schema.Int64Attribute{Computed: true, Description: "Id of the user's home office (a location), or null."},
+			"service_line_ids": schema.SetAttribute{Computed: true, ElementType: types.Int64Type, Description: "Ids of the service lines the user provides."},
+		},
+	}
+}
+
+func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("username"), path.MatchRoot("email")),
+	}
+}
+
+func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg userModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var user *api.User
+	if !cfg.ID.IsNull() {
+		id, err := parseID("user", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid user id", err.Error())
+			return
+		}
+		if user, err = client.GetUser(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade user %d failed", id), err.Error())
+			return
+		}
+	} else {
+		field, attrPath, want, key, opts := "username", path.Root("username"), cfg.Username.ValueString(), func(u api.User) string { return u.Username }, []matchOption(nil)
+		if cfg.Username.IsNull() {
+			field, attrPath, want, key, opts = "e-mail address", path.Root("email"), cfg.Email.ValueString(), func(u api.User) string { return u.Email }, []matchOption{ignoreCase}
+		}
+		// The name filter matches names, usernames and e-mail addresses.
+		filter := api.UserFilter{Name: want}
+		if cfg.IncludeInactive.ValueBool() {
+			filter.Statuses = []string{api.UserActive, api.UserPending, api.UserInactive}
+		}
+		list, err := client.ListUsers(ctx, filter)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade users matching %q failed", want), err.Error())
+			return
+		}
+		match, err := exactlyOne("user", field, want, list, key, func(u api.User) int64 { return u.ID }, opts...)
+		if err != nil {
+			msg := err.Error()
+			if strings.HasPrefix(msg, "no ") {
+				msg += ". Only users of your own company were searched"
+				if !cfg.IncludeInactive.ValueBool() {
+					msg += ", and only active ones; set include_inactive = true to search pending and inactive users too"
+				}
+			}
+			resp.Diagnostics.AddAttributeError(attrPath, "User lookup failed", msg+".")
+			return
+		}
+		user = &match
+	}
+	state := userModel{
+		ID:              types.StringValue(formatID(user.ID)),
+		Username:        types.StringValue(user.Username),
+		Email:           types.StringValue(user.Email),
+		IncludeInactive: cfg.IncludeInactive,
+		URI:             types.StringValue(user.URI),
+		Name:            types.StringValue(user.Name),
+		FirstName:       types.StringValue(user.FirstName),
+		LastName:        types.StringValue(user.LastName),
+		Status:          types.StringValue(user.Status),
+		Phone:           types.StringValue(user.Phone),
+		Timezone:        types.StringValue(user.Timezone),
+		IsTech:          types.BoolValue(user.IsTech),
+		IsSales:         types.BoolValue(user.IsSales),
+		IsHelper:        types.BoolValue(user.IsHelper),
+		CompanyID:       types.Int64Null(),
+		LocationID:      types.Int64Null(),
+	}
+	// E-mail matched ignoring case: keep the configured spelling, so the
+	// attribute equals the configuration.
+	if !cfg.Email.IsNull() {
+		state.Email = cfg.Email
+	}
+	if user.Company != nil {
+		state.CompanyID = types.Int64Value(user.Company.ID)
+	}
+	if user.Location != nil {
+		state.LocationID = types.Int64Value(user.Location.ID)
+	}
+	ids := make([]attr.Value, 0, len(user.ServiceLines))
+	for _, sl := range user.ServiceLines {
+		ids = append(ids, types.Int64Value(sl.ID))
+	}
+	set, diags := types.SetValue(types.Int64Type, ids)
+	resp.Diagnostics.Append(diags...)
+	state.ServiceLineIDs = set
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,85 @@
+package servicetrade
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+var _ datasource.DataSourceWithConfigValidators = (*webhookDataSource)(nil)
+
+// NewWebhookDataSource is the fieldservice_servicetrade_webhook data source.
+func NewWebhookDataSource() datasource.DataSource { return &webhookDataSource{} }
+
+type webhookDataSource struct{ dsBase }
+
+func (d *webhookDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_webhook"
+}
+
+func (d *webhookDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Looks up one ServiceTrade webhook by `id` or by exact `hook_url`. Fails when no webhook, or more than one, has that URL.",
+		Attributes: map[string]schema.Attribute{
+			"id":                 schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the webhook. Give exactly one of `id` and `hook_url`."},
+			"hook_url":           schema.StringAttribute{Optional: true, Computed: true, Description: "Exact URL of the webhook (compared character for character). Give exactly one of `id` and `hook_url`."},
+			"uri":                schema.StringAttribute{Computed: true, Description: "Absolute API URI of the webhook."},
+			"enabled":            schema.BoolAttribute{Computed: true, Description: "Whether the webhook receives notifications."},
+			"include_changesets": schema.BoolAttribute{Computed: true, Description: "Whether `updated` notifications carry a changeset."},
+			"confirmed":          schema.BoolAttribute{Computed: true, Description: "Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing."},
+		},
+	}
+}
+
+func (d *webhookDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hook_url")),
+	}
+}
+
+func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	var cfg webhookModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var wh *api.Webhook
+	if !cfg.ID.IsNull() {
+		id, err := parseID("webhook", cfg.ID.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid webhook id", err.Error())
+			return
+		}
+		if wh, err = client.GetWebhook(ctx, id); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade webhook %d failed", id), err.Error())
+			return
+		}
+	} else {
+		hookURL := cfg.HookURL.ValueString()
+		// The API has no URL filter: list every webhook and match exactly.
+		list, err := client.ListWebhooks(ctx)
+		if err != nil {
+			resp.Diagnostics.AddError("Listing ServiceTrade webhooks failed", err.Error())
+			return
+		}
+		match, err := exactlyOne("webhook", "hook URL", hookURL, list, func(w api.Webhook) string { return w.HookURL }, func(w api.Webhook) int64 { return w.ID })
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("hook_url"), "Webhook lookup failed", err.Error())
+			return
+		}
+		wh = &match
+	}
+	var state webhookModel
+	state.fromAPI(wh)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,88 @@
+package servicetrade_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+)
+
+// The singular data source finds a webhook by id and by exact URL, and
+// explains zero or several matches; the plural one lists them all.
+func TestAccWebhookDataSources_lookups(t *testing.T) {
+	preCheck(t)
+	base := "https://hooks.example.com/" + acctest.RandomName("dshook")
+	hooks := fmt.Sprintf(`
+resource "fieldservice_servicetrade_webhook" "a" {
+  hook_url = "%[1]s/a"
+}
+resource "fieldservice_servicetrade_webhook" "b" {
+  hook_url           = "%[1]s/b"
+  enabled            = false
+  include_changesets = true
+}
+resource "fieldservice_servicetrade_webhook" "dup1" {
+  hook_url = "%[1]s/dup"
+}
+resource "fieldservice_servicetrade_webhook" "dup2" {
+  hook_url = "%[1]s/dup"
+}
+`, base)
+	ids := map[string]string{}
+	var idList []string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			idList = idList[:0]
+			for _, id := range ids {
+				idList = append(idList, id)
+			}
+			return checkWebhooksDestroyed(t, &idList)(s)
+		},
+		Steps: []resource.TestStep{
+			{Config: hooks, Check: acctest.CaptureAll("fieldservice_servicetrade_webhook", "id", ids)},
+			{
+				Config: hooks + fmt.Sprintf(`
+data "fieldservice_servicetrade_webhook" "by_id" {
+  id = fieldservice_servicetrade_webhook.a.id
+}
+data "fieldservice_servicetrade_webhook" "by_url" {
+  hook_url = "%[1]s/b"
+}
+data "fieldservice_servicetrade_webhooks" "all" {}
+`, base),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_id", "hook_url", base+"/a"),
+					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_id", "enabled", "true"),
+					resource.TestCheckResourceAttrPair("data.fieldservice_servicetrade_webhook.by_id", "uri", "fieldservice_servicetrade_webhook.a", "uri"),
+					resource.TestCheckResourceAttrPair("data.fieldservice_servicetrade_webhook.by_url", "id", "fieldservice_servicetrade_webhook.b", "id"),
+					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_url", "enabled", "false"),
+					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_url", "include_changesets", "true"),
+					resource.TestCheckResourceAttrSet("data.fieldservice_servicetrade_webhook.by_url", "confirmed"),
+					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.a", "uri", "hook_url", "enabled", "include_changesets"),
+					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.b", "uri", "hook_url", "enabled", "include_changesets"),
+					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.dup2", "hook_url"),
+				),
+			},
+			{
+				Config:      hooks + fmt.Sprintf(`data "fieldservice_servicetrade_webhook" "none" { hook_url = "%s/none" }`, base),
+				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade webhook has the hook URL "%s/none"`, base)),
+			},
+			{
+				Config:      hooks + fmt.Sprintf(`data "fieldservice_servicetrade_webhook" "two" { hook_url = "%s/dup" }`, base),
+				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+webhooks\s+have\s+the\s+hook\s+URL\s+"[^"]+/dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
+			},
+			{
+				Config:      hooks + `data "fieldservice_servicetrade_webhook" "neither" {}`,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,hook_url\]`),
+			},
+			// End on a valid configuration, which the final destroy uses.
+			{Config: hooks},
+		},
+	})
+}

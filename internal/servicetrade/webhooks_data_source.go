@@ -1,0 +1,72 @@
+package servicetrade
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// NewWebhooksDataSource is the fieldservice_servicetrade_webhooks data
+// source.
+func NewWebhooksDataSource() datasource.DataSource { return &webhooksDataSource{} }
+
+type webhooksDataSource struct{ dsBase }
+
+type webhooksModel struct {
+	Webhooks types.List `tfsdk:"webhooks"`
+}
+
+func (d *webhooksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_servicetrade_webhooks"
+}
+
+func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists every ServiceTrade webhook of the account, including those Terraform does not manage: " +
+			"use it with `for_each` in `import` blocks to adopt an existing account.",
+		Attributes: map[string]schema.Attribute{
+			"webhooks": schema.ListNestedAttribute{
+				Computed:    true,
+				Description: "The webhooks, in ServiceTrade's order (by id).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":                 schema.StringAttribute{Computed: true, Description: "Numeric id of the webhook (the import id of `fieldservice_servicetrade_webhook`)."},
+					"uri":                schema.StringAttribute{Computed: true, Description: "Absolute API URI of the webhook."},
+					"hook_url":           schema.StringAttribute{Computed: true, Description: "URL that receives the notifications."},
+					"enabled":            schema.BoolAttribute{Computed: true, Description: "Whether the webhook receives notifications."},
+					"include_changesets": schema.BoolAttribute{Computed: true, Description: "Whether `updated` notifications carry a changeset."},
+					"confirmed":          schema.BoolAttribute{Computed: true, Description: "Whether ServiceTrade has confirmed the webhook."},
+				}},
+			},
+		},
+	}
+}
+
+func (d *webhooksDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	client, ok := d.client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	list, err := client.ListWebhooks(ctx)
+	if err != nil {
+		resp.Diagnostics.AddError("Listing ServiceTrade webhooks failed", err.Error())
+		return
+	}
+	objType := types.ObjectType{AttrTypes: webhookAttrTypes}
+	items := make([]attr.Value, 0, len(list))
+	for i := range list {
+		var m webhookModel
+		m.fromAPI(&list[i])
+		obj, diags := types.ObjectValueFrom(ctx, webhookAttrTypes, m)
+		resp.Diagnostics.Append(diags...)
+		items = append(items, obj)
+	}
+	webhooks, diags := types.ListValue(objType, items)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &webhooksModel{Webhooks: webhooks})...)
+}
