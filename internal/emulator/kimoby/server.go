@@ -49,6 +49,16 @@ type Server struct {
 
 	webhooks map[string]*webhook
 	order    []string // webhook ids in creation order, the list order
+	// keys holds every authentication key ever issued, for tests that
+	// assert no secret leaks into logs.
+	keys []string
+}
+
+// IssuedSecrets returns every webhook authentication key handed out.
+func (s *Server) IssuedSecrets() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.keys...)
 }
 
 // Stats counts what tests assert on.

@@ -112,6 +112,7 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 	t := s.now()
 	// Several webhooks may share a url: the docs state no uniqueness rule.
 	wh := &webhook{ID: newWebhookID(), URL: u, Key: randomString(alphanumerics, 40), CreatedAt: t, UpdatedAt: t}
+	s.keys = append(s.keys, wh.Key)
 	s.webhooks[wh.ID] = wh
 	s.order = append(s.order, wh.ID)
 	// The webhook section does not name the status; the code table's
