@@ -63,10 +63,10 @@ func takesVendor(typ string) bool {
 func takesCustomer(typ string) bool { return typ == api.ContractTypeCompany }
 
 // nullableID is what is sent for an optional id: its value, or (on PUT,
-// when clear is true) null; on POST a null id is left out.
-func nullableID(v types.Int64, clear bool) api.Nullable[int64] {
+// when clearIt is true) null; on POST a null id is left out.
+func nullableID(v types.Int64, clearIt bool) api.Nullable[int64] {
 	if v.IsNull() || v.IsUnknown() {
-		if clear {
+		if clearIt {
 			return api.Null[int64]()
 		}
 		return api.Nullable[int64]{}
@@ -74,9 +74,9 @@ func nullableID(v types.Int64, clear bool) api.Nullable[int64] {
 	return api.Some(v.ValueInt64())
 }
 
-func nullableFloat(v types.Float64, clear bool) api.Nullable[float64] {
+func nullableFloat(v types.Float64, clearIt bool) api.Nullable[float64] {
 	if v.IsNull() || v.IsUnknown() {
-		if clear {
+		if clearIt {
 			return api.Null[float64]()
 		}
 		return api.Nullable[float64]{}
@@ -84,9 +84,9 @@ func nullableFloat(v types.Float64, clear bool) api.Nullable[float64] {
 	return api.Some(v.ValueFloat64())
 }
 
-func nullableString(v types.String, clear bool) api.Nullable[string] {
+func nullableString(v types.String, clearIt bool) api.Nullable[string] {
 	if v.IsNull() || v.IsUnknown() {
-		if clear {
+		if clearIt {
 			return api.Null[string]()
 		}
 		return api.Nullable[string]{}
@@ -94,9 +94,9 @@ func nullableString(v types.String, clear bool) api.Nullable[string] {
 	return api.Some(v.ValueString())
 }
 
-func nullableDate(v dayValue, clear bool, diags *diag.Diagnostics, attribute string) api.Nullable[int64] {
+func nullableDate(v dayValue, clearIt bool, diags *diag.Diagnostics, attribute string) api.Nullable[int64] {
 	if v.IsNull() || v.IsUnknown() {
-		if clear {
+		if clearIt {
 			return api.Null[int64]()
 		}
 		return api.Nullable[int64]{}

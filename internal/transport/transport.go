@@ -71,7 +71,11 @@ func New(cfg Config) *Client {
 	cfg.Retry = cfg.Retry.withDefaults()
 	hc := cfg.HTTPClient
 	if hc == nil {
-		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		base, ok := http.DefaultTransport.(*http.Transport)
+		if !ok {
+			base = &http.Transport{Proxy: http.ProxyFromEnvironment}
+		}
+		hc = &http.Client{Transport: base.Clone()}
 	}
 	return &Client{cfg: cfg, http: hc, redactor: NewRedactor(cfg.Secrets...)}
 }

@@ -93,7 +93,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), nextID: firstID, accounts: map[string]*account{}}
 	s.seed(Account, APIToken, "Emma Ulator", "emma")
-	s.seed(OtherAccount, OtherAPIToken, "Otto Ther", "otto")
+	s.seed(OtherAccount, OtherAPIToken, "Otto Other", "otto")
 	for _, r := range routes {
 		r(s, s.mux)
 	}

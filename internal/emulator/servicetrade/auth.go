@@ -137,7 +137,7 @@ func (s *Server) handleAuth(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNoContent)
 			return
 		}
-		writeData(w, http.StatusOK, map[string]any{"authenticated": true, "eulaNeeded": false, "authToken": sess.token, "user": s.authUser(r)})
+		writeData(w, map[string]any{"authenticated": true, "eulaNeeded": false, "authToken": sess.token, "user": s.authUser(r)})
 	default:
 		s.methodNotAllowed(w, r)
 	}
@@ -168,7 +168,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	s.trimSessionsLocked()
 	s.mu.Unlock()
 	http.SetCookie(w, &http.Cookie{Name: "PHPSESSID", Value: token, Path: "/", HttpOnly: true})
-	writeData(w, http.StatusOK, map[string]any{"authenticated": true, "eulaNeeded": false, "authToken": token, "user": s.authUser(r)})
+	writeData(w, map[string]any{"authenticated": true, "eulaNeeded": false, "authToken": token, "user": s.authUser(r)})
 }
 
 // trimSessionsLocked applies the documented session limits.

@@ -119,7 +119,7 @@ func (s *Server) companyCollection(w http.ResponseWriter, r *http.Request) {
 		out = append(out, s.companyJSON(r, c))
 	}
 	s.mu.Unlock()
-	writeData(w, http.StatusOK, page(s, r, "companies", out, 0))
+	writeData(w, page(s, r, "companies", out, 0))
 }
 
 func (s *Server) companyItem(w http.ResponseWriter, r *http.Request) {
@@ -146,7 +146,7 @@ func (s *Server) companyItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "company "+strconv.FormatInt(id, 10)+" not found")
 		return
 	}
-	writeData(w, http.StatusOK, out)
+	writeData(w, out)
 }
 
 // boolParam reads a boolean query parameter the way the API documents them

@@ -229,7 +229,7 @@ func (s *Server) contractCollection(w http.ResponseWriter, r *http.Request) {
 		for k, ts := range raw {
 			out[k] = ts
 		}
-		writeData(w, http.StatusOK, out)
+		writeData(w, out)
 	default:
 		// PUT is not documented on the collection, DELETE is a documented
 		// 405: there is no DELETE at all.
@@ -262,7 +262,7 @@ func (s *Server) contractItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method == http.MethodGet {
-		writeData(w, http.StatusOK, s.contractJSON(r, c))
+		writeData(w, s.contractJSON(r, c))
 		return
 	}
 	// PUT is a partial update: only the fields sent change.
@@ -275,7 +275,7 @@ func (s *Server) contractItem(w http.ResponseWriter, r *http.Request) {
 	}
 	updated.Updated = max(time.Now().Unix(), c.Updated)
 	*c = updated
-	writeData(w, http.StatusOK, s.contractJSON(r, c))
+	writeData(w, s.contractJSON(r, c))
 }
 
 // contractDeactivate is POST /contract/{id}/deactivate, the substitute for
@@ -700,5 +700,5 @@ func (s *Server) listContracts(w http.ResponseWriter, r *http.Request) {
 		noneFound()
 		return
 	}
-	writeData(w, http.StatusOK, page(s, r, "contracts", out, 0))
+	writeData(w, page(s, r, "contracts", out, 0))
 }

@@ -111,7 +111,7 @@ func (s *Server) contractRuleCollection(w http.ResponseWriter, r *http.Request) 
 		rule.Created = time.Now().Unix()
 		rule.Updated = rule.Created
 		s.contractRules[rule.ID] = rule
-		writeData(w, http.StatusOK, s.contractRuleJSON(r, rule, "libItems"))
+		writeData(w, s.contractRuleJSON(r, rule, "libItems"))
 	default:
 		// PUT and DELETE on the collection are not documented: 405.
 		s.methodNotAllowed(w, r)
@@ -147,7 +147,7 @@ func (s *Server) contractRuleItem(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
-		writeData(w, http.StatusOK, s.contractRuleJSON(r, rule, "libItems"))
+		writeData(w, s.contractRuleJSON(r, rule, "libItems"))
 	case http.MethodPut:
 		// PUT is a partial update: only the fields sent change.
 		updated := *rule
@@ -158,7 +158,7 @@ func (s *Server) contractRuleItem(w http.ResponseWriter, r *http.Request) {
 		}
 		updated.Updated = max(time.Now().Unix(), rule.Updated)
 		*rule = updated
-		writeData(w, http.StatusOK, s.contractRuleJSON(r, rule, "libItemIds"))
+		writeData(w, s.contractRuleJSON(r, rule, "libItemIds"))
 	case http.MethodDelete:
 		delete(s.contractRules, rid)
 		w.WriteHeader(http.StatusNoContent)
@@ -401,7 +401,7 @@ func (s *Server) listContractRules(w http.ResponseWriter, r *http.Request, c *co
 		}
 		covered = append(covered, nearer...)
 	}
-	writeData(w, http.StatusOK, page(s, r, "rules", out, 0))
+	writeData(w, page(s, r, "rules", out, 0))
 }
 
 // contractRuleIndex is GET /contractrule, the account-wide listing, which
@@ -429,5 +429,5 @@ func (s *Server) contractRuleIndex(w http.ResponseWriter, r *http.Request) {
 			out = append(out, s.contractRuleJSON(r, rule, "libItems"))
 		}
 	}
-	writeData(w, http.StatusOK, page(s, r, "rules", out, 0))
+	writeData(w, page(s, r, "rules", out, 0))
 }

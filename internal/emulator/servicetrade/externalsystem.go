@@ -101,7 +101,7 @@ func (s *Server) externalSystemCollection(w http.ResponseWriter, r *http.Request
 			out = append(out, externalSystemJSON(s.externalSystems[id]))
 		}
 		s.mu.Unlock()
-		writeData(w, http.StatusOK, out)
+		writeData(w, out)
 	case http.MethodPost:
 		fields, ok := decodeBody(w, r)
 		if !ok {
@@ -148,7 +148,7 @@ func (s *Server) externalSystemCollection(w http.ResponseWriter, r *http.Request
 		es.Created = time.Now().Unix()
 		es.Updated = es.Created
 		s.externalSystems[es.ID] = es
-		writeData(w, http.StatusOK, externalSystemJSON(es))
+		writeData(w, externalSystemJSON(es))
 	default:
 		s.methodNotAllowed(w, r)
 	}
@@ -181,7 +181,7 @@ func (s *Server) externalSystemItem(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
-		writeData(w, http.StatusOK, externalSystemJSON(es))
+		writeData(w, externalSystemJSON(es))
 	case http.MethodPut:
 		// PUT is a partial update of label and syncableTypes. The type
 		// "cannot be changed for existing systems": a different type is a
@@ -212,7 +212,7 @@ func (s *Server) externalSystemItem(w http.ResponseWriter, r *http.Request) {
 		// even within the same second, so that a change is always visible.
 		updated.Updated = max(time.Now().Unix(), es.Updated+1)
 		*es = updated
-		writeData(w, http.StatusOK, externalSystemJSON(es))
+		writeData(w, externalSystemJSON(es))
 	default:
 		s.methodNotAllowed(w, r)
 	}

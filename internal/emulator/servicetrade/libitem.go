@@ -129,7 +129,7 @@ func (s *Server) libItemCollection(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, s.libItemJSON(r, li))
 	}
-	writeData(w, http.StatusOK, page(s, r, "libItems", out, 0))
+	writeData(w, page(s, r, "libItems", out, 0))
 }
 
 func (s *Server) libItemItem(w http.ResponseWriter, r *http.Request) {
@@ -159,5 +159,5 @@ func (s *Server) libItemItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "lib item "+strconv.FormatInt(id, 10)+" not found")
 		return
 	}
-	writeData(w, http.StatusOK, out)
+	writeData(w, out)
 }

@@ -158,7 +158,7 @@ func (s *Server) locationCollection(w http.ResponseWriter, r *http.Request) {
 		out = append(out, s.locationJSON(r, l))
 	}
 	s.mu.Unlock()
-	writeData(w, http.StatusOK, page(s, r, "locations", out, limit))
+	writeData(w, page(s, r, "locations", out, limit))
 }
 
 func (s *Server) locationItem(w http.ResponseWriter, r *http.Request) {
@@ -187,7 +187,7 @@ func (s *Server) locationItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "location "+strconv.FormatInt(id, 10)+" not found")
 		return
 	}
-	writeData(w, http.StatusOK, out)
+	writeData(w, out)
 }
 
 func sortedKeys[V any](m map[int64]V) []int64 {

@@ -46,7 +46,7 @@ func (s *Server) paymentTermsCollection(w http.ResponseWriter, r *http.Request) 
 	// The field table names the list "paymentterms", but the reference's
 	// example answers with "paymenttermss" (see the errata); the emulator
 	// follows the example.
-	writeData(w, http.StatusOK, page(s, r, "paymenttermss", out, 0))
+	writeData(w, page(s, r, "paymenttermss", out, 0))
 }
 
 func (s *Server) paymentTermsItem(w http.ResponseWriter, r *http.Request) {
@@ -68,5 +68,5 @@ func (s *Server) paymentTermsItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "paymentterms "+strconv.FormatInt(id, 10)+" not found")
 		return
 	}
-	writeData(w, http.StatusOK, out)
+	writeData(w, out)
 }

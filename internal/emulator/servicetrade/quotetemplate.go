@@ -87,7 +87,7 @@ func (s *Server) quoteTemplateCollection(w http.ResponseWriter, r *http.Request)
 		qt.Created = time.Now().Unix()
 		qt.Updated = qt.Created
 		s.quoteTemplates[qt.ID] = qt
-		writeData(w, http.StatusOK, s.quoteTemplateJSON(r, qt))
+		writeData(w, s.quoteTemplateJSON(r, qt))
 	default:
 		// DELETE /quotetemplate is documented as 405 "not allowed"; PUT on
 		// the collection is not documented and answers the same.
@@ -115,7 +115,7 @@ func (s *Server) quoteTemplateItemOrDelete(w http.ResponseWriter, r *http.Reques
 	}
 	switch r.Method {
 	case http.MethodGet:
-		writeData(w, http.StatusOK, s.quoteTemplateJSON(r, qt))
+		writeData(w, s.quoteTemplateJSON(r, qt))
 	case http.MethodPut:
 		// PUT is a partial update; companyId and termsId take null to clear.
 		updated := *qt
@@ -125,7 +125,7 @@ func (s *Server) quoteTemplateItemOrDelete(w http.ResponseWriter, r *http.Reques
 		}
 		updated.Updated = time.Now().Unix()
 		*qt = updated
-		writeData(w, http.StatusOK, s.quoteTemplateJSON(r, qt))
+		writeData(w, s.quoteTemplateJSON(r, qt))
 	case http.MethodDelete:
 		if len(s.itemsOfTemplate(id)) > 0 {
 			writeError(w, http.StatusConflict, "quotetemplate still has child items")
@@ -216,5 +216,5 @@ func (s *Server) listQuoteTemplates(w http.ResponseWriter, r *http.Request) {
 		out = append(out, s.quoteTemplateJSON(r, qt))
 	}
 	s.mu.Unlock()
-	writeData(w, http.StatusOK, page(s, r, "quoteTemplates", out, 0))
+	writeData(w, page(s, r, "quoteTemplates", out, 0))
 }

@@ -158,7 +158,7 @@ func (s *Server) nestedItem(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
-		writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+		writeData(w, s.quoteTemplateItemJSON(r, it))
 	case http.MethodPut:
 		s.updateItemLocked(w, r, it, fields)
 	case http.MethodDelete:
@@ -227,7 +227,7 @@ func (s *Server) flatItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method == http.MethodGet {
-		writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+		writeData(w, s.quoteTemplateItemJSON(r, it))
 		return
 	}
 	s.updateItemLocked(w, r, it, fields)
@@ -245,7 +245,7 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request, tid int64) {
 		out = append(out, s.quoteTemplateItemJSON(r, it))
 	}
 	s.mu.Unlock()
-	writeData(w, http.StatusOK, page(s, r, "items", out, 0))
+	writeData(w, page(s, r, "items", out, 0))
 }
 
 func (s *Server) createItem(w http.ResponseWriter, r *http.Request, tid int64, fields map[string]json.RawMessage) {
@@ -262,7 +262,7 @@ func (s *Server) createItem(w http.ResponseWriter, r *http.Request, tid int64, f
 	}
 	it.ID = s.newID()
 	s.quoteTemplateItems[it.ID] = it
-	writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+	writeData(w, s.quoteTemplateItemJSON(r, it))
 }
 
 // updateItemLocked applies a partial PUT. quoteTemplateId is among the
@@ -287,7 +287,7 @@ func (s *Server) updateItemLocked(w http.ResponseWriter, r *http.Request, it *qu
 		return
 	}
 	*it = updated
-	writeData(w, http.StatusOK, s.quoteTemplateItemJSON(r, it))
+	writeData(w, s.quoteTemplateItemJSON(r, it))
 }
 
 // applyItem copies POST/PUT fields onto it, resolves what the server fills

@@ -63,7 +63,7 @@ func (s *Server) regionCollection(w http.ResponseWriter, r *http.Request) {
 		}
 		rg.ID = s.newID()
 		s.regions[rg.ID] = rg
-		writeData(w, http.StatusOK, s.regionJSON(r, rg, true))
+		writeData(w, s.regionJSON(r, rg, true))
 	default:
 		// PUT and DELETE on the collection are documented as 405.
 		s.methodNotAllowed(w, r)
@@ -90,7 +90,7 @@ func (s *Server) regionItem(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
-		writeData(w, http.StatusOK, s.regionJSON(r, rg, true))
+		writeData(w, s.regionJSON(r, rg, true))
 	case http.MethodPut:
 		// PUT is a partial update: only the fields sent change.
 		updated := *rg
@@ -99,7 +99,7 @@ func (s *Server) regionItem(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		*rg = updated
-		writeData(w, http.StatusOK, s.regionJSON(r, rg, true))
+		writeData(w, s.regionJSON(r, rg, true))
 	case http.MethodDelete:
 		delete(s.regions, id)
 		// Documented as 200 "region deleted", not 204.
@@ -211,7 +211,7 @@ func (s *Server) listRegions(w http.ResponseWriter, r *http.Request) {
 		out = append(out, s.regionJSON(r, rg, false))
 	}
 	s.mu.Unlock()
-	writeData(w, http.StatusOK, page(s, r, "regions", out, 0))
+	writeData(w, page(s, r, "regions", out, 0))
 }
 
 func sharesAny(a, b []int64) bool {

@@ -158,7 +158,7 @@ func (s *Server) heartbeat(w http.ResponseWriter, r *http.Request) {
 		s.methodNotAllowed(w, r)
 		return
 	}
-	writeData(w, http.StatusOK, map[string]any{"version": "emulator", "serverTime": time.Now().Unix()})
+	writeData(w, map[string]any{"version": "emulator", "serverTime": time.Now().Unix()})
 }
 
 func (s *Server) methodNotAllowed(w http.ResponseWriter, _ *http.Request) {
@@ -178,8 +178,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func writeData(w http.ResponseWriter, status int, data any) {
-	writeJSON(w, status, map[string]any{"data": data})
+func writeData(w http.ResponseWriter, data any) {
+	writeJSON(w, http.StatusOK, map[string]any{"data": data})
 }
 
 func writeSuccess(w http.ResponseWriter, status int, msg string) {

@@ -77,7 +77,7 @@ func (s *Server) serviceLineCollection(w http.ResponseWriter, r *http.Request) {
 		out = append(out, s.serviceLineJSON(r, sl))
 	}
 	s.mu.Unlock()
-	writeData(w, http.StatusOK, page(s, r, "servicelines", out, 0))
+	writeData(w, page(s, r, "servicelines", out, 0))
 }
 
 func (s *Server) serviceLineItem(w http.ResponseWriter, r *http.Request) {
@@ -100,5 +100,5 @@ func (s *Server) serviceLineItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "service line "+strconv.FormatInt(id, 10)+" not found")
 		return
 	}
-	writeData(w, http.StatusOK, out)
+	writeData(w, out)
 }

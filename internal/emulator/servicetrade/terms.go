@@ -53,7 +53,7 @@ func (s *Server) termsCollection(w http.ResponseWriter, r *http.Request) {
 			out = append(out, s.termsJSON(r, s.terms[id]))
 		}
 		s.mu.Unlock()
-		writeData(w, http.StatusOK, page(s, r, "terms", out, 0))
+		writeData(w, page(s, r, "terms", out, 0))
 	case http.MethodPost:
 		fields, ok := decodeBody(w, r)
 		if !ok {
@@ -69,7 +69,7 @@ func (s *Server) termsCollection(w http.ResponseWriter, r *http.Request) {
 		s.terms[t.ID] = t
 		out := s.termsJSON(r, t)
 		s.mu.Unlock()
-		writeData(w, http.StatusOK, out)
+		writeData(w, out)
 	case http.MethodDelete:
 		// Documented as 403 "not allowed", not 405.
 		writeError(w, http.StatusForbidden, "not allowed")
@@ -96,7 +96,7 @@ func (s *Server) termsItem(w http.ResponseWriter, r *http.Request) {
 			notFound()
 			return
 		}
-		writeData(w, http.StatusOK, out)
+		writeData(w, out)
 	case http.MethodPut, http.MethodPost:
 		// The reference's "Modify terms with PUT" example sends POST
 		// /terms/{id} and gets 200: both verbs update.
@@ -117,7 +117,7 @@ func (s *Server) termsItem(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		*t = updated
-		writeData(w, http.StatusOK, s.termsJSON(r, t))
+		writeData(w, s.termsJSON(r, t))
 	case http.MethodDelete:
 		s.mu.Lock()
 		defer s.mu.Unlock()

@@ -142,7 +142,7 @@ func (s *Server) userCollection(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, s.userJSON(r, u))
 	}
-	writeData(w, http.StatusOK, page(s, r, "users", out, 0))
+	writeData(w, page(s, r, "users", out, 0))
 }
 
 func (s *Server) userItem(w http.ResponseWriter, r *http.Request) {
@@ -173,5 +173,5 @@ func (s *Server) userItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "user "+strconv.FormatInt(id, 10)+" not found")
 		return
 	}
-	writeData(w, http.StatusOK, out)
+	writeData(w, out)
 }

@@ -51,7 +51,7 @@ func (s *Server) webhookCollection(w http.ResponseWriter, r *http.Request) {
 			out = append(out, s.webhookJSON(r, s.webhooks[id]))
 		}
 		s.mu.Unlock()
-		writeData(w, http.StatusOK, page(s, r, "webhooks", out, 0))
+		writeData(w, page(s, r, "webhooks", out, 0))
 	case http.MethodPost:
 		fields, ok := decodeBody(w, r)
 		if !ok {
@@ -83,7 +83,7 @@ func (s *Server) webhookCollection(w http.ResponseWriter, r *http.Request) {
 		// hook that could plausibly be public (see publiclyReachable).
 		out := s.webhookJSON(r, wh)
 		wh.Confirmed = publiclyReachable(wh.HookURL)
-		writeData(w, http.StatusOK, out)
+		writeData(w, out)
 	default:
 		// PUT and DELETE on the collection: 405, as for every resource.
 		s.methodNotAllowed(w, r)
@@ -110,7 +110,7 @@ func (s *Server) webhookItem(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
-		writeData(w, http.StatusOK, s.webhookJSON(r, wh))
+		writeData(w, s.webhookJSON(r, wh))
 	case http.MethodPut:
 		// PUT is a partial update of enabled and includeChangesets, the only
 		// documented PUT parameters. hookUrl is not one of them: the real API
@@ -129,7 +129,7 @@ func (s *Server) webhookItem(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		*wh = updated
-		writeData(w, http.StatusOK, s.webhookJSON(r, wh))
+		writeData(w, s.webhookJSON(r, wh))
 	case http.MethodDelete:
 		delete(s.webhooks, id)
 		// Documented as 200, not 204.

@@ -265,7 +265,8 @@ func (c *Client) UpdateEmployee(ctx context.Context, number int64, in EmployeeIn
 }
 
 // Deactivate makes an employee inactive (PUT active=false), the only way to
-// retire one: "Employees can be made inactive but cannot be deleted."
+// retire one, since "Employees can be made inactive but cannot be deleted"
+// (the reference).
 func (c *Client) Deactivate(ctx context.Context, number int64) (*Employee, error) {
 	inactive := false
 	return c.UpdateEmployee(ctx, number, EmployeeInput{Active: &inactive})

@@ -26,11 +26,10 @@ type Messages struct {
 // UnmarshalJSON tolerates the shapes seen in the wild: "validation" as an
 // empty array instead of an object, and single strings instead of lists.
 func (m *Messages) UnmarshalJSON(b []byte) error {
+	// A messages value that is not an object carries nothing usable: it
+	// decodes to no entries rather than failing the whole response.
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		// A messages value that is not an object carries nothing usable.
-		return nil
-	}
+	_ = json.Unmarshal(b, &raw)
 	m.Success = stringList(raw["success"])
 	m.Error = stringList(raw["error"])
 	if v, ok := raw["validation"]; ok {
