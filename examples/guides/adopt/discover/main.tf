@@ -1,0 +1,47 @@
+# Step 1 of adopting an existing account: list what is there and write one
+# import block per object. Run `terraform apply` here (it only reads), then
+# `terraform output -raw import_blocks > ../imports.tf`.
+terraform {
+  required_providers {
+    fieldservice = {
+      source = "fieldservice/fieldservice"
+    }
+  }
+}
+
+provider "fieldservice" {}
+
+data "fieldservice_servicetrade_regions" "all" {}
+data "fieldservice_servicetrade_webhooks" "all" {}
+data "fieldservice_servicetrade_quote_templates" "all" {}
+data "fieldservice_servicetrade_external_systems" "all" {}
+
+locals {
+  # Resource names must be valid identifiers: derive them from the ids,
+  # which never change (rename them in the generated file later if you like).
+  imports = concat(
+    [for r in data.fieldservice_servicetrade_regions.all.regions :
+    { to = "fieldservice_servicetrade_region.region_${r.id}", id = r.id }],
+    [for w in data.fieldservice_servicetrade_webhooks.all.webhooks :
+    { to = "fieldservice_servicetrade_webhook.webhook_${w.id}", id = w.id }],
+    [for q in data.fieldservice_servicetrade_quote_templates.all.quote_templates :
+    { to = "fieldservice_servicetrade_quote_template.quote_template_${q.id}", id = q.id }],
+    [for s in data.fieldservice_servicetrade_external_systems.all.external_systems :
+    { to = "fieldservice_servicetrade_external_system.external_system_${s.id}", id = s.id }],
+  )
+}
+
+output "import_blocks" {
+  description = "One import block per existing object, ready for -generate-config-out."
+  value = join("\n", [for i in local.imports : <<-EOT
+    import {
+      to = ${i.to}
+      id = "${i.id}"
+    }
+  EOT
+  ])
+}
+
+output "count" {
+  value = length(local.imports)
+}

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_kickserv_employee.technician
+  id = "12"
+}

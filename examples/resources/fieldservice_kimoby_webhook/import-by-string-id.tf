@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_kimoby_webhook.events
+  id = "WH487d9d59d5511879e2eda871b5cac50c"
+}

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_servicetrade_external_system.ledger
+  id = "4294967303"
+}

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_servicetrade_webhook.accounting
+  id = "4294967302"
+}

@@ -1,0 +1,90 @@
+package e2e_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
+	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+// The "adopting an existing account" guide, run as written: objects that
+// exist before Terraform are discovered with the plural data sources,
+// imported with generated import blocks and -generate-config-out, and the
+// plan after the import is empty.
+func TestAdoptExistingAccountGuide(t *testing.T) {
+	run, err := emulator.Start("127.0.0.1:0", emulator.Options{PageSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Close()
+	var env []string
+	for k, v := range run.Env() {
+		env = append(env, k+"="+v)
+	}
+	ws := newWorkspace(t, env...)
+
+	// What the account already has, made outside Terraform.
+	c, err := stapi.New(stapi.Config{BaseURL: run.ServiceTradeURL(), ClientID: run.Env()["SERVICETRADE_CLIENT_ID"], ClientSecret: run.Env()["SERVICETRADE_CLIENT_SECRET"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	color := "#123abc"
+	for _, name := range []string{"North", "South", "East"} {
+		in := stapi.RegionInput{Name: name, Points: []stapi.Point{{35.1, -80.1}, {35.2, -80.9}, {35.9, -80.5}}, OfficeIDs: []int64{}}
+		if name == "North" {
+			in.Color = &color
+		}
+		if _, err := c.CreateRegion(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, u := range []string{"https://hooks.example.com/a", "https://hooks.example.com/b"} {
+		if _, err := c.CreateWebhook(ctx, stapi.WebhookInput{HookURL: u}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"Quarterly Inspection", "Annual Inspection"} {
+		if _, err := c.CreateQuoteTemplate(ctx, stapi.QuoteTemplateInput{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	systems, err := c.ListExternalSystems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 3 + 2 + 2 + len(systems)
+
+	guide := filepath.Join(moduleRoot(t), "examples", "guides", "adopt")
+	discover := ws.in(filepath.Join(ws.dir, "discover"))
+	copyDir(t, filepath.Join(guide, "discover"), discover.dir)
+	copyDir(t, guide, ws.dir)
+
+	discover.run(nil, "apply", "-auto-approve", "-input=false")
+	count, _ := discover.run(nil, "output", "-raw", "count")
+	if strings.TrimSpace(count) != strconv.Itoa(want) {
+		t.Fatalf("discovered %s objects, want %d", count, want)
+	}
+	blocks, _ := discover.run(nil, "output", "-raw", "import_blocks")
+	writeFile(t, filepath.Join(ws.dir, "imports.tf"), blocks)
+
+	out, _ := ws.run([]int{0}, "plan", "-input=false", "-generate-config-out=generated.tf")
+	if !strings.Contains(out, strconv.Itoa(want)+" to import") {
+		t.Fatalf("the plan does not import %d objects:\n%s", want, out)
+	}
+	if _, err := os.Stat(filepath.Join(ws.dir, "generated.tf")); err != nil {
+		t.Fatalf("no generated configuration: %v", err)
+	}
+	out, _ = ws.run(nil, "apply", "-auto-approve", "-input=false")
+	if !strings.Contains(out, strconv.Itoa(want)+" imported") {
+		t.Fatalf("the apply did not import %d objects:\n%s", want, out)
+	}
+	if out, code := ws.run([]int{0, 2}, "plan", "-detailed-exitcode", "-input=false"); code != 0 {
+		t.Fatalf("the plan after adoption is not empty:\n%s", out)
+	}
+}
