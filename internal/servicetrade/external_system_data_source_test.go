@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
 	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
@@ -130,6 +131,8 @@ resource "fieldservice_servicetrade_external_system" "adopted" {
 	var ids []string
 	var peachID, timberID string
 	resource.ParallelTest(t, resource.TestCase{
+		// for_each in import blocks needs Terraform or OpenTofu 1.7 or later.
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			ids = []string{peachID, timberID}

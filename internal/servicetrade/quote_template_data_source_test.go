@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -284,6 +285,8 @@ resource "fieldservice_servicetrade_quote_template_item" "adopted" {
 	ids := []string{fmt.Sprint(qt.ID)}
 	itemIDs := []string{fmt.Sprint(item.ID)}
 	resource.ParallelTest(t, resource.TestCase{
+		// for_each in import blocks needs Terraform or OpenTofu 1.7 or later.
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			if err := checkQuoteTemplateItemsDestroyed(t, &itemIDs)(s); err != nil {
