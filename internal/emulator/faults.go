@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -88,6 +90,16 @@ func (e *Emulator) takeFault(vendor string, r *http.Request, path string) *Fault
 // serveWithFault applies f around h. It returns after the request is
 // answered, dropped or abandoned by the client.
 func serveWithFault(f *Fault, h http.Handler, w http.ResponseWriter, r *http.Request) {
+	// Read the request body first: net/http notices that the client went
+	// away (and cancels r.Context()) only once the handler has consumed the
+	// body, so a held POST or PUT would otherwise outlive its client.
+	if r.Body != nil && r.Body != http.NoBody {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return // the client is gone
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
 	if f.Latency > 0 {
 		select {
 		case <-time.After(f.Latency):

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -19,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 )
 
 var (
@@ -60,7 +62,9 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		Description: "A Kickserv employee. Kickserv cannot delete employees (\"Employees can be made inactive but cannot be deleted\"): " +
 			"destroying this resource makes the employee inactive and removes it from the Terraform state, with a warning; the employee stays in Kickserv. " +
 			"The Terraform id is the employee number (the number in the employee's URL). Import with the employee number. " +
-			"Passwords are never read back from Kickserv. " + tokenWarning,
+			"Passwords are never read back from Kickserv. " +
+			"If the answer to the create request is lost, Terraform adopts the employee with the configured `username` (usernames are unique) when it matches the configuration, with a warning; " +
+			"otherwise, and for employees without a username, it fails with an error listing the existing employees that match, to import. " + tokenWarning,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -186,11 +190,62 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	created, err := client.CreateEmployee(ctx, plan.createInput(passwordWO))
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()), err.Error())
-		return
+		found, adopted := lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()), err, r.lostLookup(ctx, req, plan, client))
+		if !adopted {
+			return
+		}
+		created = &found
 	}
 	plan.fromAPI(created)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// lostLookup finds the employee a create whose answer was lost may have
+// made. Usernames are unique in the account (inactive employees included,
+// compared without case): the employee with the planned username is adopted
+// when it matches the configuration. Without a username, employees of the
+// planned name are only listed.
+func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRequest, plan employeeResourceModel, client *api.Client) lostcreate.Lookup[api.Employee] {
+	l := lostcreate.Lookup[api.Employee]{
+		Vendor: "Kickserv", Kind: "employee", ResourceType: "fieldservice_kickserv_employee",
+		Remove:   "make it inactive in Kickserv (which cannot delete employees)",
+		ImportID: func(e api.Employee) string { return formatNumber(e.Number) },
+	}
+	name := plan.Name.ValueString()
+	match := func(e api.Employee) bool { return e.Name == name }
+	l.Match = fmt.Sprintf("named %q", name)
+	if username := knownString(plan.Username); username != nil {
+		l.Unique = true
+		l.Match = fmt.Sprintf("with username %q", *username)
+		match = func(e api.Employee) bool { return e.Username != nil && strings.EqualFold(*e.Username, *username) }
+		l.Differs = func(e api.Employee) []string {
+			m := plan
+			m.fromAPI(&e)
+			names, diags := lostcreate.PlanDiffs(ctx, req.Plan, &m)
+			_ = diags // a failed comparison names no attribute, but is not empty: nothing is adopted
+			return names
+		}
+	}
+	l.Find = func(ctx context.Context) ([]api.Employee, error) {
+		// Active and inactive ones, asked for separately: what the list
+		// holds without the filter is not documented.
+		var all []api.Employee
+		seen := map[int64]bool{}
+		for _, active := range []bool{true, false} {
+			list, err := client.ListEmployees(ctx, api.EmployeeFilter{Active: &active})
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range list {
+				if !seen[e.ID] {
+					seen[e.ID] = true
+					all = append(all, e)
+				}
+			}
+		}
+		return lostcreate.Keep(all, nil, match)
+	}
+	return l
 }
 
 func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

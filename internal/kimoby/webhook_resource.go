@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
@@ -36,7 +37,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		Description: "A Kimoby webhook: Kimoby POSTs every event (`message_created`, `message_updated`, `customer_unsubscribed`, `customer_resubscribed`) to its `url`; " +
 			"there is no per-webhook event selection. Each delivery is signed in the `X-Kimoby-Signature` header with the `authentication_key` " +
 			"(see the `kimoby_webhook_signature` function). Kimoby deletes a webhook whose receiver answers `410 Gone`; the next plan then shows it for re-creation, with a new key. " +
-			"Deleting the resource deletes the webhook. Import with the webhook id (`WH…`); the key cannot be imported.",
+			"Deleting the resource deletes the webhook. Import with the webhook id (`WH…`); the key cannot be imported. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing webhooks for that url, to import (without its key) or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -91,7 +93,16 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	u := plan.URL.ValueString()
 	created, err := client.CreateWebhook(ctx, api.WebhookInput{URL: u})
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating Kimoby webhook for %q failed", u), err.Error())
+		// Several webhooks may share a url, and the authentication key is
+		// only in the lost answer: a lost answer is never adopted.
+		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kimoby webhook for %q failed", u), err, lostcreate.Lookup[api.Webhook]{
+			Vendor: "Kimoby", Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
+			Find: func(ctx context.Context) ([]api.Webhook, error) {
+				list, err := client.ListWebhooks(ctx) // fresh, not the shared listing
+				return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.URL == u })
+			},
+			ImportID: func(w api.Webhook) string { return w.ID },
+		})
 		return
 	}
 	plan.fromAPI(created)

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -87,7 +88,8 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"ServiceTrade cannot delete contracts: destroying deactivates the contract (optionally cancelling its services, jobs, quotes and " +
 			"recurring invoices), removes it from the state and warns that it still exists. A contract found deactivated outside Terraform " +
 			"while the configuration says `active = true` is planned for reactivation. Quote contracts (made from a quote and a job) are not managed. " +
-			"Import with the numeric contract id.",
+			"Import with the numeric contract id. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing contracts of that type and name (for that vendor and customer), to import or deactivate.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -284,7 +286,22 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	created, err := client.CreateContract(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), err.Error())
+		// Names are not unique: a lost answer is never adopted. Template
+		// contracts cannot be listed (the API lists by vendor, customer or
+		// job), so for them the error asks the user to look.
+		vendorID, _ := in.VendorID.Get()
+		customerID, _ := in.CustomerID.Get()
+		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), err, lostcreate.Lookup[api.Contract]{
+			Vendor: "ServiceTrade", Kind: "contract", ResourceType: "fieldservice_servicetrade_contract", Match: contractMatch(in.Type, in.Name, vendorID, customerID),
+			Remove: "deactivate it in ServiceTrade (which cannot delete contracts)",
+			Find: func(ctx context.Context) ([]api.Contract, error) {
+				list, err := client.ListContracts(ctx, api.ContractFilter{VendorID: vendorID, CustomerID: customerID, Name: in.Name})
+				return lostcreate.Keep(list, err, func(c api.Contract) bool {
+					return c.Name == in.Name && c.Type == in.Type && refIs(c.Vendor, vendorID) && refIs(c.Customer, customerID)
+				})
+			},
+			ImportID: func(c api.Contract) string { return formatID(c.ID) },
+		})
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(created)...)
@@ -432,4 +449,23 @@ func sameJSON(a, b any) bool {
 	ja, errA := json.Marshal(a)
 	jb, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
+// contractMatch says, for a lost create's messages, which contracts could
+// be the one created.
+func contractMatch(typ, name string, vendorID, customerID int64) string {
+	m := fmt.Sprintf("of type %q named %q", typ, name)
+	if vendorID != 0 {
+		m += fmt.Sprintf(" for vendor %d", vendorID)
+	}
+	if customerID != 0 {
+		m += fmt.Sprintf(" and customer %d", customerID)
+	}
+	return m
+}
+
+// refIs reports whether a nested reference is the object id; any reference
+// will do when id is 0 (not configured).
+func refIs(r *api.Reference, id int64) bool {
+	return id == 0 || (r != nil && r.ID == id)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -57,7 +58,8 @@ func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		Description: "A pricing rule of a ServiceTrade contract: a unit price, a range, bundle or stack price, a minimum, a not-to-exceed amount, " +
 			"a markup or margin percentage, an administrative charge, or an additional charge per service line. " +
-			"Deleting it deletes the rule. Import with `<contract_id>/<rule_id>`.",
+			"Deleting it deletes the rule. Import with `<contract_id>/<rule_id>`. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the contract's existing rules of that type and name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -221,7 +223,16 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 	contractID := plan.ContractID.ValueInt64()
 	created, err := client.CreateContractRule(ctx, contractID, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID), err.Error())
+		// Rule names are not unique: a lost answer is never adopted.
+		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID), err, lostcreate.Lookup[api.ContractRule]{
+			Vendor: "ServiceTrade", Kind: "contract rule", ResourceType: "fieldservice_servicetrade_contract_rule",
+			Match: fmt.Sprintf("of type %q named %q on contract %d", in.Type, in.Name, contractID),
+			Find: func(ctx context.Context) ([]api.ContractRule, error) {
+				list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{Type: in.Type})
+				return lostcreate.Keep(list, err, func(r api.ContractRule) bool { return r.Name == in.Name && r.Type == in.Type })
+			},
+			ImportID: func(r api.ContractRule) string { return formatID(contractID) + "/" + formatID(r.ID) },
+		})
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(contractID, created)...)

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -52,7 +53,8 @@ func (r *externalSystemResource) Schema(_ context.Context, _ resource.SchemaRequ
 		Description: "A ServiceTrade external system: an accounting or other system whose ids ServiceTrade records " +
 			"(external ids) and syncs with. Writing it needs an account admin. ServiceTrade cannot delete external systems: " +
 			"destroying the resource only removes it from the Terraform state, with a warning, and the system stays in ServiceTrade. " +
-			"Import with the numeric id or with the exact name.",
+			"Import with the numeric id or with the exact name. " +
+			"If the answer to the create request is lost, Terraform adopts the external system of that name (names are unique) when it matches the configuration, with a warning, and otherwise fails with an error naming it, to import.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -196,8 +198,29 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 	}
 	created, err := client.CreateExternalSystem(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), err.Error())
-		return
+		// Names are unique: after a lost answer, the system of that name is
+		// adopted when it is the one configured.
+		found, adopted := lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), err, lostcreate.Lookup[api.ExternalSystem]{
+			Vendor: "ServiceTrade", Kind: "external system", ResourceType: "fieldservice_servicetrade_external_system", Match: fmt.Sprintf("named %q", in.Name),
+			Unique: true,
+			Remove: "give the configured system another name (ServiceTrade cannot delete external systems)",
+			Find: func(ctx context.Context) ([]api.ExternalSystem, error) {
+				list, err := client.ListExternalSystems(ctx)
+				return lostcreate.Keep(list, err, func(es api.ExternalSystem) bool { return es.Name == in.Name })
+			},
+			ImportID: func(es api.ExternalSystem) string { return formatID(es.ID) },
+			Differs: func(es api.ExternalSystem) []string {
+				m := plan
+				diags := m.fromAPI(&es)
+				names, more := lostcreate.PlanDiffs(ctx, req.Plan, &m)
+				resp.Diagnostics.Append(append(diags, more...)...)
+				return names
+			},
+		})
+		if !adopted {
+			return
+		}
+		created = &found
 	}
 	resp.Diagnostics.Append(plan.fromAPI(created)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

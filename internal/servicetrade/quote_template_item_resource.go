@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -44,7 +45,8 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 			"Give a `description`, a `lib_item_id`, or both. ServiceTrade resolves what is left out when the item is created: a description that is the name of a lib item " +
 			"(such as `CCW Zirconium Flange`) gets that lib item, the service line comes from the lib item, and an item given only a lib item takes its name as description; " +
 			"those server-filled values are recorded without planning a change. Deleting the resource deletes the item. " +
-			"Import with `<quote_template_id>/<item_id>`, since ServiceTrade deletes items through their template.",
+			"Import with `<quote_template_id>/<item_id>`, since ServiceTrade deletes items through their template. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the template's existing items with that description (or lib item), to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -152,15 +154,41 @@ func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	tid := plan.QuoteTemplateID.ValueInt64()
-	created, err := client.CreateQuoteTemplateItem(ctx, tid, plan.toInput())
-	if err == nil {
-		created, err = settle(ctx, client, created, plan.Quantity.ValueFloat64())
-	}
+	in := plan.toInput()
+	summary := fmt.Sprintf("Creating an item on ServiceTrade quote template %d failed", tid)
+	created, err := client.CreateQuoteTemplateItem(ctx, tid, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating an item on ServiceTrade quote template %d failed", tid), err.Error())
+		// Items are not unique: a lost answer is never adopted. They are
+		// matched by description, or by lib item when none is configured.
+		match, same := fmt.Sprintf("on quote template %d", tid), func(api.QuoteTemplateItem) bool { return true }
+		switch {
+		case in.Description != nil:
+			match = fmt.Sprintf("with description %q %s", *in.Description, match)
+			same = func(it api.QuoteTemplateItem) bool { return it.Description == *in.Description }
+		case in.LibItemID != nil:
+			match = fmt.Sprintf("of lib item %d %s", *in.LibItemID, match)
+			same = func(it api.QuoteTemplateItem) bool { id := it.LibItemID(); return id != nil && *id == *in.LibItemID }
+		}
+		lostcreate.Recover(ctx, &resp.Diagnostics, summary, err, lostcreate.Lookup[api.QuoteTemplateItem]{
+			Vendor: "ServiceTrade", Kind: "quote template item", ResourceType: "fieldservice_servicetrade_quote_template_item", Match: match,
+			Find: func(ctx context.Context) ([]api.QuoteTemplateItem, error) {
+				list, err := client.ListQuoteTemplateItems(ctx, tid)
+				return lostcreate.Keep(list, err, same)
+			},
+			ImportID: func(it api.QuoteTemplateItem) string { return formatID(tid) + "/" + formatID(it.ID) },
+		})
 		return
 	}
-	plan.fromAPI(created)
+	settled, err := settle(ctx, client, created, plan.Quantity.ValueFloat64())
+	if err != nil {
+		// The item exists: keep it in the state (tainted by the error, so
+		// that the next apply replaces it) rather than leave it unseen.
+		resp.Diagnostics.AddError(summary, fmt.Sprintf("ServiceTrade created item %d but reading it back failed: %s", created.ID, err))
+		plan.fromAPI(created)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	plan.fromAPI(settled)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -42,7 +43,8 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 		Description: "A ServiceTrade quote template: a named, reusable set of quote line items, optionally restricted to one customer company and carrying terms and conditions. " +
 			"Its line items are managed with `fieldservice_servicetrade_quote_template_item` resources, not here. " +
 			"ServiceTrade refuses to delete a template that still has items (409): Terraform deletes the item resources that depend on the template first, " +
-			"and items created outside Terraform make the destroy fail unless `force_delete` is true. Import with the numeric template id.",
+			"and items created outside Terraform make the destroy fail unless `force_delete` is true. Import with the numeric template id. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing templates of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -111,7 +113,15 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 	in := plan.toInput()
 	created, err := client.CreateQuoteTemplate(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name), err.Error())
+		// Names are not unique: a lost answer is never adopted.
+		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name), err, lostcreate.Lookup[api.QuoteTemplate]{
+			Vendor: "ServiceTrade", Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
+			Find: func(ctx context.Context) ([]api.QuoteTemplate, error) {
+				list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
+				return lostcreate.Keep(list, err, func(t api.QuoteTemplate) bool { return t.Name == in.Name })
+			},
+			ImportID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
+		})
 		return
 	}
 	plan.fromAPI(created)

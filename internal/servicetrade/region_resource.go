@@ -5,8 +5,11 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
@@ -36,7 +40,8 @@ func (r *regionResource) Metadata(_ context.Context, req resource.MetadataReques
 func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A ServiceTrade geographic region: a named polygon that locations fall into, optionally assigned to offices. " +
-			"Deleting it deletes the region in ServiceTrade. Import with the numeric region id.",
+			"Deleting it deletes the region in ServiceTrade. Import with the numeric region id. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing regions of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -60,9 +65,9 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			},
 			"points": schema.ListNestedAttribute{
 				Required: true,
-				Description: "Boundary of the region, in order: at least 3 points. The polygon is closed implicitly, so do not repeat the first point. " +
+				Description: "Boundary of the region, in order: at least 3 points. The polygon is closed implicitly, so do not repeat the first point (refused at plan time). " +
 					"Order matters; coordinates are compared numerically.",
-				Validators: []validator.List{listvalidator.SizeAtLeast(3)},
+				Validators: []validator.List{listvalidator.SizeAtLeast(3), notClosed{}},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"lat": schema.Float64Attribute{
@@ -82,6 +87,7 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Optional:    true,
 				ElementType: types.Int64Type,
 				Description: "Ids of the offices (vendor locations) the region is assigned to, compared as a set. Look offices up with the `fieldservice_servicetrade_location` data source. Omit for none.",
+				Validators:  []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
 			},
 		},
 	}
@@ -101,7 +107,15 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	created, err := client.CreateRegion(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name), err.Error())
+		// Names are not unique: a lost answer is never adopted.
+		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name), err, lostcreate.Lookup[api.Region]{
+			Vendor: "ServiceTrade", Kind: "region", ResourceType: "fieldservice_servicetrade_region", Match: fmt.Sprintf("named %q", in.Name),
+			Find: func(ctx context.Context) ([]api.Region, error) {
+				list, err := client.ListRegions(ctx, api.RegionFilter{Name: in.Name})
+				return lostcreate.Keep(list, err, func(r api.Region) bool { return r.Name == in.Name })
+			},
+			ImportID: func(r api.Region) string { return formatID(r.ID) },
+		})
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(created, plan.OfficeIDs)...)
@@ -189,4 +203,47 @@ func (r *regionResource) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// notClosed refuses a boundary whose last point repeats the first:
+// ServiceTrade closes the polygon itself and stores the points as given
+// (its examples never repeat the first point), so a closing point would
+// become a duplicate vertex.
+type notClosed struct{}
+
+func (notClosed) Description(context.Context) string {
+	return "the last point must not repeat the first: the polygon is closed implicitly"
+}
+
+func (v notClosed) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (notClosed) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	points := req.ConfigValue.Elements()
+	if len(points) < 2 {
+		return
+	}
+	first, ok1 := latLon(points[0])
+	last, ok2 := latLon(points[len(points)-1])
+	if ok1 && ok2 && first == last {
+		resp.Diagnostics.AddAttributeError(req.Path, "Boundary repeats its first point",
+			fmt.Sprintf("Attribute %s must not end with its first point (%g, %g): ServiceTrade closes the polygon itself. Remove the last point.",
+				req.Path, first[0], first[1]))
+	}
+}
+
+// latLon reads a known point of the boundary.
+func latLon(v attr.Value) ([2]float64, bool) {
+	obj, ok := v.(types.Object)
+	if !ok || obj.IsNull() || obj.IsUnknown() {
+		return [2]float64{}, false
+	}
+	lat, ok1 := obj.Attributes()["lat"].(types.Float64)
+	lon, ok2 := obj.Attributes()["lon"].(types.Float64)
+	if !ok1 || !ok2 || lat.IsNull() || lat.IsUnknown() || lon.IsNull() || lon.IsUnknown() {
+		return [2]float64{}, false
+	}
+	return [2]float64{lat.ValueFloat64(), lon.ValueFloat64()}, true
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
@@ -38,7 +39,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"companies, locations, invoices, quotes and other notifying entities. The URL must be publicly reachable, accept POST and " +
 			"answer with a status between 200 and 499 within 5 seconds; a hook receives nothing until ServiceTrade has confirmed it, " +
 			"which normally happens right after creation. An account can have several webhooks, each receiving every message. " +
-			"Deleting the resource deletes the webhook. Import with the numeric webhook id.",
+			"Deleting the resource deletes the webhook. Import with the numeric webhook id. " +
+			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing webhooks for that hook URL, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -113,7 +115,16 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	created, err := client.CreateWebhook(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL), err.Error())
+		// Several webhooks may share a hook URL: a lost answer is never
+		// adopted.
+		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL), err, lostcreate.Lookup[api.Webhook]{
+			Vendor: "ServiceTrade", Kind: "webhook", ResourceType: "fieldservice_servicetrade_webhook", Match: fmt.Sprintf("for hook URL %q", in.HookURL),
+			Find: func(ctx context.Context) ([]api.Webhook, error) {
+				list, err := client.ListWebhooks(ctx)
+				return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
+			},
+			ImportID: func(w api.Webhook) string { return formatID(w.ID) },
+		})
 		return
 	}
 	// confirmed is false here; the next refresh records the confirmation.

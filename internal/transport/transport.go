@@ -14,7 +14,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -94,6 +96,12 @@ type AttemptError struct {
 	Method, URL string
 	Attempts    int
 	Err         error
+	// MayHaveActed is true when an attempt was sent whole and then got no
+	// usable answer (the connection dropped, the attempt timed out, the
+	// context was cancelled while waiting for the answer), or got a gateway
+	// answer (see StatusOutcomeUnknown): the server may have acted on the
+	// request without the client learning the result. See OutcomeUnknown.
+	MayHaveActed bool
 }
 
 func (e *AttemptError) Error() string {
@@ -113,18 +121,20 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 	policy := c.cfg.Retry
 	start := time.Now()
 	var lastErr error
+	mayHaveActed := false
 	for attempt := 1; ; attempt++ {
 		resp, err := c.once(ctx, req, attempt)
+		mayHaveActed = mayHaveActed || responseLost(err) || (resp != nil && StatusOutcomeUnknown(resp.StatusCode))
 		if err == nil && !policy.retryableStatus(req.Method, resp.StatusCode) {
 			resp.Attempts = attempt
 			return resp, nil
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err()}
+				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err(), MayHaveActed: mayHaveActed}
 			}
 			if !policy.retryableError(req.Method, err) {
-				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: err}
+				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: err, MayHaveActed: mayHaveActed}
 			}
 			lastErr = err
 		}
@@ -138,14 +148,14 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 				resp.Attempts = attempt
 				return resp, nil
 			}
-			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: lastErr}
+			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: lastErr, MayHaveActed: mayHaveActed}
 		}
 		c.logRetry(ctx, req, attempt, resp, err, wait)
 		timer := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			timer.Stop()
-			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err()}
+			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err(), MayHaveActed: mayHaveActed}
 		case <-timer.C:
 		}
 	}
@@ -171,11 +181,20 @@ func (c *Client) once(ctx context.Context, req *Request, attempt int) (*Response
 	if c.cfg.UserAgent != "" {
 		hreq.Header.Set("User-Agent", c.cfg.UserAgent)
 	}
+	// Whether the whole request went out: a failure after that may come
+	// after the server acted on it.
+	var written atomic.Bool
+	hreq = hreq.WithContext(httptrace.WithClientTrace(actx, &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) { written.Store(info.Err == nil) },
+	}))
 	c.logRequest(ctx, hreq, req.Body, attempt)
 	started := time.Now()
 	hresp, err := c.http.Do(hreq)
 	if err != nil {
 		c.logFailure(ctx, hreq, err, time.Since(started))
+		if written.Load() {
+			return nil, errResponseLost{err}
+		}
 		return nil, err
 	}
 	defer hresp.Body.Close()

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
 // Error is a Kickserv API error: the HTTP status and what the API said,
@@ -25,6 +27,11 @@ type Error struct {
 	// Attempts is how many times the request was sent before giving up.
 	Attempts int
 }
+
+// OutcomeUnknown reports whether the answer was a gateway's 502, 503 or 504,
+// which may come after Kickserv acted on the request: see
+// transport.OutcomeUnknown.
+func (e *Error) OutcomeUnknown() bool { return transport.StatusOutcomeUnknown(e.StatusCode) }
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -100,8 +107,9 @@ func errorMessages(body []byte) []string {
 	}
 	if root, err := parseXML(trimmed); err == nil {
 		var msgs []string
-		if root.name == "error" {
-			msgs = append(msgs, strings.TrimSpace(root.text))
+		// An empty <error/> says nothing: the snippet below shows it.
+		if m := strings.TrimSpace(root.text); root.name == "error" && m != "" {
+			msgs = append(msgs, m)
 		}
 		for _, c := range root.childrenNamed("error") {
 			if m := strings.TrimSpace(c.text); m != "" {

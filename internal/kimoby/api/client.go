@@ -126,7 +126,15 @@ func textOf(raw json.RawMessage) string {
 	}
 	var list []string
 	if json.Unmarshal(raw, &list) == nil {
-		return strings.Join(list, "; ")
+		// Blank entries say nothing; a list of only blanks falls back to
+		// the body snippet.
+		kept := list[:0]
+		for _, s := range list {
+			if s = strings.TrimSpace(s); s != "" {
+				kept = append(kept, s)
+			}
+		}
+		return strings.Join(kept, "; ")
 	}
 	return ""
 }

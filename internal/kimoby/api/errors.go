@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
 // Error is a Kimoby API error: the HTTP status and what the API said.
@@ -18,6 +20,11 @@ type Error struct {
 	// Attempts is how many times the request was sent before giving up.
 	Attempts int
 }
+
+// OutcomeUnknown reports whether the answer was a gateway's 502, 503 or 504,
+// which may come after Kimoby acted on the request: see
+// transport.OutcomeUnknown.
+func (e *Error) OutcomeUnknown() bool { return transport.StatusOutcomeUnknown(e.StatusCode) }
 
 func (e *Error) Error() string {
 	var b strings.Builder

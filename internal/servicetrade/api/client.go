@@ -86,7 +86,9 @@ func (c *Client) call(ctx context.Context, method, path string, query url.Values
 	for try := 0; ; try++ {
 		cred, err := c.auth.credential(ctx)
 		if err != nil {
-			return err
+			// The request itself was not sent, whatever became of the
+			// login: its outcome is known (nothing happened).
+			return transport.NotSent(err)
 		}
 		env, err := c.send(ctx, method, path, query, payload, cred.apply)
 		// A 401 means the session or token was revoked or expired early:
@@ -128,11 +130,17 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 	env, decodeErr := decodeEnvelope(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: resp.Attempts}
-		if decodeErr == nil && env.Messages != nil {
+		switch {
+		case decodeErr == nil && env.Messages != nil:
 			apiErr.Messages = env.Messages.Error
 			apiErr.Validation = env.Messages.Validation
-		} else if decodeErr != nil {
-			apiErr.Messages = []string{snippet(resp.Body)}
+		case decodeErr != nil || len(env.Data) == 0:
+			// Not ServiceTrade's envelope: a proxy's or gateway's page, or
+			// JSON of another shape ({"message": …}). Show what came back,
+			// so that the error still says what the server last said.
+			if s := snippet(resp.Body); s != "" {
+				apiErr.Messages = []string{s}
+			}
 		}
 		return nil, apiErr
 	}

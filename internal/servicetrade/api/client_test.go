@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -244,5 +245,21 @@ func TestInsecureBaseURLIsRefused(t *testing.T) {
 	_, err := api.New(api.Config{BaseURL: "http://api.example.com/api", ClientID: "a", ClientSecret: "b"})
 	if err == nil || !strings.Contains(err.Error(), "plain http") {
 		t.Fatalf("got %v, want a refusal of plain http", err)
+	}
+}
+
+func TestListStopsWhenTheServerIgnoresThePage(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/oauth2/token" {
+			_, _ = w.Write([]byte(`{"access_token":"t","token_type":"Bearer","expires_in":3600}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"data":{"totalPages":5,"page":1,"regions":[{"id":1,"name":"a"}]}}`))
+	}))
+	defer srv.Close()
+	c := newClient(t, api.Config{BaseURL: srv.URL, ClientID: "id", ClientSecret: "secret"})
+	_, err := c.ListRegions(context.Background(), api.RegionFilter{})
+	if err == nil || !strings.Contains(err.Error(), "answered page 1 when page 2 was asked") {
+		t.Fatalf("err = %v; want the ignored page parameter reported", err)
 	}
 }

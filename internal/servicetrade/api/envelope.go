@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
 // envelope is ServiceTrade's wrapper around every response body:
@@ -69,6 +71,11 @@ type Error struct {
 	// Attempts is how many times the request was sent before giving up.
 	Attempts int
 }
+
+// OutcomeUnknown reports whether the answer was a gateway's 502, 503 or 504,
+// which may come after ServiceTrade acted on the request: see
+// transport.OutcomeUnknown.
+func (e *Error) OutcomeUnknown() bool { return transport.StatusOutcomeUnknown(e.StatusCode) }
 
 func (e *Error) Error() string {
 	var b strings.Builder

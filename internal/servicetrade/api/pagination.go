@@ -44,9 +44,14 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 			}
 		}
 		all = append(all, items...)
-		var totalPages int
+		var totalPages, served int
 		if raw, ok := data["totalPages"]; ok {
 			_ = json.Unmarshal(raw, &totalPages)
+		}
+		// A server that ignores the page parameter would otherwise be asked
+		// for the same page until maxPages.
+		if raw, ok := data["page"]; ok && json.Unmarshal(raw, &served) == nil && served != 0 && served != page {
+			return nil, fmt.Errorf("ServiceTrade %s list answered page %d when page %d was asked", path, served, page)
 		}
 		if page >= totalPages || len(items) == 0 {
 			return all, nil

@@ -1,0 +1,364 @@
+package faulttest_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
+	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
+	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+const stVendor = "servicetrade"
+
+func stProvider(run *emulator.Running, settings string) string {
+	return providerBlock(settings, fmt.Sprintf(`  servicetrade {
+    base_url      = %q
+    client_id     = %q
+    client_secret = %q
+  }`, run.ServiceTradeURL(), emust.ClientID, emust.ClientSecret))
+}
+
+// stClient talks to the test's emulator directly, to see what really
+// exists there.
+func stClient(t *testing.T, run *emulator.Running) *stapi.Client {
+	t.Helper()
+	c, err := stapi.New(stapi.Config{BaseURL: run.ServiceTradeURL(), ClientID: emust.ClientID, ClientSecret: emust.ClientSecret})
+	if err != nil {
+		t.Fatalf("building a ServiceTrade client: %v", err)
+	}
+	return c
+}
+
+func stRegionName(i int) string { return fmt.Sprintf("fault-region-%d", i) }
+func stHookURL(i int) string    { return fmt.Sprintf("https://hooks.example.com/faults/%d", i) }
+
+// stConfig manages regions and webhooks 0..n-1; when updated, their color
+// is set and the webhooks are disabled.
+func stConfig(run *emulator.Running, settings string, regions, hooks int, updated bool) string {
+	var b strings.Builder
+	b.WriteString(stProvider(run, settings))
+	for i := 0; i < regions; i++ {
+		color := ""
+		if updated {
+			color = `color  = "#ff9000"`
+		}
+		fmt.Fprintf(&b, `
+resource "fieldservice_servicetrade_region" "r%d" {
+  name   = %q
+  points = [{ lat = 1, lon = 1 }, { lat = 2, lon = 2 }, { lat = 3, lon = 1 }]
+  %s
+}
+`, i, stRegionName(i), color)
+	}
+	for i := 0; i < hooks; i++ {
+		fmt.Fprintf(&b, `
+resource "fieldservice_servicetrade_webhook" "w%d" {
+  hook_url = %q
+  enabled  = %t
+}
+`, i, stHookURL(i), !updated)
+	}
+	return b.String()
+}
+
+// stInventory lists what the server holds: regions by name and webhooks by
+// hook URL, with how many of each.
+func stInventory(t *testing.T, c *stapi.Client) (regions map[string][]stapi.Region, hooks map[string][]stapi.Webhook) {
+	t.Helper()
+	ctx := context.Background()
+	rs, err := c.ListRegions(ctx, stapi.RegionFilter{})
+	if err != nil {
+		t.Fatalf("listing regions: %v", err)
+	}
+	whs, err := c.ListWebhooks(ctx)
+	if err != nil {
+		t.Fatalf("listing webhooks: %v", err)
+	}
+	regions, hooks = map[string][]stapi.Region{}, map[string][]stapi.Webhook{}
+	for _, r := range rs {
+		regions[r.Name] = append(regions[r.Name], r)
+	}
+	for _, w := range whs {
+		hooks[w.HookURL] = append(hooks[w.HookURL], w)
+	}
+	return regions, hooks
+}
+
+func counts[T any](m map[string][]T) map[string]int {
+	out := make(map[string]int, len(m))
+	for k, v := range m {
+		out[k] = len(v)
+	}
+	return out
+}
+
+// stCheckInventory fails unless regions (and, with hooks, webhooks)
+// 0..present-1 exist exactly once (updated or not) and those from present
+// to total-1 not at all.
+func stCheckInventory(t *testing.T, c *stapi.Client, present, total int, hooks, updated bool) {
+	t.Helper()
+	regions, hookList := stInventory(t, c)
+	var pr, ar, ph, ah []string
+	for i := 0; i < total; i++ {
+		if i < present {
+			pr, ph = append(pr, stRegionName(i)), append(ph, stHookURL(i))
+		} else {
+			ar, ah = append(ar, stRegionName(i)), append(ah, stHookURL(i))
+		}
+	}
+	exactlyOnce(t, "region", counts(regions), pr, ar)
+	if !hooks {
+		ph, ah = nil, nil
+	}
+	exactlyOnce(t, "webhook", counts(hookList), ph, ah)
+	for _, name := range pr {
+		for _, r := range regions[name] {
+			if got := r.Color != nil && strings.EqualFold(*r.Color, "#ff9000"); got != updated {
+				t.Errorf("region %q has color %v; updated = %t", name, r.Color, updated)
+			}
+		}
+	}
+	for _, u := range ph {
+		for _, w := range hookList[u] {
+			if w.Enabled == updated {
+				t.Errorf("webhook %q has enabled = %t; updated = %t", u, w.Enabled, updated)
+			}
+		}
+	}
+}
+
+func stDestroyed(t *testing.T, c *stapi.Client, total int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		regions, hooks := stInventory(t, c)
+		for i := 0; i < total; i++ {
+			if n := len(regions[stRegionName(i)]); n != 0 {
+				return fmt.Errorf("region %q still exists %d times after destroy", stRegionName(i), n)
+			}
+			if n := len(hooks[stHookURL(i)]); n != 0 {
+				return fmt.Errorf("webhook %q still exists %d times after destroy", stHookURL(i), n)
+			}
+		}
+		return nil
+	}
+}
+
+var emptyAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+
+// An apply of regions and webhooks under bursts of 429 (with and without
+// Retry-After) and 500/502/503 on every verb it uses completes, creates
+// each object exactly once, updates and deletes them, and leaves nothing
+// to plan.
+func TestAccServiceTradeFaults_burst(t *testing.T) {
+	run := isolated(t)
+	c := stClient(t, run)
+	faults := newLedger(t, run)
+	const n = 3 // regions, and as many webhooks: 6 resources
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             stDestroyed(t, c, n),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					for _, p := range []string{"/region", "/webhook"} {
+						faults.inject(burstOn(stVendor, http.MethodPost, p)...)
+						faults.inject(burstOn(stVendor, http.MethodGet, p+"/")...)
+					}
+				},
+				Config:           stConfig(run, fastRetry, n, n, false),
+				ConfigPlanChecks: emptyAfterApply,
+			},
+			{
+				PreConfig: func() {
+					faults.allFired("create")
+					stCheckInventory(t, c, n, n, true, false)
+					for _, p := range []string{"/region/", "/webhook/"} {
+						faults.inject(burstOn(stVendor, http.MethodPut, p)...)
+						faults.inject(burstOn(stVendor, http.MethodDelete, p)...)
+						faults.inject(burstOn(stVendor, http.MethodGet, p)...)
+					}
+				},
+				// Update the first two of each and delete the last.
+				Config: stConfig(run, fastRetry, n-1, n-1, true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("fieldservice_servicetrade_region.r0", plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction("fieldservice_servicetrade_webhook.w0", plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(fmt.Sprintf("fieldservice_servicetrade_region.r%d", n-1), plancheck.ResourceActionDestroy),
+						plancheck.ExpectResourceAction(fmt.Sprintf("fieldservice_servicetrade_webhook.w%d", n-1), plancheck.ResourceActionDestroy),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				PreConfig: func() {
+					faults.allFired("update and delete")
+					stCheckInventory(t, c, n-1, n, true, true)
+				},
+				Config:   stConfig(run, fastRetry, n-1, n-1, true),
+				PlanOnly: true,
+			},
+		},
+	})
+}
+
+// A 5xx answer to a POST is not repeated: the server may have acted on it,
+// and repeating it could create a duplicate. The apply fails with the
+// API's answer, nothing is recorded as created, and the next apply creates
+// the region exactly once.
+func TestAccServiceTradeFaults_postServerErrorIsNotRepeated(t *testing.T) {
+	run := isolated(t)
+	c := stClient(t, run)
+	faults := newLedger(t, run)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             stDestroyed(t, c, 1),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodPost, Path: "/region", Status: http.StatusServiceUnavailable, Times: 100})
+				},
+				Config:      stConfig(run, fastRetry, 1, 0, false),
+				ExpectError: regexp.MustCompile(`(?s)Creating\s+ServiceTrade\s+region\s+"fault-region-0"\s+failed.*POST\s+/region\s+returned\s+503\s+Service\s+Unavailable.*injected\s+fault`),
+			},
+			{
+				PreConfig: func() {
+					if got := faults.fired(); got != 1 {
+						t.Errorf("the POST was sent %d times under a 503, want exactly once (no retry of a non-idempotent request)", got)
+					}
+					run.ClearFaults()
+					faults = newLedger(t, run)
+					stCheckInventory(t, c, 0, 1, false, false)
+				},
+				Config:           stConfig(run, fastRetry, 1, 0, false),
+				ConfigPlanChecks: emptyAfterApply,
+				Check: func(*terraform.State) error {
+					stCheckInventory(t, c, 1, 1, false, false)
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// With retry_max_attempts = 3, a read that keeps failing gives up after 3
+// sends, and the error says so and what the API last said.
+func TestAccServiceTradeFaults_boundedRetries(t *testing.T) {
+	run := isolated(t)
+	c := stClient(t, run)
+	faults := newLedger(t, run)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             stDestroyed(t, c, 1),
+		Steps: []resource.TestStep{
+			{Config: stConfig(run, boundedRetry, 1, 0, false)},
+			{
+				PreConfig: func() {
+					faults = newLedger(t, run)
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Status: http.StatusServiceUnavailable, Times: 1000})
+				},
+				Config:   stConfig(run, boundedRetry, 1, 0, false),
+				PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Reading\s+ServiceTrade\s+region\s+\d+\s+failed.*GET\s+/region/\d+\s+returned\s+503\s+Service\s+Unavailable:\s+` +
+					`.*injected\s+fault:\s+Service\s+Unavailable.*after\s+3\s+attempts`),
+			},
+			{
+				PreConfig: func() {
+					checkBounded(t, faults.fired(), 3)
+					run.ClearFaults()
+				},
+				Config:   stConfig(run, boundedRetry, 1, 0, false),
+				PlanOnly: true,
+			},
+		},
+	})
+}
+
+// checkBounded fails unless the server saw a whole number (at least one) of
+// reads of exactly `attempts` sends each.
+func checkBounded(t *testing.T, sends, attempts int) {
+	t.Helper()
+	if sends == 0 || sends%attempts != 0 {
+		t.Errorf("the failing read was sent %d times, want a multiple of %d (each read stops after %d attempts)", sends, attempts, attempts)
+	}
+}
+
+// Slow reads complete: some merely slow, one slower than request_timeout,
+// whose attempt is abandoned and retried.
+func TestAccServiceTradeFaults_latency(t *testing.T) {
+	run := isolated(t)
+	c := stClient(t, run)
+	faults := newLedger(t, run)
+	const n = 3
+	settings := fastRetry + `  request_timeout    = "3s"`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             stDestroyed(t, c, n),
+		Steps: []resource.TestStep{
+			{Config: stConfig(run, settings, n, n, false)},
+			{
+				PreConfig: func() {
+					faults = newLedger(t, run)
+					// The first read outlasts request_timeout; n reads plus
+					// its retry meet the other faults.
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Latency: time.Minute})
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Latency: 300 * time.Millisecond, Times: n})
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/webhook/", Latency: 300 * time.Millisecond, Times: n})
+				},
+				Config:   stConfig(run, settings, n, n, false),
+				PlanOnly: true,
+			},
+			{
+				PreConfig: func() {
+					faults.allFired("slow reads")
+					stCheckInventory(t, c, n, n, true, false)
+				},
+				Config:   stConfig(run, settings, n, n, false),
+				PlanOnly: true,
+			},
+		},
+	})
+}
+
+// A connection dropped without an answer, before or after the server
+// acted, is retried transparently on a read.
+func TestAccServiceTradeFaults_droppedConnection(t *testing.T) {
+	run := isolated(t)
+	c := stClient(t, run)
+	faults := newLedger(t, run)
+	const n = 2
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		CheckDestroy:             stDestroyed(t, c, n),
+		Steps: []resource.TestStep{
+			{Config: stConfig(run, fastRetry, n, n, false)},
+			{
+				PreConfig: func() {
+					faults = newLedger(t, run)
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Drop: true, Times: n})
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/webhook/", DropAfter: true, Times: n})
+				},
+				Config:   stConfig(run, fastRetry, n, n, false),
+				PlanOnly: true,
+			},
+			{
+				PreConfig: func() {
+					faults.allFired("dropped connections")
+					stCheckInventory(t, c, n, n, true, false)
+				},
+				Config:   stConfig(run, fastRetry, n, n, false),
+				PlanOnly: true,
+			},
+		},
+	})
+}

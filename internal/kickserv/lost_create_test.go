@@ -1,0 +1,183 @@
+package kickserv_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
+	emuks "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/kickserv"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+)
+
+// lostCreateConfig points the provider at an isolated emulator and manages
+// one employee.
+func lostCreateConfig(run *emulator.Running, body string) string {
+	return fmt.Sprintf(`
+provider "fieldservice" {
+  kickserv {
+    base_url  = %q
+    account   = %q
+    api_token = %q
+  }
+}
+
+resource "fieldservice_kickserv_employee" "lost" {
+%s
+}
+`, run.KickservURL(), emuks.Account, emuks.APIToken, body)
+}
+
+// employeesWhere lists, through the API, the employees (active or not)
+// that match.
+func employeesWhere(t *testing.T, c *api.Client, match func(api.Employee) bool) []api.Employee {
+	t.Helper()
+	all, err := c.ListEmployees(context.Background(), api.EmployeeFilter{})
+	if err != nil {
+		t.Fatalf("listing employees: %v", err)
+	}
+	var out []api.Employee
+	for _, e := range all {
+		if match(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// dropCreateAnswer makes the emulator create the next employee and then
+// drop the connection, so that the provider never sees the answer.
+func dropCreateAnswer(run *emulator.Running) {
+	run.Inject(emulator.Fault{Vendor: "kickserv", Method: http.MethodPost, Path: "/" + emuks.Account + "/employees.xml", DropAfter: true})
+}
+
+// When the answer to the create is lost, the employee with the configured
+// username (unique in Kickserv) is adopted: it is in the state, exactly one
+// exists, the POST was sent once, and the next plan is empty.
+func TestAccKickservEmployee_lostCreateAnswerIsAdopted(t *testing.T) {
+	preCheck(t)
+	run := acctest.Isolated(t, emulator.Options{})
+	c, err := api.New(api.Config{BaseURL: run.KickservURL(), Account: emuks.Account, APIToken: emuks.APIToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const username = "lost_answer"
+	cfg := lostCreateConfig(run, `
+  name     = "Lost Answer"
+  username = "`+username+`"
+  city     = "Austin"
+`)
+	withUsername := func(e api.Employee) bool { return e.Username != nil && *e.Username == username }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { dropCreateAnswer(run) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(s *terraform.State) error {
+						if got := run.FaultsApplied(); got != 1 {
+							return fmt.Errorf("the lost-answer fault fired %d times, want 1: the test proves nothing otherwise", got)
+						}
+						if got := run.Requests()["kickserv POST"]; got != 1 {
+							return fmt.Errorf("Kickserv received %d POSTs, want exactly 1: a lost create must not be sent again", got)
+						}
+						found := employeesWhere(t, c, withUsername)
+						if len(found) != 1 {
+							return fmt.Errorf("%d employees have username %q, want exactly 1", len(found), username)
+						}
+						rs := s.RootModule().Resources["fieldservice_kickserv_employee.lost"]
+						if rs == nil {
+							return fmt.Errorf("the adopted employee is not in the state")
+						}
+						if want := fmt.Sprint(found[0].Number); rs.Primary.ID != want {
+							return fmt.Errorf("state id %q, want the existing employee's number %s", rs.Primary.ID, want)
+						}
+						return nil
+					},
+					resource.TestCheckResourceAttr("fieldservice_kickserv_employee.lost", "username", username),
+					resource.TestCheckResourceAttr("fieldservice_kickserv_employee.lost", "city", "Austin"),
+					resource.TestCheckResourceAttrSet("fieldservice_kickserv_employee.lost", "employee_id"),
+				),
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+	if n := len(employeesWhere(t, c, withUsername)); n != 1 {
+		t.Errorf("%d employees with username %q after destroy, want 1 (made inactive, never duplicated)", n, username)
+	}
+}
+
+// Without a username nothing identifies the employee: the create fails
+// with an error naming the one employee that exists (by its number) and the
+// import command; nothing is created twice, and importing the employee as
+// the error says makes the plan empty.
+func TestAccKickservEmployee_lostCreateAnswerWithoutUsernameIsExplained(t *testing.T) {
+	preCheck(t)
+	run := acctest.Isolated(t, emulator.Options{})
+	c, err := api.New(api.Config{BaseURL: run.KickservURL(), Account: emuks.Account, APIToken: emuks.APIToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "Nameless Lost Answer"
+	cfg := lostCreateConfig(run, `  name = "`+name+`"`)
+	named := func() ([]string, error) {
+		var numbers []string
+		for _, e := range employeesWhere(t, c, func(e api.Employee) bool { return e.Name == name }) {
+			numbers = append(numbers, fmt.Sprint(e.Number))
+		}
+		return numbers, nil
+	}
+	var explained bool
+	var number string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		ErrorCheck:               acctest.LostCreateErrorCheck(fmt.Sprintf("Creating Kickserv employee %q failed", name), "fieldservice_kickserv_employee", named, &explained),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { dropCreateAnswer(run) },
+				Config:    cfg,
+			},
+			{
+				PreConfig: func() {
+					if !explained {
+						t.Fatal("the create whose answer was lost did not fail with the explanation")
+					}
+					if got := run.Requests()["kickserv POST"]; got != 1 {
+						t.Errorf("Kickserv received %d POSTs, want exactly 1", got)
+					}
+					numbers, _ := named()
+					if len(numbers) != 1 {
+						t.Fatalf("employees named %q: %v, want exactly 1", name, numbers)
+					}
+					number = numbers[0]
+				},
+				Config:             cfg,
+				ResourceName:       "fieldservice_kickserv_employee.lost",
+				ImportState:        true,
+				ImportStatePersist: true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return number, nil },
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}

@@ -1,0 +1,164 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
+)
+
+// fuzzStatuses are the statuses a fuzzed answer comes with, picked by the
+// fuzzer's code byte.
+var fuzzStatuses = []int{200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503}
+
+// stubHTTP answers every request from a function, without a network.
+type stubHTTP func(*http.Request) (int, []byte)
+
+func (s stubHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body != nil {
+		_, _ = io.Copy(io.Discard, r.Body)
+		_ = r.Body.Close()
+	}
+	status, body := s(r)
+	return &http.Response{
+		StatusCode: status, Status: strconv.Itoa(status) + " " + http.StatusText(status),
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header:        http.Header{"Content-Type": {"application/json"}},
+		Body:          io.NopCloser(bytes.NewReader(body)),
+		ContentLength: int64(len(body)),
+		Request:       r,
+	}, nil
+}
+
+const fuzzToken = `{"access_token":"fuzz-token-0123456789","token_type":"Bearer","expires_in":3600}`
+
+func fuzzClient(t *testing.T, cfg Config, stub stubHTTP) *Client {
+	t.Helper()
+	cfg.BaseURL = "http://127.0.0.1:9/api"
+	// One attempt: a fuzzed 429 or 5xx must not make the fuzzer wait.
+	cfg.HTTP = transport.Config{HTTPClient: &http.Client{Transport: stub}, Retry: transport.RetryPolicy{MaxAttempts: 1}}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// checkAPIError holds every API call to the same contract: a non-2xx
+// answer is an *Error carrying that status, whose message names it; a 2xx
+// answer gives a result or an error, never neither.
+func checkAPIError(t *testing.T, op string, status int, gotResult bool, err error) {
+	t.Helper()
+	if status < 200 || status > 299 {
+		var apiErr *Error
+		if !errors.As(err, &apiErr) {
+			t.Fatalf("%s: a %d answer gave %v (%T), want an *Error", op, status, err, err)
+		}
+		if apiErr.StatusCode != status {
+			t.Fatalf("%s: *Error has status %d, want %d", op, apiErr.StatusCode, status)
+		}
+		if !strings.Contains(err.Error(), strconv.Itoa(status)) {
+			t.Fatalf("%s: error %q does not name the status %d", op, err, status)
+		}
+		return
+	}
+	if err == nil && !gotResult {
+		t.Fatalf("%s: a %d answer gave neither a result nor an error", op, status)
+	}
+}
+
+// FuzzDecodeEnvelope feeds arbitrary bodies to the envelope decoder and,
+// with each status, to the client's request, list and auth paths: any
+// input must give a result or an error, never a panic.
+func FuzzDecodeEnvelope(f *testing.F) {
+	seeds := []string{
+		`{"messages":{"success":["Region created"]},"data":{"id":12884901888,"uri":"https://api.servicetrade.com/api/region/12884901888","name":"North","color":"#ff9000","points":[[36.1,-115.4],[36.2,-115.5],[37.1,-115.5]],"offices":[{"id":1,"name":"HQ"}]}}`,
+		`{"data":{"totalPages":3,"page":1,"regions":[{"id":1,"name":"a","points":[]},{"id":2,"name":"b"}]}}`,
+		`{"messages":{"error":["Region not found"]},"data":null}`,
+		`{"messages":{"error":"one string","validation":{"points":["at least 3 points"],"officeIds":"42 is not an office"}},"data":[]}`,
+		`{"messages":{"validation":[]},"data":{}}`,
+		`{"messages":"not an object","data":"a string"}`,
+		`{"message":"injected fault: Service Unavailable"}`,
+		`<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>`,
+		``, `null`, `[]`, `"string"`, `{`, `{"data":{"totalPages":1e400}}`,
+		`{"data":{"id":"12","points":[[1],[1,2,3]],"color":5}}`,
+		`{"data":{"totalPages":-1,"regions":null}}`,
+		strings.Repeat(`{"data":`, 2000) + `1` + strings.Repeat(`}`, 2000),
+		"{\"messages\":{\"error\":[\"\xff\xfe invalid utf-8\"]}}",
+		`{"authenticated":true,"data":{"authenticated":true,"authToken":"abc"}}`,
+		`{"data":{"access_token":"nested-token","expires_in":"60"}}`,
+		`{"access_token":"tok","expires_in":-99999999999999999999}`,
+	}
+	for i, s := range seeds {
+		f.Add([]byte(s), byte(i))
+	}
+	f.Fuzz(func(t *testing.T, body []byte, code byte) {
+		status := fuzzStatuses[int(code)%len(fuzzStatuses)]
+
+		// The decoder itself.
+		env, err := decodeEnvelope(body)
+		if (env == nil) == (err == nil) {
+			t.Fatalf("decodeEnvelope gave env=%v err=%v: want exactly one", env, err)
+		}
+		if env != nil && env.Messages != nil {
+			_ = (&Error{StatusCode: status, Messages: env.Messages.Error, Validation: env.Messages.Validation}).Error()
+		}
+
+		// The client, with the fuzzed answer to every API call.
+		ctx := context.Background()
+		c := fuzzClient(t, Config{ClientID: "id", ClientSecret: "secret"}, func(r *http.Request) (int, []byte) {
+			switch {
+			case r.URL.Path == "/api/oauth2/token":
+				return 200, []byte(fuzzToken)
+			case r.URL.Query().Get("page") > "1":
+				// Later pages end the list, so that a fuzzed totalPages
+				// does not make a listing page 10,000 times.
+				return 200, []byte(`{"data":{"totalPages":1,"regions":[],"webhooks":[]}}`)
+			}
+			return status, body
+		})
+		r, err := c.GetRegion(ctx, 1)
+		checkAPIError(t, "GetRegion", status, r != nil, err)
+		created, err := c.CreateRegion(ctx, RegionInput{Name: "fuzz"})
+		checkAPIError(t, "CreateRegion", status, created != nil, err)
+		list, err := c.ListRegions(ctx, RegionFilter{})
+		checkAPIError(t, "ListRegions", status, list != nil || err == nil, err)
+		hooks, err := c.ListWebhooks(ctx)
+		checkAPIError(t, "ListWebhooks", status, hooks != nil || err == nil, err)
+		err = c.DeleteRegion(ctx, 1)
+		checkAPIError(t, "DeleteRegion", status, true, err)
+
+		// The fuzzed answer to each login flow: a credential or an error.
+		region := []byte(`{"data":{"id":1,"name":"r","points":[[1,1],[2,2],[3,1]]}}`)
+		for _, cfg := range []Config{{ClientID: "id", ClientSecret: "secret"}, {Username: "user", Password: "password"}} {
+			c := fuzzClient(t, cfg, func(r *http.Request) (int, []byte) {
+				if r.URL.Path == "/api/oauth2/token" || r.URL.Path == "/api/auth" {
+					return status, body
+				}
+				return 200, region
+			})
+			if _, err := c.GetRegion(ctx, 1); err != nil {
+				var authErr *AuthError
+				if !errors.As(err, &authErr) {
+					t.Fatalf("a failed login gave %v (%T), want an *AuthError", err, err)
+				}
+				_ = err.Error()
+			}
+		}
+
+		// Data members of any shape decode or fail cleanly.
+		if env != nil && len(env.Data) > 0 {
+			var one Region
+			_ = json.Unmarshal(env.Data, &one)
+			var page map[string]json.RawMessage
+			_ = json.Unmarshal(env.Data, &page)
+		}
+	})
+}
