@@ -320,7 +320,7 @@ func (r *employeeResource) Delete(ctx context.Context, req resource.DeleteReques
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
 		return
 	}
-	_, err = client.Deactivate(ctx, number)
+	err = client.Retire(ctx, number)
 	if api.IsNotFound(err) {
 		return
 	}

@@ -77,7 +77,12 @@ func New(cfg Config) *Client {
 		if !ok {
 			base = &http.Transport{Proxy: http.ProxyFromEnvironment}
 		}
-		hc = &http.Client{Transport: base.Clone()}
+		t := base.Clone()
+		// Terraform runs 10 operations at once; Go keeps only 2 idle
+		// connections per host by default, which would reopen (and
+		// re-handshake) most connections.
+		t.MaxIdleConnsPerHost = 16
+		hc = &http.Client{Transport: t}
 	}
 	return &Client{cfg: cfg, http: hc, redactor: NewRedactor(cfg.Secrets...)}
 }

@@ -271,3 +271,13 @@ func (c *Client) Deactivate(ctx context.Context, number int64) (*Employee, error
 	inactive := false
 	return c.UpdateEmployee(ctx, number, EmployeeInput{Active: &inactive})
 }
+
+// Retire makes an employee inactive with one PUT and reads nothing back:
+// what destroy needs, at a third of Deactivate's cost when the update
+// answers with an empty body.
+func (c *Client) Retire(ctx context.Context, number int64) error {
+	inactive := false
+	in := EmployeeInput{Active: &inactive}
+	_, err := c.do(ctx, request{method: http.MethodPut, path: employeePath(number), query: onlyQuery(), body: in.xml(), record: strconv.FormatInt(number, 10)})
+	return err
+}
