@@ -79,8 +79,8 @@ type options struct {
 func main() {
 	// Started by Terraform as the provider: run the real one and record
 	// its peak RSS (see wrap.go).
-	if real := os.Getenv(envWrapReal); real != "" {
-		os.Exit(runWrapped(real, os.Getenv(envRSSFile)))
+	if realBin := os.Getenv(envWrapReal); realBin != "" {
+		os.Exit(runWrapped(realBin, os.Getenv(envRSSFile)))
 	}
 	opts, err := parseFlags(os.Args[1:])
 	if err != nil {

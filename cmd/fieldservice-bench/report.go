@@ -217,14 +217,6 @@ func writeLatency(b *strings.Builder, res *results) {
 	fmt.Fprintf(b, "- Requests in flight at once, at most: **%d** (Terraform's parallelism is 10).\n\n", s.maxConc)
 }
 
-func joinSecs(v []float64) string {
-	parts := make([]string, len(v))
-	for i, x := range v {
-		parts[i] = fmt.Sprintf("%.2f s", x)
-	}
-	return strings.Join(parts, ", ")
-}
-
 func writeRSS(b *strings.Builder, res *results) {
 	fmt.Fprintf(b, "## Provider peak RSS\n\n")
 	fmt.Fprintf(b, "Largest peak RSS of any provider process, over the three phases:\n\n")

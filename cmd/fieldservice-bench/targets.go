@@ -169,7 +169,7 @@ func kimobyTarget(res *results) target {
 		limit := ceilDiv(p.N, kimobyPageSize)
 		if p.Total > limit {
 			ok = false
-			if !(p.N%kimobyPageSize == 0 && p.Total == limit+1 && p.Total == p.ByOp["kimoby "+opList]) {
+			if p.N%kimobyPageSize != 0 || p.Total != limit+1 || p.Total != p.ByOp["kimoby "+opList] {
 				onlyEndPage = false
 			}
 		}

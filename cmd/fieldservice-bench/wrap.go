@@ -29,8 +29,8 @@ const (
 )
 
 // runWrapped runs the real provider and returns its exit code.
-func runWrapped(real, rssFile string) int {
-	cmd := exec.Command(real, os.Args[1:]...)
+func runWrapped(realBin, rssFile string) int {
+	cmd := exec.Command(realBin, os.Args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, envWrapReal+"=") && !strings.HasPrefix(kv, envRSSFile+"=") && !strings.HasPrefix(kv, envExtra+"=") {
@@ -41,7 +41,7 @@ func runWrapped(real, rssFile string) int {
 		cmd.Env = append(cmd.Env, extra)
 	}
 	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(os.Stderr, "fieldservice-bench: starting the provider %s: %v\n", real, err)
+		fmt.Fprintf(os.Stderr, "fieldservice-bench: starting the provider %s: %v\n", realBin, err)
 		return 1
 	}
 	// Pass on the signals Terraform may send, so that the provider, not
