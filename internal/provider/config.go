@@ -98,8 +98,11 @@ func missingErr(vendor, block string, missing []string, unknown []string) error 
 
 func describe(s setting) string { return fmt.Sprintf("%s (%s)", s.attr, s.env) }
 
-// checkBaseURL applies the rule that credentials never travel over plain
-// http except to a loopback address.
+// checkBaseURL applies the rules of transport.CheckCredentialURL to a base
+// URL setting: credentials never travel over plain http except to this
+// machine, and a URL never carries credentials itself (user:password@host).
+// The error names the attribute and its environment variable; it never
+// shows the URL's user information.
 func checkBaseURL(attr, env, raw string) error {
 	if err := transport.CheckCredentialURL(raw); err != nil {
 		return fmt.Errorf("%s (%s): %w", attr, env, err)

@@ -58,7 +58,7 @@ func (c *Client) logFailure(ctx context.Context, req *http.Request, err error, t
 	tflog.SubsystemDebug(ctx, c.subsystem(), "API request failed", map[string]any{
 		"method":      req.Method,
 		"url":         c.redactor.URL(req.URL.String()),
-		"error":       c.redactor.String(err.Error()),
+		"error":       c.redactError(err, req.URL.String()).Error(),
 		"duration_ms": took.Milliseconds(),
 	})
 }
@@ -69,7 +69,20 @@ func (c *Client) logRetry(ctx context.Context, req *Request, attempt int, resp *
 		fields["status"] = resp.StatusCode
 	}
 	if err != nil {
-		fields["error"] = c.redactor.String(err.Error())
+		fields["error"] = c.redactError(err, req.URL).Error()
 	}
 	tflog.SubsystemInfo(ctx, c.subsystem(), "retrying API request after a transient failure", fields)
+}
+
+// logGiveUp says why a transient failure is not retried: the attempts or
+// the elapsed budget are spent, or the server asks for a wait beyond it.
+func (c *Client) logGiveUp(ctx context.Context, req *Request, attempt int, resp *Response, retryAfter, elapsed time.Duration) {
+	fields := map[string]any{"method": req.Method, "url": c.redactor.URL(req.URL), "attempts": attempt, "elapsed_ms": elapsed.Milliseconds(), "max_elapsed_ms": c.cfg.Retry.MaxElapsed.Milliseconds()}
+	if resp != nil {
+		fields["status"] = resp.StatusCode
+	}
+	if retryAfter > 0 {
+		fields["retry_after_ms"] = retryAfter.Milliseconds()
+	}
+	tflog.SubsystemInfo(ctx, c.subsystem(), "giving up on a transient failure: the retry policy is spent", fields)
 }

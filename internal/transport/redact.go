@@ -2,10 +2,7 @@ package transport
 
 import (
 	"bytes"
-	"encoding/json"
 	"net/http"
-	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -14,16 +11,40 @@ import (
 // Redacted replaces every secret in log output.
 const Redacted = "[REDACTED]"
 
-// sensitiveName matches header, JSON, XML and form field names whose values
-// are credentials, whatever the vendor calls them.
-var sensitiveName = regexp.MustCompile(`(?i)(password|passwd|secret|token|authorization|cookie|api[_-]?key|authentication[_-]?key|key[_-]?authentication|session|signature)`)
+// sensitiveWords are the words that make a header, JSON, XML or form
+// field name a credential's, whatever the vendor calls it, once the name is
+// lowercased and stripped of "_" and "-" ("X-Api-Key", "client_secret",
+// "authToken", "PHPSESSID" is not one but its header, Cookie, is).
+var sensitiveWords = []string{"password", "passwd", "secret", "token", "authorization", "cookie", "apikey", "authenticationkey", "keyauthentication", "session", "signature"}
 
-// xmlSensitiveElement matches <password>…</password> and friends in XML
-// bodies (Kickserv), including dasherized names.
-var xmlSensitiveElement = regexp.MustCompile(`(?is)<((?:[a-z_-]*)(?:password|secret|token|api[_-]?key)(?:[a-z_-]*))(\s[^>]*)?>(.*?)</(?:[a-z_-]*)(?:password|secret|token|api[_-]?key)(?:[a-z_-]*)>`)
+// isSensitiveName reports whether a field called name holds a credential.
+// It is called for every member name of a body: a plain scan, linear in
+// len(name), without the cost of a regular expression.
+func isSensitiveName(name string) bool {
+	var buf [64]byte
+	folded := buf[:0]
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '_' || c == '-':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		folded = append(folded, c)
+	}
+	for _, w := range sensitiveWords {
+		if bytes.Contains(folded, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
 
 // Redactor removes credentials from headers and bodies before they are
-// logged: by field name, and by literal value for the secrets it knows.
+// logged or shown in an error: by field name, and by literal value for the
+// secrets it knows. Every method is linear in the size of its input, so
+// that a hostile or broken answer cannot make redaction slow.
 type Redactor struct {
 	mu      sync.RWMutex
 	secrets []string
@@ -66,11 +87,24 @@ func (r *Redactor) String(s string) string {
 	return s
 }
 
+// Strings is String applied to each of ss, for the messages of an API
+// error; nil stays nil.
+func (r *Redactor) Strings(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = r.String(s)
+	}
+	return out
+}
+
 // Headers returns a loggable copy of h.
 func (r *Redactor) Headers(h http.Header) map[string]string {
 	out := make(map[string]string, len(h))
 	for k, vs := range h {
-		if sensitiveName.MatchString(k) {
+		if isSensitiveName(k) {
 			out[k] = Redacted
 			continue
 		}
@@ -80,76 +114,46 @@ func (r *Redactor) Headers(h http.Header) map[string]string {
 }
 
 // URL returns a loggable form of a URL: user info and sensitive query values
-// removed.
-func (r *Redactor) URL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return r.String(raw)
-	}
-	if u.User != nil {
-		u.User = url.User(Redacted)
-	}
-	q := u.Query()
-	changed := false
-	for k := range q {
-		if sensitiveName.MatchString(k) {
-			q.Set(k, Redacted)
-			changed = true
-		}
-	}
-	if changed {
-		u.RawQuery = strings.ReplaceAll(q.Encode(), url.QueryEscape(Redacted), Redacted)
-	}
-	return r.String(u.String())
-}
+// removed, even from a URL that does not parse (see RedactURL).
+func (r *Redactor) URL(raw string) string { return r.String(RedactURL(raw)) }
 
-// Body returns a loggable form of a request or response body.
+// Body returns a loggable form of a request or response body, with the
+// body's own formatting: the values of sensitive names are hidden by a scan
+// that needs no valid document (a body cut by a proxy or by a snippet is
+// redacted as well as a whole one), then every known secret.
 func (r *Redactor) Body(contentType string, body []byte) string {
 	if len(body) == 0 {
 		return ""
 	}
+	s := string(body)
 	trimmed := bytes.TrimSpace(body)
 	switch {
-	case len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '['):
-		var v any
-		dec := json.NewDecoder(bytes.NewReader(trimmed))
-		dec.UseNumber()
-		if err := dec.Decode(&v); err == nil {
-			if out, err := json.Marshal(redactJSON(v)); err == nil {
-				return r.String(string(out))
-			}
-		}
 	case strings.Contains(contentType, "x-www-form-urlencoded"):
-		if q, err := url.ParseQuery(string(trimmed)); err == nil {
-			for k := range q {
-				if sensitiveName.MatchString(k) {
-					q.Set(k, Redacted)
-				}
-			}
-			return r.String(strings.ReplaceAll(q.Encode(), url.QueryEscape(Redacted), Redacted))
-		}
+		s = redactForm(s)
 	case len(trimmed) > 0 && trimmed[0] == '<':
-		return r.String(xmlSensitiveElement.ReplaceAllString(string(trimmed), "<$1$2>"+Redacted+"</$1>"))
+		s = redactXMLText(s)
 	}
-	return r.String(string(body))
+	// JSON is looked for in every body: an HTML error page or a text
+	// answer may quote the JSON it choked on.
+	return r.String(redactJSONValues(s))
 }
 
-func redactJSON(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, val := range t {
-			if sensitiveName.MatchString(k) {
-				if val != nil {
-					t[k] = Redacted
-				}
-				continue
-			}
-			t[k] = redactJSON(val)
-		}
-	case []any:
-		for i := range t {
-			t[i] = redactJSON(t[i])
-		}
+// maxSnippet is how much of an unexpected answer an error message shows.
+const maxSnippet = 200
+
+// Snippet is the part of an answer's body an error message may show: the
+// body redacted as for a log (Body), then cut to 200 characters, so that a
+// secret echoed by a server never reaches a diagnostic, not even in part.
+func (r *Redactor) Snippet(contentType string, body []byte) string {
+	s := strings.TrimSpace(r.Body(contentType, bytes.TrimSpace(body)))
+	if len(s) <= maxSnippet {
+		return s
 	}
-	return v
+	cut := maxSnippet
+	for cut > 0 && !utf8RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

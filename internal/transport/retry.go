@@ -7,8 +7,10 @@ import (
 	"time"
 )
 
-// RetryPolicy bounds retries of transient failures. Attempts counts every
-// send, the first included; MaxElapsed bounds the whole call, waits included.
+// RetryPolicy bounds retries of transient failures. MaxAttempts counts the
+// sends that failed, the first included; throttling answers (429) do not
+// count, since the server asks to wait rather than fails. MaxElapsed bounds
+// the whole call, waits included, throttling or not.
 type RetryPolicy struct {
 	MaxAttempts int
 	MinDelay    time.Duration
@@ -24,7 +26,8 @@ const (
 	DefaultMaxElapsed  = 5 * time.Minute
 )
 
-func (p RetryPolicy) withDefaults() RetryPolicy {
+// WithDefaults fills the zero fields with the defaults above, as New does.
+func (p RetryPolicy) WithDefaults() RetryPolicy {
 	if p.MaxAttempts <= 0 {
 		p.MaxAttempts = DefaultMaxAttempts
 	}
@@ -63,16 +66,31 @@ func (p RetryPolicy) retryableError(method string, err error) bool {
 	return isIdempotent(method) || neverReachedServer(err)
 }
 
-// next returns how long to wait before attempt+1, or false when the policy is
-// exhausted. retryAfter, when positive, is the server's own instruction and
-// replaces the computed backoff (still bounded by MaxElapsed).
-func (p RetryPolicy) next(attempt int, elapsed, retryAfter time.Duration) (time.Duration, bool) {
-	if attempt >= p.MaxAttempts {
+// next returns how long to wait after the failure numbered failures (the
+// first send included) before trying again, or false when the policy is
+// exhausted: MaxAttempts failures, or a wait that would end past
+// MaxElapsed. retryAfter, when positive, is the server's own instruction
+// and replaces the computed backoff.
+func (p RetryPolicy) next(failures int, elapsed, retryAfter time.Duration) (time.Duration, bool) {
+	if failures >= p.MaxAttempts {
 		return 0, false
 	}
+	return p.wait(failures, elapsed, retryAfter)
+}
+
+// nextThrottled is next for a throttling answer (429) after attempt sends.
+// Throttling is the server asking for patience, not a failure: MaxAttempts
+// does not bound it, only MaxElapsed does. A Retry-After that would end
+// past the budget ends the call at once (with the 429) rather than sleeping
+// past it.
+func (p RetryPolicy) nextThrottled(attempt int, elapsed, retryAfter time.Duration) (time.Duration, bool) {
+	return p.wait(attempt, elapsed, retryAfter)
+}
+
+func (p RetryPolicy) wait(attempt int, elapsed, retryAfter time.Duration) (time.Duration, bool) {
 	wait := retryAfter
 	if wait <= 0 {
-		wait = p.backoff(attempt)
+		wait = p.Backoff(attempt)
 	}
 	if elapsed+wait > p.MaxElapsed {
 		return 0, false
@@ -80,9 +98,12 @@ func (p RetryPolicy) next(attempt int, elapsed, retryAfter time.Duration) (time.
 	return wait, true
 }
 
-// backoff is exponential with "equal jitter": half the step is fixed, half is
-// random, so parallel clients spread out but never retry immediately.
-func (p RetryPolicy) backoff(attempt int) time.Duration {
+// Backoff is the wait after the attempt numbered attempt: exponential from
+// MinDelay up to MaxDelay, with "equal jitter": half the step is fixed, half
+// is random, so parallel clients spread out but never retry immediately.
+// Callers that repeat whole operations (a create that provably did not
+// happen) use it to back off as the transport does.
+func (p RetryPolicy) Backoff(attempt int) time.Duration {
 	step := p.MinDelay << min(attempt-1, 30)
 	if step <= 0 || step > p.MaxDelay {
 		step = p.MaxDelay

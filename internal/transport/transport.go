@@ -33,7 +33,14 @@ type Config struct {
 	// Secrets are literal values (passwords, tokens) that must never appear
 	// in a log line, whatever field or header they travel in.
 	Secrets []string
-	// HTTPClient lets tests inject a client; nil uses a fresh one.
+	// MaxResponseBytes caps the body of one answer; zero takes
+	// DefaultMaxResponseBytes (16 MiB). Tests lower it.
+	MaxResponseBytes int64
+	// HTTPClient lets tests inject a client; nil uses a fresh one. Either
+	// way the Client works on a copy with its own redirect policy
+	// (redirect.go) and, when the Transport is an *http.Transport, on a
+	// clone of it whose dialer checks plain-http connections (loopback.go):
+	// an injected client cannot turn the credential rules off.
 	HTTPClient *http.Client
 }
 
@@ -70,21 +77,53 @@ func New(cfg Config) *Client {
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
-	cfg.Retry = cfg.Retry.withDefaults()
-	hc := cfg.HTTPClient
-	if hc == nil {
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	cfg.Retry = cfg.Retry.WithDefaults()
+	c := &Client{cfg: cfg, redactor: NewRedactor(cfg.Secrets...)}
+	c.http = c.httpClient(cfg.HTTPClient)
+	return c
+}
+
+// httpClient returns the http.Client the Client sends with: a copy of
+// injected (or a fresh one) that follows redirects only within the origin
+// and whose dialer refuses plain-http connections that do not reach this
+// machine.
+func (c *Client) httpClient(injected *http.Client) *http.Client {
+	var hc http.Client
+	if injected != nil {
+		hc = *injected
+	}
+	var t *http.Transport
+	switch rt := hc.Transport.(type) {
+	case *http.Transport:
+		t = rt.Clone()
+	case nil:
 		base, ok := http.DefaultTransport.(*http.Transport)
 		if !ok {
 			base = &http.Transport{Proxy: http.ProxyFromEnvironment}
 		}
-		t := base.Clone()
+		t = base.Clone()
 		// Terraform runs 10 operations at once; Go keeps only 2 idle
 		// connections per host by default, which would reopen (and
 		// re-handshake) most connections.
 		t.MaxIdleConnsPerHost = 16
-		hc = &http.Client{Transport: t}
+	default:
+		// A test's own RoundTripper: it opens no connection through a
+		// dialer this package could check.
 	}
-	return &Client{cfg: cfg, http: hc, redactor: NewRedactor(cfg.Secrets...)}
+	if t != nil {
+		dial := t.DialContext
+		if dial == nil {
+			d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+			dial = d.DialContext
+		}
+		t.DialContext = guardLoopback(dial)
+		hc.Transport = t
+	}
+	hc.CheckRedirect = c.checkRedirect(hc.CheckRedirect)
+	return &hc
 }
 
 // AddSecret registers a value learned at run time (a session token, a bearer
@@ -118,6 +157,13 @@ func (e *AttemptError) Unwrap() error { return e.Err }
 // Do sends req, retrying transient failures under the retry policy, and
 // returns the last response received. A non-2xx status is not an error here:
 // the vendor client decides what it means.
+//
+// Throttling answers (429) are waited out, honouring Retry-After, for as
+// long as the elapsed budget (RetryPolicy.MaxElapsed) allows, however many
+// there are; other transient failures are also bounded by MaxAttempts.
+// Some failures are final and never retried: a refused redirect
+// (RedirectError), an answer above the size cap (BodyTooLargeError), a
+// plain-http connection that did not reach this machine (LoopbackError).
 func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 	if err := CheckCredentialURL(req.URL); err != nil {
 		return nil, err
@@ -125,10 +171,25 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 	ctx = c.logContext(ctx)
 	policy := c.cfg.Retry
 	start := time.Now()
+	shownURL := c.redactor.URL(req.URL)
 	var lastErr error
 	mayHaveActed := false
+	fail := func(attempt int, err error) error {
+		return &AttemptError{Method: req.Method, URL: shownURL, Attempts: attempt, Err: c.redactError(err, req.URL), MayHaveActed: mayHaveActed}
+	}
+	// failures counts the attempts that were not throttled: MaxAttempts
+	// bounds them, not the 429s.
+	failures := 0
 	for attempt := 1; ; attempt++ {
 		resp, err := c.once(ctx, req, attempt)
+		var final finalError
+		if errors.As(err, &final) {
+			if mayHaveActed {
+				// An earlier attempt may have been acted on: say so.
+				return nil, fail(attempt, err)
+			}
+			return nil, err
+		}
 		mayHaveActed = mayHaveActed || responseLost(err) || (resp != nil && StatusOutcomeUnknown(resp.StatusCode))
 		if err == nil && !policy.retryableStatus(req.Method, resp.StatusCode) {
 			resp.Attempts = attempt
@@ -136,40 +197,87 @@ func (c *Client) Do(ctx context.Context, req *Request) (*Response, error) {
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err(), MayHaveActed: mayHaveActed}
+				return nil, fail(attempt, ctx.Err())
 			}
 			if !policy.retryableError(req.Method, err) {
-				return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: err, MayHaveActed: mayHaveActed}
+				return nil, fail(attempt, err)
 			}
 			lastErr = err
 		}
+		throttled := resp != nil && resp.StatusCode == http.StatusTooManyRequests
 		var retryAfter time.Duration
 		if resp != nil {
 			retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 		}
-		wait, ok := policy.next(attempt, time.Since(start), retryAfter)
+		var wait time.Duration
+		var ok bool
+		if throttled {
+			wait, ok = policy.nextThrottled(attempt, time.Since(start), retryAfter)
+		} else {
+			failures++
+			wait, ok = policy.next(failures, time.Since(start), retryAfter)
+		}
 		if !ok {
+			c.logGiveUp(ctx, req, attempt, resp, retryAfter, time.Since(start))
 			if resp != nil {
 				resp.Attempts = attempt
 				return resp, nil
 			}
-			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: lastErr, MayHaveActed: mayHaveActed}
+			return nil, fail(attempt, lastErr)
 		}
 		c.logRetry(ctx, req, attempt, resp, err, wait)
 		timer := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			timer.Stop()
-			return nil, &AttemptError{Method: req.Method, URL: req.URL, Attempts: attempt, Err: ctx.Err(), MayHaveActed: mayHaveActed}
+			return nil, fail(attempt, ctx.Err())
 		case <-timer.C:
 		}
 	}
 }
 
-// once performs a single attempt and reads the whole body.
+// finalError is a failure that no retry can cure; Do returns it at once.
+type finalError interface {
+	error
+	final()
+}
+
+// redactError returns err with a message fit for an error shown to the
+// user or logged: Go's errors quote the request URL whole (sensitive query
+// values included), and may carry a known secret. Each of urls is replaced
+// by its redacted form. Unwrap still reaches err.
+func (c *Client) redactError(err error, urls ...string) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	for _, u := range urls {
+		if u != "" {
+			msg = strings.ReplaceAll(msg, u, c.redactor.URL(u))
+		}
+	}
+	msg = c.redactor.String(msg)
+	if msg == err.Error() {
+		return err
+	}
+	return &redactedError{msg: msg, err: err}
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// once performs a single attempt and reads the body, up to the size cap.
 func (c *Client) once(ctx context.Context, req *Request, attempt int) (*Response, error) {
 	actx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
 	defer cancel()
+	if len(req.URL) >= 5 && strings.EqualFold(req.URL[:5], "http:") {
+		actx = context.WithValue(actx, plainHTTPKey{}, true)
+	}
 	var body io.Reader
 	if req.Body != nil {
 		body = bytes.NewReader(req.Body)
@@ -197,13 +305,31 @@ func (c *Client) once(ctx context.Context, req *Request, attempt int) (*Response
 	hresp, err := c.http.Do(hreq)
 	if err != nil {
 		c.logFailure(ctx, hreq, err, time.Since(started))
+		// A refused redirect or connection comes wrapped in a *url.Error
+		// that repeats the URL: return it bare, it says everything.
+		var final finalError
+		if errors.As(err, &final) {
+			return nil, final
+		}
 		if written.Load() {
 			return nil, errResponseLost{err}
 		}
 		return nil, err
 	}
 	defer hresp.Body.Close()
-	data, err := io.ReadAll(hresp.Body)
+	// An announced length above the cap is refused unread; an unannounced
+	// one is read up to the cap and one byte more.
+	limit := c.cfg.MaxResponseBytes
+	var data []byte
+	ok := hresp.ContentLength <= limit
+	if ok {
+		data, ok, err = readLimited(hresp.Body, limit)
+	}
+	if !ok {
+		tooLarge := &BodyTooLargeError{Method: req.Method, URL: c.redactor.URL(req.URL), StatusCode: hresp.StatusCode, Limit: limit}
+		c.logFailure(ctx, hreq, tooLarge, time.Since(started))
+		return nil, tooLarge
+	}
 	if err != nil {
 		c.logFailure(ctx, hreq, err, time.Since(started))
 		return nil, fmt.Errorf("reading response body: %w", errResponseLost{err})

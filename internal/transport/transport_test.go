@@ -125,7 +125,7 @@ func TestRetryAfter(t *testing.T) {
 	if got := parseRetryAfter("soon", now); got != 0 {
 		t.Errorf("garbage: %v", got)
 	}
-	p := RetryPolicy{MaxAttempts: 5, MinDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxElapsed: time.Minute}.withDefaults()
+	p := RetryPolicy{MaxAttempts: 5, MinDelay: time.Millisecond, MaxDelay: time.Millisecond, MaxElapsed: time.Minute}.WithDefaults()
 	if wait, ok := p.next(1, 0, 3*time.Second); !ok || wait != 3*time.Second {
 		t.Errorf("Retry-After must replace the backoff: %v %v", wait, ok)
 	}

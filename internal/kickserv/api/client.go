@@ -104,9 +104,15 @@ func (c *Client) do(ctx context.Context, r request) (*transport.Response, error)
 	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 		return resp, nil
 	}
+	// What the server said goes through the redactor, since a server may
+	// echo a secret: the body by element name and known value before the
+	// messages are taken from it, the messages again after (a secret
+	// written with XML entities shows only once decoded).
+	red := c.http.Redactor()
 	apiErr := &Error{
 		Method: r.method, Path: c.accountPrefix + r.path, StatusCode: resp.StatusCode,
-		Messages: errorMessages(resp.Body), Record: r.record, Attempts: resp.Attempts,
+		Messages: red.Strings(errorMessages([]byte(red.Body(resp.Header.Get("Content-Type"), resp.Body)))),
+		Record:   r.record, Attempts: resp.Attempts,
 	}
 	if resp.StatusCode == http.StatusUnauthorized {
 		return nil, &AuthError{Err: apiErr}

@@ -85,7 +85,13 @@ func (c *Client) call(ctx context.Context, method, path string, query url.Values
 		return fmt.Errorf("Kimoby API %s %s: %w", method, path, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Message: errorMessage(resp.Body), Attempts: resp.Attempts}
+		// What the server said goes through the redactor, since a server
+		// may echo a secret: the body by name and known value before the
+		// message is taken from it, the message again after (a secret
+		// written with JSON escapes shows only once decoded).
+		red := c.http.Redactor()
+		msg := red.String(errorMessage([]byte(red.Body(resp.Header.Get("Content-Type"), resp.Body))))
+		return &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Message: msg, Attempts: resp.Attempts}
 	}
 	if out == nil || len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil

@@ -4,7 +4,6 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -130,15 +129,18 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 	env, decodeErr := decodeEnvelope(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: resp.Attempts}
+		// Everything taken from the body goes through the redactor: a
+		// server may echo a secret, and errors end up in diagnostics.
+		red := c.http.Redactor()
 		switch {
 		case decodeErr == nil && env.Messages != nil:
-			apiErr.Messages = env.Messages.Error
-			apiErr.Validation = env.Messages.Validation
+			apiErr.Messages = red.Strings(env.Messages.Error)
+			apiErr.Validation = redactValidation(red, env.Messages.Validation)
 		case decodeErr != nil || len(env.Data) == 0:
 			// Not ServiceTrade's envelope: a proxy's or gateway's page, or
 			// JSON of another shape ({"message": …}). Show what came back,
 			// so that the error still says what the server last said.
-			if s := snippet(resp.Body); s != "" {
+			if s := red.Snippet(resp.Header.Get("Content-Type"), resp.Body); s != "" {
 				apiErr.Messages = []string{s}
 			}
 		}
@@ -150,11 +152,15 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 	return env, nil
 }
 
-// snippet keeps a non-JSON error body short enough for an error message.
-func snippet(b []byte) string {
-	s := string(bytes.TrimSpace(b))
-	if len(s) > 200 {
-		s = s[:200] + "…"
+// redactValidation is the envelope's validation messages with every known
+// secret hidden.
+func redactValidation(red *transport.Redactor, v map[string][]string) map[string][]string {
+	if v == nil {
+		return nil
 	}
-	return s
+	out := make(map[string][]string, len(v))
+	for field, msgs := range v {
+		out[field] = red.Strings(msgs)
+	}
+	return out
 }
