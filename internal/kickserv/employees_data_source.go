@@ -52,6 +52,8 @@ func (d *employeesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The filter is applied by the client, whatever the server does with
+	// it: the reference documents no filter on the employee list.
 	var f api.EmployeeFilter
 	if !cfg.Active.IsNull() {
 		active := cfg.Active.ValueBool()

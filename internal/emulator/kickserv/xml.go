@@ -159,6 +159,10 @@ func readRecord(r *http.Request, root string) (map[string]inValue, error) {
 	inRoot := false
 	var cur string
 	var curVal inValue
+	// The text of an attribute may come in many pieces (each comment or
+	// CDATA section ends one): gathered in a buffer, not by adding strings,
+	// which would copy everything gathered so far for every piece.
+	var curText []byte
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -175,7 +179,7 @@ func readRecord(r *http.Request, root string) (map[string]inValue, error) {
 			case 1:
 				inRoot = name == root
 			case 2:
-				cur, curVal = name, inValue{}
+				cur, curVal, curText = name, inValue{}, curText[:0]
 				for _, a := range t.Attr {
 					if normName(a.Name.Local) == "nil" && a.Value == "true" {
 						curVal.null = true
@@ -184,10 +188,11 @@ func readRecord(r *http.Request, root string) (map[string]inValue, error) {
 			}
 		case xml.CharData:
 			if depth == 2 {
-				curVal.text += string(t)
+				curText = append(curText, t...)
 			}
 		case xml.EndElement:
 			if depth == 2 && inRoot {
+				curVal.text = string(curText)
 				if curVal.text == "" {
 					curVal.null = true
 				}

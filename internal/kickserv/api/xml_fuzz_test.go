@@ -4,21 +4,31 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
+
+// fuzzRetry sends once and allows no wait: a fuzzed 5xx must not be
+// retried, nor a fuzzed 429, which is retried for as long as MaxElapsed
+// allows whatever MaxAttempts says.
+var fuzzRetry = transport.RetryPolicy{MaxAttempts: 1, MaxElapsed: time.Nanosecond}
 
 // fuzzStatuses are the statuses a fuzzed answer comes with, picked by the
 // fuzzer's code byte.
 var fuzzStatuses = []int{200, 201, 204, 400, 401, 404, 422, 429, 500, 502, 503}
 
 // stubHTTP answers every request with one status and body, without a
-// network.
+// network; except that pages after the first of a list are empty, so that
+// a listing's result is exactly what the fuzzed page holds.
 type stubHTTP struct {
 	status int
 	body   []byte
@@ -29,6 +39,9 @@ func (s stubHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		_ = r.Body.Close()
 	}
+	if p := r.URL.Query().Get("page"); p != "" && p != "1" {
+		s = stubHTTP{http.StatusOK, []byte(`<nil-classes type="array"/>`)}
+	}
 	return &http.Response{
 		StatusCode: s.status, Status: strconv.Itoa(s.status) + " " + http.StatusText(s.status),
 		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
@@ -37,6 +50,107 @@ func (s stubHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
 		ContentLength: int64(len(s.body)),
 		Request:       r,
 	}, nil
+}
+
+// checkAPIError holds a call to the contract for a non-2xx answer: an
+// *Error with that status (an *AuthError for 401) whose message names it.
+func checkAPIError(t *testing.T, op string, status int, err error) {
+	t.Helper()
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != status {
+		t.Fatalf("%s: a %d answer gave %v (%T), want an *Error with that status", op, status, err, err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, strconv.Itoa(status)) {
+		t.Fatalf("%s: error %q does not name the status", op, msg)
+	}
+	var authErr *AuthError
+	if (status == http.StatusUnauthorized) != errors.As(err, &authErr) {
+		t.Fatalf("%s: a %d answer gave %T", op, status, err)
+	}
+}
+
+// listed is what a list page root holds for filter f: its <employee>
+// children that match, and whether the page is a readable list at all (a
+// root that is itself an employee, or an employee without identifiers,
+// is not).
+func listed(root *node, f EmployeeFilter) ([]Employee, bool) {
+	if root == nil || root.name == "employee" {
+		return nil, false
+	}
+	var out []Employee
+	for _, n := range root.childrenNamed("employee") {
+		e, err := decodeEmployee(n)
+		if err != nil {
+			return nil, false
+		}
+		if f.Active == nil || e.Active == *f.Active {
+			out = append(out, e)
+		}
+	}
+	return out, true
+}
+
+// sameEmployees compares lists, an empty list equal to none.
+func sameEmployees(a, b []Employee) bool {
+	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
+}
+
+// xmlSafe is what s becomes when written as XML text: each rune XML cannot
+// carry (and each byte that is not UTF-8) replaced by U+FFFD, as
+// xml.EscapeText does.
+func xmlSafe(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 0x09 || r == 0x0A || r == 0x0D || (r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= utf8.MaxRune) {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(utf8.RuneError)
+		}
+	}
+	return b.String()
+}
+
+// roundTrip writes s as the text of every kind of field of a request body
+// and parses the body back: each field must read as what was written.
+func roundTrip(t *testing.T, s string) {
+	t.Helper()
+	yes := true
+	in := EmployeeInput{Name: &s, City: &s, CanLogin: &yes, Password: &s}
+	body := in.xml()
+	root, err := parseXML(body)
+	if err != nil {
+		t.Fatalf("the body written for %q does not parse: %v\n%s", s, err, body)
+	}
+	if root.name != "employee" {
+		t.Fatalf("the body written for %q has root <%s>", s, root.name)
+	}
+	want := xmlSafe(s)
+	for _, field := range []string{"name", "city", "password"} {
+		c := root.child(field)
+		if field == "password" && s == "" {
+			if c != nil {
+				t.Fatalf("an empty password was written: %s", body)
+			}
+			continue
+		}
+		if want == "" {
+			// An empty text is written as nil="true", which Rails reads
+			// as nil, as it would an empty element.
+			if !c.isNull() {
+				t.Fatalf("<%s> for an empty value reads as %q, not nil: %s", field, c.text, body)
+			}
+			continue
+		}
+		if c.isNull() {
+			t.Fatalf("<%s> written for %q reads back as nil\n%s", field, s, body)
+		}
+		if c.text != want {
+			t.Fatalf("<%s> written for %q reads back as %q; want %q\n%s", field, s, c.text, want, body)
+		}
+	}
+	if !root.boolean("can_login", false) {
+		t.Fatalf("can_login=true reads back false: %s", body)
+	}
 }
 
 // walk visits every node of a tree without recursion (fuzzed documents
@@ -54,7 +168,9 @@ func walk(root *node) {
 // FuzzKickservXML feeds arbitrary bodies to the XML parser, the employee
 // and list decoders and the <errors> decoder, directly and through the
 // client with each status: any input must give a result or an error, never
-// a panic, and an error must say what the server answered.
+// a panic; an error must say what the server answered; a success must
+// return exactly the employee (or, filtered, the employees) the body holds;
+// and the body, as an employee's text fields, must read back as written.
 func FuzzKickservXML(f *testing.F) {
 	seeds := []string{
 		`<?xml version="1.0" encoding="UTF-8"?><employee><id type="integer">4294967297</id><employee-number type="integer">12</employee-number><name>Jos&#233;</name><active type="boolean">true</active><created-at type="datetime">2009-01-02T09:00:00-06:00</created-at></employee>`,
@@ -75,6 +191,12 @@ func FuzzKickservXML(f *testing.F) {
 		strings.Repeat("<x>", 5000) + strings.Repeat("</x>", 5000),
 		`<employee><id>1</id>`,
 		``, `   `, `<`, `<!-- only a comment -->`,
+		`<employees type="array"><employee><id>1</id><employee-number>1</employee-number><active>false</active></employee><employee><id>2</id><employee-number>2</employee-number></employee><employee><id>3</id><employee-number>3</employee-number><active>f</active></employee></employees>`,
+		// Text in many pieces: decoding must stay linear (see
+		// TestParseXMLAllocatesLinearly).
+		`<employee><id>1</id><employee-number>1</employee-number><name>` + strings.Repeat("a<!---->", 1000) + `</name></employee>`,
+		`<employee><id>1</id><employee-number>1</employee-number><name>` + strings.Repeat("a<![CDATA[&<>]]>", 1000) + `</name></employee>`,
+		"name with\ttab,\r\nCRLF, \"quotes\" & <angles> \x00\xff\xef\xbf\xbe",
 	}
 	for i, s := range seeds {
 		f.Add([]byte(s), byte(i))
@@ -109,47 +231,71 @@ func FuzzKickservXML(f *testing.F) {
 			}
 		}
 
-		// The client, with the fuzzed answer to every request (and every
-		// page of a list).
+		// What the client writes, it reads back: the fuzzed bytes as an
+		// employee's name round-trip through the request body builder and
+		// the parser (bytes XML cannot carry becoming U+FFFD).
+		roundTrip(t, string(body))
+
+		// The client, with the fuzzed answer to every request (and an empty
+		// page after the first of a list).
 		c, err := New(Config{
 			BaseURL: "http://127.0.0.1:9", Account: "acme", APIToken: "fuzz-token-0123456789",
-			HTTP: transport.Config{HTTPClient: &http.Client{Transport: stubHTTP{status, body}}, Retry: transport.RetryPolicy{MaxAttempts: 1}},
+			HTTP: transport.Config{HTTPClient: &http.Client{Transport: stubHTTP{status, body}}, Retry: fuzzRetry},
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		check := func(op string, gotResult bool, err error) {
+		success := status >= 200 && status <= 299
+		// The employee the body holds, if any, is what a single-record call
+		// must return; without one, it must fail.
+		want, wantOK, _ := decodeOneEmployee(body)
+		same := func(op string, got *Employee, err error, mustSucceed bool) {
 			t.Helper()
-			if status >= 200 && status <= 299 {
-				if err == nil && !gotResult {
-					t.Fatalf("%s: a %d answer gave neither a result nor an error", op, status)
-				}
+			if !success {
+				checkAPIError(t, op, status, err)
 				return
 			}
-			var apiErr *Error
-			if !errors.As(err, &apiErr) || apiErr.StatusCode != status {
-				t.Fatalf("%s: a %d answer gave %v (%T), want an *Error with that status", op, status, err, err)
-			}
-			if msg := err.Error(); !strings.Contains(msg, strconv.Itoa(status)) {
-				t.Fatalf("%s: error %q does not name the status", op, msg)
-			}
-			var authErr *AuthError
-			if (status == http.StatusUnauthorized) != errors.As(err, &authErr) {
-				t.Fatalf("%s: a %d answer gave %T", op, status, err)
+			switch {
+			case err == nil && !wantOK:
+				t.Fatalf("%s: accepted a %d answer that holds no employee, giving %+v", op, status, got)
+			case err == nil && !reflect.DeepEqual(got, want):
+				t.Fatalf("%s: returned %+v; the answer holds %+v", op, got, want)
+			case err != nil && mustSucceed:
+				t.Fatalf("%s: refused a %d answer holding employee %+v: %v", op, status, want, err)
 			}
 		}
 		e, err := c.GetEmployee(ctx, 12)
-		check("GetEmployee", e != nil, err)
-		list, err := c.ListEmployees(ctx, EmployeeFilter{})
-		check("ListEmployees", true, err)
-		_ = list
+		same("GetEmployee", e, err, wantOK && root != nil && root.name == "employee")
 		name := "Fuzz"
 		created, err := c.CreateEmployee(ctx, EmployeeInput{Name: &name})
-		check("CreateEmployee", created != nil, err)
+		same("CreateEmployee", created, err, wantOK)
 		updated, err := c.UpdateEmployee(ctx, 12, EmployeeInput{Name: &name})
-		check("UpdateEmployee", updated != nil, err)
+		same("UpdateEmployee", updated, err, wantOK)
 		_ = IsNotFound(err)
 		_ = IsValidation(err)
+
+		// A list holds the <employee> children of the page, filtered on
+		// the client whether or not the server filtered.
+		for _, f := range []EmployeeFilter{{}, {Active: new(bool)}} {
+			op := "ListEmployees(active unset)"
+			if f.Active != nil {
+				op = fmt.Sprintf("ListEmployees(active=%t)", *f.Active)
+			}
+			list, err := c.ListEmployees(ctx, f)
+			if !success {
+				checkAPIError(t, op, status, err)
+				continue
+			}
+			wantList, decodable := listed(root, f)
+			switch {
+			case err == nil && !decodable:
+				t.Fatalf("%s: accepted a page it cannot read, giving %+v", op, list)
+			case err == nil && !sameEmployees(list, wantList):
+				t.Fatalf("%s: returned %+v; the page holds %+v", op, list, wantList)
+			case err != nil && decodable:
+				t.Fatalf("%s: refused a readable page holding %+v: %v", op, wantList, err)
+			}
+		}
 	})
 }

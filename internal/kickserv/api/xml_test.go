@@ -2,6 +2,7 @@ package api
 
 import (
 	"math/big"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +192,89 @@ func TestEmployeeInputXML(t *testing.T) {
 	}
 	if strings.Contains(string(EmployeeInput{Password: &empty}.xml()), "password") {
 		t.Error("an empty password was sent")
+	}
+}
+
+// splitTextDoc is an employee whose name is n copies of piece: text that
+// encoding/xml hands over in many pieces when piece holds a comment or a
+// CDATA section (each ends one CharData token and starts another).
+func splitTextDoc(piece string, n int) []byte {
+	return []byte(`<employee><id>1</id><employee-number>1</employee-number><name>` + strings.Repeat(piece, n) + `</name></employee>`)
+}
+
+// splitPieces are text split by a comment, by a CDATA section, by an
+// entity and by a character reference, with the text each stands for.
+var splitPieces = []struct{ name, piece, text string }{
+	{"comment", "a<!-- c -->", "a"},
+	{"cdata", "a<![CDATA[<b>]]>", "a<b>"},
+	{"entity", "a&amp;", "a&"},
+	{"charref", "a&#233;", "aé"},
+}
+
+// allocatedBytes is how many bytes f allocates, from the runtime's own
+// count: deterministic for a single-goroutine f, unlike a timing.
+func allocatedBytes(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// Decoding is linear in the size of the document however its text is
+// split: a document split into 20,000 pieces used to allocate (and copy)
+// every prefix of its text, 20,000²/2 bytes, and 1.5 MB took over 20 s.
+// The bound is on allocated bytes, which quadratic work cannot hide behind
+// a fast machine.
+func TestParseXMLAllocatesLinearly(t *testing.T) {
+	for _, p := range splitPieces {
+		t.Run(p.name, func(t *testing.T) {
+			doc := splitTextDoc(p.piece, 20000)
+			var err error
+			got := allocatedBytes(func() { _, err = parseXML(doc) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			// encoding/xml copies each token, so a few times the input
+			// is expected; quadratic work is hundreds of times it.
+			if limit := uint64(32 * len(doc)); got > limit {
+				t.Errorf("parsing %d bytes allocated %d bytes (%.0f× the input), want at most %d: decoding is not linear", len(doc), got, float64(got)/float64(len(doc)), limit)
+			}
+		})
+	}
+}
+
+// A few megabytes of text split every few bytes decode whole, and fast
+// enough for the default test timeout (quadratic decoding needed hours).
+func TestParseXMLLargeSplitText(t *testing.T) {
+	for _, p := range splitPieces {
+		t.Run(p.name, func(t *testing.T) {
+			n := (3 << 20) / len(p.piece)
+			e, ok, err := decodeOneEmployee(splitTextDoc(p.piece, n))
+			if err != nil || !ok {
+				t.Fatalf("decode: %v, %v", ok, err)
+			}
+			if want := strings.Repeat(p.text, n); e.Name != want {
+				t.Errorf("name has %d bytes, want %d", len(e.Name), len(want))
+			}
+		})
+	}
+}
+
+// BenchmarkParseXMLSplitText measures decoding of 1.5 MB of text split by
+// comments, CDATA sections or entities.
+func BenchmarkParseXMLSplitText(b *testing.B) {
+	for _, p := range splitPieces {
+		b.Run(p.name, func(b *testing.B) {
+			doc := splitTextDoc(p.piece, (3<<19)/len(p.piece))
+			b.SetBytes(int64(len(doc)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := parseXML(doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

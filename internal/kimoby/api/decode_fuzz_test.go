@@ -7,12 +7,19 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
+
+// fuzzRetry sends once and allows no wait: a fuzzed 5xx must not be
+// retried, nor a fuzzed 429, which is retried for as long as MaxElapsed
+// allows whatever MaxAttempts says.
+var fuzzRetry = transport.RetryPolicy{MaxAttempts: 1, MaxElapsed: time.Nanosecond}
 
 // fuzzStatuses are the statuses a fuzzed answer comes with, picked by the
 // fuzzer's code byte.
@@ -40,10 +47,29 @@ func (s stubHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
 	}, nil
 }
 
+// distinct keeps the first webhook of each id, in order.
+func distinct(list []Webhook) []Webhook {
+	var out []Webhook
+	seen := map[string]bool{}
+	for _, w := range list {
+		if !seen[w.ID] {
+			seen[w.ID] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sameWebhooks compares lists, an empty list equal to none.
+func sameWebhooks(a, b []Webhook) bool {
+	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
+}
+
 // FuzzKimobyDecode feeds arbitrary bodies to the webhook, list and error
 // decoding, directly and through the client with each status: any input
-// must give a result or an error, never a panic, and an error must say
-// what the server answered.
+// must give a result or an error, never a panic; an error must say what
+// the server answered; and a 2xx answer must give exactly the webhook (or
+// the distinct webhooks) the body holds.
 func FuzzKimobyDecode(f *testing.F) {
 	seeds := []string{
 		`{"id":"WH487d9d59d5511879e2eda871b5cac50c","url":"https://hooks.example.com/k","authentication_key":"k3y","created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05Z"}`,
@@ -70,10 +96,6 @@ func FuzzKimobyDecode(f *testing.F) {
 		status := fuzzStatuses[int(code)%len(fuzzStatuses)]
 
 		// The decoders themselves.
-		var w Webhook
-		_ = json.Unmarshal(body, &w)
-		var list []Webhook
-		_ = json.Unmarshal(body, &list)
 		msg := errorMessage(body)
 		if len(bytes.TrimSpace(body)) > 0 && strings.TrimSpace(msg) == "" {
 			t.Fatalf("errorMessage found nothing to say about %q", body)
@@ -84,20 +106,15 @@ func FuzzKimobyDecode(f *testing.F) {
 		// page of the list).
 		c, err := New(Config{
 			BaseURL: "http://127.0.0.1:9/v1", APIKey: "fuzz-key", APISecret: "fuzz-secret-0123456789",
-			HTTP: transport.Config{HTTPClient: &http.Client{Transport: stubHTTP{status, body}}, Retry: transport.RetryPolicy{MaxAttempts: 1}},
+			HTTP: transport.Config{HTTPClient: &http.Client{Transport: stubHTTP{status, body}}, Retry: fuzzRetry},
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		check := func(op string, gotResult bool, err error) {
+		success := status >= 200 && status <= 299
+		checkAPIError := func(op string, err error) {
 			t.Helper()
-			if status >= 200 && status <= 299 {
-				if err == nil && !gotResult {
-					t.Fatalf("%s: a %d answer gave neither a result nor an error", op, status)
-				}
-				return
-			}
 			var apiErr *Error
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != status {
 				t.Fatalf("%s: a %d answer gave %v (%T), want an *Error with that status", op, status, err, err)
@@ -106,24 +123,65 @@ func FuzzKimobyDecode(f *testing.F) {
 				t.Fatalf("%s: error %q does not name the status", op, m)
 			}
 		}
+		// What the body holds, decoded as the API documents it: one
+		// webhook, or a bare array of them. An empty body holds nothing.
+		var one Webhook
+		oneOK := len(bytes.TrimSpace(body)) == 0 || json.Unmarshal(body, &one) == nil
+		var many []Webhook
+		manyOK := len(bytes.TrimSpace(body)) == 0 || json.Unmarshal(body, &many) == nil
+
+		// The stub serves the same array for every page, as a server that
+		// ignores paging would: the list is its distinct webhooks.
 		hooks, err := c.ListWebhooks(ctx)
-		check("ListWebhooks", hooks != nil || err == nil, err)
-		got, err := c.GetWebhook(ctx, "WH1")
-		if status >= 200 && status <= 299 {
-			if err == nil && (got == nil || got.ID != "WH1") {
-				t.Fatalf("GetWebhook(WH1) gave %+v", got)
-			}
+		if !success {
+			checkAPIError("ListWebhooks", err)
 		} else {
-			check("GetWebhook", got != nil, err)
+			want := distinct(many)
+			switch {
+			case err == nil && !manyOK:
+				t.Fatalf("ListWebhooks accepted a body that is not a list, giving %+v", hooks)
+			case err == nil && !sameWebhooks(hooks, want):
+				t.Fatalf("ListWebhooks returned %+v; the body holds %+v", hooks, want)
+			}
+		}
+		got, err := c.GetWebhook(ctx, "WH1")
+		if !success {
+			checkAPIError("GetWebhook", err)
+		} else if err == nil && (got == nil || got.ID != "WH1") {
+			t.Fatalf("GetWebhook(WH1) gave %+v", got)
 		}
 		created, err := c.CreateWebhook(ctx, WebhookInput{URL: "https://hooks.example.com/fuzz"})
-		check("CreateWebhook", created != nil, err)
-		if err == nil && created.ID == "" {
-			t.Fatal("CreateWebhook accepted an answer without an id")
+		if !success {
+			checkAPIError("CreateWebhook", err)
+		} else {
+			switch {
+			case err == nil && (!oneOK || one.ID == ""):
+				t.Fatalf("CreateWebhook accepted an answer without a webhook id, giving %+v", created)
+			case err != nil && oneOK && one.ID != "":
+				t.Fatalf("CreateWebhook refused an answer holding webhook %+v: %v", one, err)
+			case err == nil && *created != one:
+				t.Fatalf("CreateWebhook returned %+v; the answer holds %+v", *created, one)
+			}
 		}
 		updated, err := c.UpdateWebhook(ctx, "WH1", WebhookInput{URL: "https://hooks.example.com/fuzz"})
-		check("UpdateWebhook", updated != nil, err)
+		if !success {
+			checkAPIError("UpdateWebhook", err)
+		} else {
+			switch {
+			case err == nil && !oneOK:
+				t.Fatalf("UpdateWebhook accepted an answer that is not a webhook, giving %+v", updated)
+			case err != nil && oneOK:
+				t.Fatalf("UpdateWebhook refused an answer holding %+v: %v", one, err)
+			case err == nil && *updated != one:
+				t.Fatalf("UpdateWebhook returned %+v; the answer holds %+v", *updated, one)
+			}
+		}
+		// A delete reads no body: any 2xx is success.
 		err = c.DeleteWebhook(ctx, "WH1")
-		check("DeleteWebhook", true, err)
+		if !success {
+			checkAPIError("DeleteWebhook", err)
+		} else if err != nil {
+			t.Fatalf("DeleteWebhook failed on a %d answer: %v", status, err)
+		}
 	})
 }

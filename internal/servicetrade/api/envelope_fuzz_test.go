@@ -7,12 +7,19 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
+
+// fuzzRetry sends once and allows no wait: a fuzzed 5xx must not be
+// retried, nor a fuzzed 429, which is retried for as long as MaxElapsed
+// allows whatever MaxAttempts says.
+var fuzzRetry = transport.RetryPolicy{MaxAttempts: 1, MaxElapsed: time.Nanosecond}
 
 // fuzzStatuses are the statuses a fuzzed answer comes with, picked by the
 // fuzzer's code byte.
@@ -42,8 +49,7 @@ const fuzzToken = `{"access_token":"fuzz-token-0123456789","token_type":"Bearer"
 func fuzzClient(t *testing.T, cfg Config, stub stubHTTP) *Client {
 	t.Helper()
 	cfg.BaseURL = "http://127.0.0.1:9/api"
-	// One attempt: a fuzzed 429 or 5xx must not make the fuzzer wait.
-	cfg.HTTP = transport.Config{HTTPClient: &http.Client{Transport: stub}, Retry: transport.RetryPolicy{MaxAttempts: 1}}
+	cfg.HTTP = transport.Config{HTTPClient: &http.Client{Transport: stub}, Retry: fuzzRetry}
 	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -51,32 +57,88 @@ func fuzzClient(t *testing.T, cfg Config, stub stubHTTP) *Client {
 	return c
 }
 
-// checkAPIError holds every API call to the same contract: a non-2xx
-// answer is an *Error carrying that status, whose message names it; a 2xx
-// answer gives a result or an error, never neither.
-func checkAPIError(t *testing.T, op string, status int, gotResult bool, err error) {
+// checkAPIError holds a call to the contract for a non-2xx answer: an
+// *Error carrying that status, whose message names it.
+func checkAPIError(t *testing.T, op string, status int, err error) {
 	t.Helper()
-	if status < 200 || status > 299 {
-		var apiErr *Error
-		if !errors.As(err, &apiErr) {
-			t.Fatalf("%s: a %d answer gave %v (%T), want an *Error", op, status, err, err)
-		}
-		if apiErr.StatusCode != status {
-			t.Fatalf("%s: *Error has status %d, want %d", op, apiErr.StatusCode, status)
-		}
-		if !strings.Contains(err.Error(), strconv.Itoa(status)) {
-			t.Fatalf("%s: error %q does not name the status %d", op, err, status)
-		}
-		return
+	var apiErr *Error
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("%s: a %d answer gave %v (%T), want an *Error", op, status, err, err)
 	}
-	if err == nil && !gotResult {
-		t.Fatalf("%s: a %d answer gave neither a result nor an error", op, status)
+	if apiErr.StatusCode != status {
+		t.Fatalf("%s: *Error has status %d, want %d", op, apiErr.StatusCode, status)
+	}
+	if !strings.Contains(err.Error(), strconv.Itoa(status)) {
+		t.Fatalf("%s: error %q does not name the status %d", op, err, status)
+	}
+}
+
+// checkDecoded holds a call answered with a 2xx to what the body holds: the
+// call succeeds exactly when want could be decoded from the body
+// (decodable), and then returns want.
+func checkDecoded[T any](t *testing.T, op string, got T, err error, want T, decodable bool) {
+	t.Helper()
+	switch {
+	case err == nil && !decodable:
+		t.Fatalf("%s: accepted an answer it cannot decode, giving %+v", op, got)
+	case err != nil && decodable:
+		t.Fatalf("%s: refused an answer holding %+v: %v", op, want, err)
+	case err == nil && !reflect.DeepEqual(got, want):
+		t.Fatalf("%s: returned %+v; the answer holds %+v", op, got, want)
+	}
+}
+
+// dataOf decodes the data member of a body into a T, as a single-record
+// call must: ok is false when the body is not an envelope or the data is
+// not a T. No data, or null, is the zero T.
+func dataOf[T any](body []byte) (T, bool) {
+	var v T
+	env, err := decodeEnvelope(body)
+	if err != nil {
+		return v, false
+	}
+	if len(env.Data) == 0 || string(env.Data) == "null" {
+		return v, true
+	}
+	return v, json.Unmarshal(env.Data, &v) == nil
+}
+
+// listOf is what the first page of a list holds under key, or ok false
+// when the page is unreadable. A listing may still refuse a readable page
+// that contradicts itself (its "page" is not the page asked for), so only
+// ok false is checked against a failed call.
+func listOf[T any](body []byte, key string) ([]T, bool) {
+	data, ok := dataOf[map[string]json.RawMessage](body)
+	if !ok {
+		return nil, false
+	}
+	var items []T
+	if raw, found := data[key]; found && string(raw) != "null" {
+		if json.Unmarshal(raw, &items) != nil {
+			return nil, false
+		}
+	}
+	return items, true
+}
+
+// checkListed holds a listing answered with a 2xx: success means the list
+// is the page's items (the stub's later pages are empty).
+func checkListed[T any](t *testing.T, op string, got []T, err error, body []byte, key string) {
+	t.Helper()
+	want, ok := listOf[T](body, key)
+	switch {
+	case err == nil && !ok:
+		t.Fatalf("%s: accepted a page it cannot decode, giving %+v", op, got)
+	case err == nil && (len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want)):
+		t.Fatalf("%s: returned %+v; the page holds %+v", op, got, want)
 	}
 }
 
 // FuzzDecodeEnvelope feeds arbitrary bodies to the envelope decoder and,
 // with each status, to the client's request, list and auth paths: any
-// input must give a result or an error, never a panic.
+// input must give a result or an error, never a panic; an error must name
+// the status; and a 2xx answer must give exactly what its data holds (or an
+// error exactly when the data cannot be read).
 func FuzzDecodeEnvelope(f *testing.F) {
 	seeds := []string{
 		`{"messages":{"success":["Region created"]},"data":{"id":12884901888,"uri":"https://api.servicetrade.com/api/region/12884901888","name":"North","color":"#ff9000","points":[[36.1,-115.4],[36.2,-115.5],[37.1,-115.5]],"offices":[{"id":1,"name":"HQ"}]}}`,
@@ -124,16 +186,38 @@ func FuzzDecodeEnvelope(f *testing.F) {
 			}
 			return status, body
 		})
+		success := status >= 200 && status <= 299
 		r, err := c.GetRegion(ctx, 1)
-		checkAPIError(t, "GetRegion", status, r != nil, err)
-		created, err := c.CreateRegion(ctx, RegionInput{Name: "fuzz"})
-		checkAPIError(t, "CreateRegion", status, created != nil, err)
-		list, err := c.ListRegions(ctx, RegionFilter{})
-		checkAPIError(t, "ListRegions", status, list != nil || err == nil, err)
-		hooks, err := c.ListWebhooks(ctx)
-		checkAPIError(t, "ListWebhooks", status, hooks != nil || err == nil, err)
-		err = c.DeleteRegion(ctx, 1)
-		checkAPIError(t, "DeleteRegion", status, true, err)
+		created, createErr := c.CreateRegion(ctx, RegionInput{Name: "fuzz"})
+		list, listErr := c.ListRegions(ctx, RegionFilter{})
+		hooks, hooksErr := c.ListWebhooks(ctx)
+		deleteErr := c.DeleteRegion(ctx, 1)
+		if !success {
+			checkAPIError(t, "GetRegion", status, err)
+			checkAPIError(t, "CreateRegion", status, createErr)
+			checkAPIError(t, "ListRegions", status, listErr)
+			checkAPIError(t, "ListWebhooks", status, hooksErr)
+			checkAPIError(t, "DeleteRegion", status, deleteErr)
+		} else {
+			want, ok := dataOf[Region](body)
+			var got, gotCreated Region
+			if r != nil {
+				got = *r
+			}
+			if created != nil {
+				gotCreated = *created
+			}
+			if (err == nil && r == nil) || (createErr == nil && created == nil) {
+				t.Fatalf("a %d answer gave no region and no error: %v, %v", status, r, created)
+			}
+			checkDecoded(t, "GetRegion", got, err, want, ok)
+			checkDecoded(t, "CreateRegion", gotCreated, createErr, want, ok)
+			checkListed(t, "ListRegions", list, listErr, body, "regions")
+			checkListed(t, "ListWebhooks", hooks, hooksErr, body, "webhooks")
+			// A delete reads nothing but the envelope.
+			_, envErr := decodeEnvelope(body)
+			checkDecoded(t, "DeleteRegion", struct{}{}, deleteErr, struct{}{}, envErr == nil)
+		}
 
 		// The fuzzed answer to each login flow: a credential or an error.
 		region := []byte(`{"data":{"id":1,"name":"r","points":[[1,1],[2,2],[3,1]]}}`)
