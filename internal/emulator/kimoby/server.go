@@ -1,8 +1,9 @@
 // Package kimoby emulates the Kimoby API v1 in memory, as the reference text
 // describes it, rough edges included: HTTP Basic on every request, errors as
 // {"message": …}, the webhook list as a bare JSON array (no pagination
-// object) that still honours page and per_page, the authentication key
-// returned at creation only, and no GET of one webhook.
+// object), the authentication key returned at creation only, and no GET of
+// one webhook. Whether that list honours page and per_page is left open by
+// the reference: both readings are served (WebhookListMode).
 //
 // Only the webhooks resource is emulated: it is the one configuration object
 // in the Kimoby API. Plain HTTP to the real API fails; the emulator listens on
@@ -36,6 +37,9 @@ type Options struct {
 	// PerPage is the page size when a list request gives no per_page
 	// (default 25, as documented; at most 50).
 	PerPage int
+	// WebhookList says whether GET /webhooks honours page and per_page
+	// (the default) or serves the whole list every time.
+	WebhookList WebhookListMode
 }
 
 // Server is an in-memory Kimoby. All state is guarded by mu.
@@ -65,7 +69,8 @@ func (s *Server) IssuedSecrets() []string {
 type Stats struct {
 	// Unauthorized counts requests refused with 401.
 	Unauthorized int
-	// WebhookListPages counts GET /webhooks requests (one per page).
+	// WebhookListPages counts GET /webhooks requests (one per page; in
+	// the unpaged mode, one per request all the same).
 	WebhookListPages int
 }
 

@@ -142,3 +142,87 @@ func TestEmulatorListPaging(t *testing.T) {
 		messageOf(t, body)
 	}
 }
+
+// In the unpaged mode the list is served as the webhook section documents
+// it: the whole list, a bare array, whatever page and per_page say
+// (parameters the documented request does not have are ignored, not
+// refused).
+func TestEmulatorListUnpaged(t *testing.T) {
+	s := New(Options{WebhookList: WebhookListUnpaged})
+	var ids []string
+	for i := 0; i < 60; i++ {
+		code, body := do(t, s, http.MethodPost, "/webhooks", fmt.Sprintf(`{"url":"https://h.example.com/%d"}`, i), true)
+		if code != http.StatusCreated {
+			t.Fatalf("create: %d %s", code, body)
+		}
+		var w map[string]any
+		_ = json.Unmarshal([]byte(body), &w)
+		ids = append(ids, w["id"].(string))
+	}
+	for _, target := range []string{
+		"/webhooks", "/webhooks?per_page=50", "/webhooks?page=2&per_page=50", "/webhooks?page=3",
+		"/webhooks?per_page=1", "/webhooks?per_page=51", "/webhooks?page=0", "/webhooks?page=x",
+	} {
+		code, body := do(t, s, http.MethodGet, target, "", true)
+		if code != http.StatusOK || !strings.HasPrefix(body, "[") || strings.Contains(body, "authentication_key") {
+			t.Fatalf("%s = %d %s, want 200 and a bare array without keys", target, code, body)
+		}
+		var items []map[string]any
+		if err := json.Unmarshal([]byte(body), &items); err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		if len(items) != len(ids) {
+			t.Errorf("%s returned %d items, want all %d", target, len(items), len(ids))
+			continue
+		}
+		for i, item := range items {
+			if item["id"] != ids[i] {
+				t.Errorf("%s item %d = %v, want %s (creation order)", target, i, item["id"], ids[i])
+				break
+			}
+		}
+	}
+	if got := s.Stats().WebhookListPages; got != 8 {
+		t.Errorf("WebhookListPages = %d, want 8 (one per list request)", got)
+	}
+}
+
+// The mode can be changed on a running server (the acceptance tests start
+// the emulator through a harness that knows nothing of Kimoby's options),
+// and parsed from a command-line flag.
+func TestEmulatorListModeSwitch(t *testing.T) {
+	s := New(Options{})
+	for i := 0; i < 30; i++ {
+		do(t, s, http.MethodPost, "/webhooks", fmt.Sprintf(`{"url":"https://h.example.com/%d"}`, i), true)
+	}
+	length := func() int {
+		_, body := do(t, s, http.MethodGet, "/webhooks", "", true)
+		var items []map[string]any
+		_ = json.Unmarshal([]byte(body), &items)
+		return len(items)
+	}
+	if s.WebhookListMode() != WebhookListPaged || length() != DefaultPerPage {
+		t.Fatalf("default mode %v served %d items, want paged: %d", s.WebhookListMode(), length(), DefaultPerPage)
+	}
+	s.SetWebhookListMode(WebhookListUnpaged)
+	if s.WebhookListMode() != WebhookListUnpaged || length() != 30 {
+		t.Fatalf("unpaged mode served %d items, want 30", length())
+	}
+	s.SetWebhookListMode(WebhookListPaged)
+	if length() != DefaultPerPage {
+		t.Fatalf("back to paged: %d items, want %d", length(), DefaultPerPage)
+	}
+
+	for in, want := range map[string]WebhookListMode{"paged": WebhookListPaged, "unpaged": WebhookListUnpaged, "": WebhookListPaged, "Unpaged": WebhookListUnpaged} {
+		got, err := ParseWebhookListMode(in)
+		if err != nil || got != want {
+			t.Errorf("ParseWebhookListMode(%q) = %v, %v; want %v", in, got, err, want)
+		}
+		if in != "" && !strings.EqualFold(got.String(), in) {
+			t.Errorf("%v.String() = %q, want %q", got, got.String(), in)
+		}
+	}
+	if _, err := ParseWebhookListMode("sometimes"); err == nil || !strings.Contains(err.Error(), `"paged" or "unpaged"`) {
+		t.Errorf("ParseWebhookListMode(\"sometimes\") error = %v, want one naming the accepted values", err)
+	}
+}

@@ -120,9 +120,14 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, webhookJSON(wh, true))
 }
 
-// listWebhooks serves the bare array, in creation order, cut by page and
-// per_page. A page past the end is an empty array.
+// listWebhooks serves the bare array, in creation order: in the paged mode
+// cut by page and per_page (a page past the end is an empty array); in the
+// unpaged mode whole, whatever the query says.
 func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request) {
+	if s.WebhookListMode() == WebhookListUnpaged {
+		s.serveWebhooks(w, 0, -1)
+		return
+	}
 	q := r.URL.Query()
 	page, perPage := 1, s.opts.PerPage
 	if v := q.Get("page"); v != "" {
@@ -141,12 +146,21 @@ func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request) {
 		}
 		perPage = n
 	}
+	s.serveWebhooks(w, (page-1)*perPage, perPage)
+}
+
+// serveWebhooks answers with up to limit webhooks (all when limit < 0) from
+// position start of the creation order.
+func (s *Server) serveWebhooks(w http.ResponseWriter, start, limit int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stats.WebhookListPages++
+	start = min(start, len(s.order))
+	end := len(s.order)
+	if limit >= 0 {
+		end = min(start+limit, end)
+	}
 	out := []map[string]any{}
-	start := min((page-1)*perPage, len(s.order))
-	end := min(start+perPage, len(s.order))
 	for _, id := range s.order[start:end] {
 		out = append(out, webhookJSON(s.webhooks[id], false))
 	}

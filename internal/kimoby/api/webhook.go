@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 )
 
 // Webhook is a Kimoby webhook. AuthenticationKey is set only in the answer
@@ -24,13 +23,6 @@ type Webhook struct {
 type WebhookInput struct {
 	URL string `json:"url"`
 }
-
-// MaxPerPage is the largest page Kimoby serves ("less or equals to 50").
-const MaxPerPage = 50
-
-// maxPages stops a runaway listing (a server that ignores the page
-// parameter) from looping forever: 10,000 pages of 50 webhooks.
-const maxPages = 10000
 
 func webhookPath(id string) string { return "/webhooks/" + url.PathEscape(id) }
 
@@ -65,36 +57,6 @@ func (c *Client) UpdateWebhook(ctx context.Context, id string, in WebhookInput) 
 func (c *Client) DeleteWebhook(ctx context.Context, id string) error {
 	defer c.webhooks.invalidate()
 	return c.call(ctx, http.MethodDelete, webhookPath(id), nil, nil, nil)
-}
-
-// ListWebhooks fetches every webhook now, bypassing the shared listing. The
-// list is a bare JSON array without pagination metadata, so pages of the
-// maximum size are requested until one comes back short. Note that a list
-// whose length is a multiple of 50 costs one more request, for the empty
-// page that proves the end.
-func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
-	var all []Webhook
-	q := url.Values{"per_page": {strconv.Itoa(MaxPerPage)}}
-	var firstIDOfPrevious string
-	for page := 1; page <= maxPages; page++ {
-		q.Set("page", strconv.Itoa(page))
-		var items []Webhook
-		if err := c.call(ctx, http.MethodGet, "/webhooks", q, nil, &items); err != nil {
-			return nil, err
-		}
-		if len(items) > 0 {
-			// A server that ignored page would serve page 1 forever.
-			if page > 1 && items[0].ID == firstIDOfPrevious {
-				return nil, fmt.Errorf("Kimoby API GET /webhooks served the same page again for page=%d: the list cannot be paged", page)
-			}
-			firstIDOfPrevious = items[0].ID
-		}
-		all = append(all, items...)
-		if len(items) < MaxPerPage {
-			return all, nil
-		}
-	}
-	return nil, fmt.Errorf("Kimoby webhook list did not end after %d pages", maxPages)
 }
 
 // Webhooks returns every webhook from the listing shared by all callers of
