@@ -7,6 +7,10 @@
 //
 // The acceptance tests run it in-process; cmd/fieldservice-emulator serves it
 // standalone for `make demo` and manual exploration.
+//
+// Where the reference texts are silent or contradict themselves, the
+// emulator's choices are listed, with their reasons and what the provider
+// does about them, in CHOICES.md beside this file.
 package emulator
 
 import (
@@ -38,6 +42,11 @@ type Options struct {
 	PageSize int
 	// Latency is added to every request, to measure latency-bound behaviour.
 	Latency time.Duration
+	// TokenTTL is the lifetime of ServiceTrade OAuth2 tokens (0: one hour).
+	TokenTTL time.Duration
+	// KimobyWebhookList is how Kimoby's GET /webhooks treats page and
+	// per_page (default: paged; see kimoby.WebhookListMode).
+	KimobyWebhookList kimoby.WebhookListMode
 }
 
 // Emulator holds the vendor emulations and request counters.
@@ -58,8 +67,8 @@ type Emulator struct {
 // New builds an emulator with every vendor seeded.
 func New(opts Options) *Emulator {
 	e := &Emulator{
-		ServiceTrade: servicetrade.New(servicetrade.Options{PageSize: opts.PageSize, Prefix: ServiceTradePrefix}),
-		Kimoby:       kimoby.New(kimoby.Options{PerPage: opts.PageSize}),
+		ServiceTrade: servicetrade.New(servicetrade.Options{PageSize: opts.PageSize, Prefix: ServiceTradePrefix, TokenTTL: opts.TokenTTL}),
+		Kimoby:       kimoby.New(kimoby.Options{PerPage: opts.PageSize, WebhookList: opts.KimobyWebhookList}),
 		Kickserv:     kickserv.New(kickserv.Options{PageSize: opts.PageSize, Prefix: KickservPrefix}),
 		opts:         opts,
 		requests:     map[string]int{},
@@ -103,7 +112,7 @@ func (e *Emulator) count(vendor, prefix string, h http.Handler) http.Handler {
 			}
 		}
 		if f := e.takeFault(vendor, r, strings.TrimPrefix(r.URL.Path, prefix)); f != nil {
-			serveWithFault(f, h, w, r)
+			e.serveWithFault(vendor, f, h, w, r)
 			return
 		}
 		h.ServeHTTP(w, r)
@@ -183,6 +192,17 @@ func (r *Running) Env() map[string]string {
 		"KICKSERV_BASE_URL":          r.KickservURL(),
 		"KICKSERV_ACCOUNT":           kickserv.Account,
 		"KICKSERV_API_TOKEN":         kickserv.APIToken,
+	}
+}
+
+// SessionEnv returns the ServiceTrade variables of the legacy
+// username/password flow, to use instead of the OAuth2 client credentials
+// that Env sets (the provider warns when both pairs are set, and uses OAuth2).
+func (r *Running) SessionEnv() map[string]string {
+	return map[string]string{
+		"SERVICETRADE_BASE_URL": r.ServiceTradeURL(),
+		"SERVICETRADE_USERNAME": servicetrade.Username,
+		"SERVICETRADE_PASSWORD": servicetrade.Password,
 	}
 }
 

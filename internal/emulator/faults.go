@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -87,9 +88,9 @@ func (e *Emulator) takeFault(vendor string, r *http.Request, path string) *Fault
 	return nil
 }
 
-// serveWithFault applies f around h. It returns after the request is
-// answered, dropped or abandoned by the client.
-func serveWithFault(f *Fault, h http.Handler, w http.ResponseWriter, r *http.Request) {
+// serveWithFault applies f around h, the handler of vendor. It returns after
+// the request is answered, dropped or abandoned by the client.
+func (e *Emulator) serveWithFault(vendor string, f *Fault, h http.Handler, w http.ResponseWriter, r *http.Request) {
 	// Read the request body first: net/http notices that the client went
 	// away (and cancels r.Context()) only once the handler has consumed the
 	// body, so a held POST or PUT would otherwise outlive its client.
@@ -116,15 +117,46 @@ func serveWithFault(f *Fault, h http.Handler, w http.ResponseWriter, r *http.Req
 		h.ServeHTTP(httptest.NewRecorder(), r)
 		dropConnection(w)
 	case f.Status != 0:
+		if f.Status == http.StatusUnauthorized && vendor == "servicetrade" {
+			// A real 401 means the session or token is over: a client
+			// that retries with it must be refused again. Kimoby and
+			// Kickserv send fixed credentials on every request, which a
+			// 401 does not end.
+			e.ServiceTrade.RevokeCredential(r)
+		}
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(f.Status)
-		_, _ = w.Write([]byte(`{"message":"injected fault: ` + http.StatusText(f.Status) + `"}`))
+		writeFaultStatus(w, vendor, f.Status)
 	default:
 		h.ServeHTTP(w, r)
 	}
+}
+
+// writeFaultStatus answers status in the vendor's own error format, so that
+// the clients parse an injected answer as they would a real one:
+// ServiceTrade's envelope, Kimoby's {"message"} and Kickserv's Rails
+// <errors>.
+func writeFaultStatus(w http.ResponseWriter, vendor string, status int) {
+	msg := "injected fault: " + http.StatusText(status)
+	var body []byte
+	switch vendor {
+	case "servicetrade":
+		w.Header().Set("Content-Type", "application/json")
+		body, _ = json.Marshal(map[string]any{"messages": map[string][]string{"error": {msg}}})
+	case "kickserv":
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		var b bytes.Buffer
+		b.WriteString(xml.Header + "<errors>\n  <error>")
+		_ = xml.EscapeText(&b, []byte(msg))
+		b.WriteString("</error>\n</errors>\n")
+		body = b.Bytes()
+	default:
+		w.Header().Set("Content-Type", "application/json")
+		body, _ = json.Marshal(map[string]string{"message": msg})
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }
 
 func dropConnection(w http.ResponseWriter) {
@@ -139,7 +171,9 @@ func dropConnection(w http.ResponseWriter) {
 
 // controlHandler serves /_emulator/ for the standalone emulator:
 // POST /_emulator/faults (a Fault as JSON), DELETE /_emulator/faults,
-// GET /_emulator/requests (the request counters), DELETE /_emulator/requests.
+// GET /_emulator/requests (the request counters), DELETE /_emulator/requests,
+// POST /_emulator/servicetrade/expire-credentials (end every session and
+// token, as a server restart would, to try re-login by hand).
 func (e *Emulator) controlHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /_emulator/faults", func(w http.ResponseWriter, r *http.Request) {
@@ -161,6 +195,10 @@ func (e *Emulator) controlHandler() http.Handler {
 	})
 	mux.HandleFunc("DELETE /_emulator/requests", func(w http.ResponseWriter, _ *http.Request) {
 		e.ResetRequests()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("POST /_emulator/servicetrade/expire-credentials", func(w http.ResponseWriter, _ *http.Request) {
+		e.ServiceTrade.ExpireCredentials()
 		w.WriteHeader(http.StatusNoContent)
 	})
 	return mux

@@ -35,6 +35,18 @@ func (s *Server) IssuedSecrets() []string {
 	return append([]string(nil), s.issued...)
 }
 
+// OpenSessionIDs returns the ids of the sessions open now, for tests that
+// check which session a client closes.
+func (s *Server) OpenSessionIDs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]string, 0, len(s.sessions))
+	for id := range s.sessions {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
 // ExpireCredentials ends every session and token, as a server restart or a
 // session clean-up would; clients must log in again after their next 401.
 func (s *Server) ExpireCredentials() {
@@ -42,6 +54,21 @@ func (s *Server) ExpireCredentials() {
 	defer s.mu.Unlock()
 	s.sessions = map[string]*session{}
 	s.tokens = map[string]time.Time{}
+}
+
+// RevokeCredential ends the session or token that r carries, as the real
+// API has done when it answers 401: the emulator's injected 401s call it so
+// that a client retrying with its old credential is refused again, as it
+// would be in production, instead of passing.
+func (s *Server) RevokeCredential(r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		delete(s.tokens, strings.TrimPrefix(h, "Bearer "))
+	}
+	if c, err := r.Cookie("PHPSESSID"); err == nil {
+		delete(s.sessions, c.Value)
+	}
 }
 
 // ExpireCredentialsAfter ends every session and token once n more
@@ -120,6 +147,7 @@ func (s *Server) handleAuth(w http.ResponseWriter, r *http.Request) {
 		}
 		if sess != nil && r.Method == http.MethodDelete {
 			delete(s.sessions, sess.token)
+			s.stats.SessionsClosed++
 		}
 		s.mu.Unlock()
 		if sess == nil {
@@ -189,8 +217,11 @@ func (s *Server) trimSessionsLocked() {
 
 // handleToken is the OAuth2 client-credentials grant the vendor's current
 // SDKs use. It accepts a JSON or form-encoded body and answers in the OAuth2
-// shape (not the data envelope).
+// shape (not the data envelope). Every answer forbids caching, as RFC 6749
+// §5.1 requires of token responses.
 func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Pragma", "no-cache")
 	if r.Method != http.MethodPost {
 		s.methodNotAllowed(w, r)
 		return

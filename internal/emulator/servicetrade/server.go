@@ -81,7 +81,11 @@ type Server struct {
 // Stats counts what tests and benchmarks assert on.
 type Stats struct {
 	SessionsCreated int
-	TokensIssued    int
+	// SessionsClosed counts sessions ended by DELETE /auth (logouts).
+	SessionsClosed int
+	// OpenSessions is how many sessions are open now.
+	OpenSessions int
+	TokensIssued int
 	// Unauthorized counts requests refused with 401.
 	Unauthorized int
 }
@@ -131,7 +135,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.stats
+	st := s.stats
+	st.OpenSessions = len(s.sessions)
+	return st
 }
 
 func (s *Server) newID() int64 {

@@ -3,9 +3,11 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,15 +29,45 @@ type authenticator interface {
 }
 
 // credentialCache holds the single credential of a Client. Only one
-// goroutine fetches at a time; the others wait for its result, so Terraform's
+// goroutine logs in at a time; the others wait for its result, so Terraform's
 // parallel walk produces one login, not one per resource.
+//
+// What a failed login leaves behind depends on why it failed:
+//
+//   - The server refused the credentials (400, 401 or 403 from /auth or
+//     /oauth2/token): the refusal is kept, and every caller of this Client
+//     gets it without sending the credentials again. Retrying a wrong
+//     password from every resource of a run can lock the account out, and
+//     the configuration cannot become right while the process lives.
+//   - Anything else (network error, 5xx or 429 after the transport's
+//     retries, an unreadable answer): the callers that were waiting for
+//     that login share its error, since they would only repeat the same
+//     retries against a server that just failed; callers that come later
+//     log in again.
+//   - The context of the caller that was logging in ended: its error is its
+//     own, so the waiters do not take it; the next of them logs in.
+//
+// mu is held only for memory operations, never across a request, so that
+// dropping a credential (after a 401) never waits for a login in flight and
+// every wait honours the caller's context.
 type credentialCache struct {
-	sem     chan struct{} // capacity 1: the right to read or refresh cur
+	mu      sync.Mutex
 	cur     *credential
 	expires time.Time // zero: valid until the server says otherwise (401)
 	margin  time.Duration
 	gen     int64
+	refused error  // set once the server refused the credentials
+	flight  *login // the login in progress, if any
 	fetched atomic.Int64
+}
+
+// login is one attempt to obtain a credential, shared by every caller that
+// waits for it. cred and err are written before done is closed.
+type login struct {
+	done      chan struct{}
+	cred      *credential
+	err       error
+	abandoned bool // the fetching caller's context ended
 }
 
 // maxRefreshMargin renews a token up to this long before the server would
@@ -44,18 +76,55 @@ type credentialCache struct {
 const maxRefreshMargin = 60 * time.Second
 
 func (cc *credentialCache) get(ctx context.Context, fetch func(context.Context) (string, time.Duration, error), header func(string) func(http.Header)) (*credential, error) {
-	select {
-	case cc.sem <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	for {
+		cc.mu.Lock()
+		if cc.refused != nil {
+			cc.mu.Unlock()
+			return nil, cc.refused
+		}
+		if cc.cur != nil && (cc.expires.IsZero() || time.Until(cc.expires) > cc.margin) {
+			c := cc.cur
+			cc.mu.Unlock()
+			return c, nil
+		}
+		l := cc.flight
+		if l == nil {
+			l = &login{done: make(chan struct{})}
+			cc.flight = l
+			cc.mu.Unlock()
+			cc.run(ctx, l, fetch, header)
+		} else {
+			cc.mu.Unlock()
+		}
+		select {
+		case <-l.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if l.err == nil {
+			return l.cred, nil
+		}
+		if l.abandoned && ctx.Err() == nil {
+			continue // the caller that was logging in gave up: try ourselves
+		}
+		return nil, l.err
 	}
-	defer func() { <-cc.sem }()
-	if cc.cur != nil && (cc.expires.IsZero() || time.Until(cc.expires) > cc.margin) {
-		return cc.cur, nil
-	}
+}
+
+// run performs login l and publishes its outcome.
+func (cc *credentialCache) run(ctx context.Context, l *login, fetch func(context.Context) (string, time.Duration, error), header func(string) func(http.Header)) {
 	value, ttl, err := fetch(ctx)
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	defer close(l.done)
+	cc.flight = nil
 	if err != nil {
-		return nil, err
+		l.err = err
+		l.abandoned = ctx.Err() != nil
+		if refusedCredentials(err) {
+			cc.refused = err
+		}
+		return
 	}
 	cc.fetched.Add(1)
 	cc.gen++
@@ -65,18 +134,47 @@ func (cc *credentialCache) get(ctx context.Context, fetch func(context.Context) 
 		cc.expires = time.Now().Add(ttl)
 		cc.margin = min(maxRefreshMargin, ttl/10)
 	}
-	return cc.cur, nil
+	l.cred = cc.cur
 }
 
+// drop forgets c after the server refused it (401), unless a newer
+// credential has replaced it already. It never waits for a login in flight.
 func (cc *credentialCache) drop(c *credential) {
-	cc.sem <- struct{}{}
-	defer func() { <-cc.sem }()
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
 	if cc.cur != nil && cc.cur.gen == c.gen {
 		cc.cur = nil
 	}
 }
 
-func newCache() credentialCache { return credentialCache{sem: make(chan struct{}, 1)} }
+// take removes and returns the current credential, for a logout.
+func (cc *credentialCache) take() *credential {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	c := cc.cur
+	cc.cur = nil
+	return c
+}
+
+// refusedCredentials reports whether a login failed because the server
+// refused the credentials themselves, which no retry will change.
+func refusedCredentials(err error) bool {
+	var authErr *AuthError
+	if !errors.As(err, &authErr) {
+		return false
+	}
+	var apiErr *Error
+	if !errors.As(authErr.Err, &apiErr) {
+		return false
+	}
+	switch apiErr.StatusCode {
+	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden:
+		return true
+	}
+	return false
+}
+
+func newCache() credentialCache { return credentialCache{} }
 
 // oauthAuth obtains a Bearer token with the OAuth2 client-credentials grant
 // (POST /oauth2/token) and renews it shortly before it expires.
@@ -136,7 +234,7 @@ func (a *oauthAuth) fetch(ctx context.Context) (string, time.Duration, error) {
 		if len(msgs) == 0 {
 			msgs = append(msgs, "no access_token in the response")
 		}
-		return "", 0, &AuthError{Flow: "OAuth2 client credentials", Err: &Error{Method: http.MethodPost, Path: "/oauth2/token", StatusCode: resp.StatusCode, Messages: msgs, Attempts: resp.Attempts}}
+		return "", 0, &AuthError{Flow: "OAuth2 client credentials", Err: &Error{Method: http.MethodPost, Path: "/oauth2/token", StatusCode: resp.StatusCode, Messages: a.client.http.Redactor().Strings(msgs), Attempts: resp.Attempts}}
 	}
 	a.client.http.AddSecret(tr.AccessToken)
 	secs, _ := tr.ExpiresIn.Int64()
@@ -181,10 +279,11 @@ func (a *sessionAuth) fetch(ctx context.Context) (string, time.Duration, error) 
 	if resp.StatusCode != http.StatusOK || !data.Authenticated || data.AuthToken == "" {
 		apiErr := &Error{Method: http.MethodPost, Path: "/auth", StatusCode: resp.StatusCode, Attempts: resp.Attempts}
 		if decodeErr == nil && env.Messages != nil {
-			apiErr.Messages = env.Messages.Error
+			apiErr.Messages = a.client.http.Redactor().Strings(env.Messages.Error)
 		}
 		return "", 0, &AuthError{Flow: "username/password session", Err: apiErr}
 	}
+	registerSession(a) // to be closed when the process ends (logout.go)
 	return data.AuthToken, 0, nil
 }
 
