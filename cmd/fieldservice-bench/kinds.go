@@ -24,6 +24,17 @@ type kind struct {
 	// DeleteOp is the operation that retires an object: DELETE, or PUT
 	// active=false for Kickserv employees, which cannot be deleted.
 	DeleteOp string
+	// KeyLists is what the natural-key check costs an apply, in list
+	// requests: before creating an object with a natural key (a webhook's
+	// URL, an employee's username), the provider lists the kind once per
+	// provider process, whatever N (internal/naturalkey), and refuses a
+	// key that is taken. Into the bench's fresh emulator the listing is one
+	// page. Kickserv employees are listed active and inactive separately
+	// (what the list holds without the filter is not documented), and a
+	// Kickserv list has no total, so each listing ends with an empty page:
+	// four requests. Regions have no natural key (people repeat region
+	// names).
+	KeyLists int
 }
 
 // kimobyPageSize is the page size the ideal Kimoby refresh is counted in
@@ -51,6 +62,7 @@ var kinds = []kind{
   include_changesets = true`,
 		Auth:     true,
 		DeleteOp: opDelete,
+		KeyLists: 1,
 	},
 	{
 		Name:     "kimoby_webhook",
@@ -58,15 +70,19 @@ var kinds = []kind{
 		Body:     `url = "https://hooks.example.com/bench/kimoby/${count.index}"`,
 		ListOnly: true,
 		DeleteOp: opDelete,
+		KeyLists: 1,
 	},
 	{
 		Name:   "kickserv_employee",
 		Vendor: "kickserv",
+		// A username, so that the apply measures the natural-key check.
 		Body: `name          = "Bench Technician ${count.index}"
+  username      = "bench.tech.${count.index}"
   email_address = "bench.${count.index}@example.com"
   city          = "Austin"
   state         = "TX"`,
 		DeleteOp: opPut,
+		KeyLists: 4,
 	},
 }
 
@@ -111,7 +127,8 @@ resource "fieldservice_%s" "bench" {
 }
 
 // ideal returns the ideal number of requests of a phase, as the issue
-// defines it: one create per object on apply, one read per object on
+// defines it: one create per object on apply (plus the one listing of the
+// natural-key check, for kinds that have one), one read per object on
 // refresh (one list page per 50 objects for a vendor without GET by id),
 // one delete per object on destroy, plus one authentication per Terraform
 // command for a vendor that has one.
@@ -126,7 +143,9 @@ func (k kind) ideal(phase string, n int) int {
 			return ceilDiv(n, kimobyPageSize) + auth
 		}
 		return n + auth
-	default: // apply, destroy
+	case phaseApply:
+		return n + auth + k.KeyLists
+	default: // destroy
 		return n + auth
 	}
 }

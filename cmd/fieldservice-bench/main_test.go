@@ -167,6 +167,7 @@ func TestMeterCountsKickservOnly(t *testing.T) {
 
 func TestIdeal(t *testing.T) {
 	region, _ := kindByName("servicetrade_region")
+	webhook, _ := kindByName("servicetrade_webhook")
 	kimoby, _ := kindByName("kimoby_webhook")
 	kickserv, _ := kindByName("kickserv_employee")
 	cases := []struct {
@@ -180,7 +181,12 @@ func TestIdeal(t *testing.T) {
 		{region, phaseDestroy, 10, 11},
 		{kimoby, phaseRefresh, 500, 10},
 		{kimoby, phaseRefresh, 101, 3},
-		{kimoby, phaseApply, 100, 100},
+		// Apply: the creates, the authentication, and the natural-key
+		// check's one listing (four requests for Kickserv: active and
+		// inactive employees, each list ending with an empty page).
+		{kimoby, phaseApply, 100, 101},
+		{webhook, phaseApply, 100, 102},
+		{kickserv, phaseApply, 100, 104},
 		{kickserv, phaseRefresh, 100, 100},
 		{kickserv, phaseDestroy, 100, 100},
 	}

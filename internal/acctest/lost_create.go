@@ -2,9 +2,16 @@ package acctest
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
+	"strings"
+	"sync"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
 )
 
 // LostCreateErrorCheck is a TestCase.ErrorCheck for a create whose answer
@@ -38,4 +45,67 @@ func LostCreateErrorCheck(summary, resourceType string, ids func() ([]string, er
 		*seen = true
 		return nil
 	}
+}
+
+// Counter is an emulator seen through a front that counts the requests by
+// method and path, for tests that must say exactly what the provider sent
+// ("two POSTs to /region", "one listing of the webhooks"): the emulator's
+// own counters only know vendors and methods. Faults injected into the
+// emulator still apply.
+type Counter struct {
+	// URL is the front's root; point the provider at ServiceTradeURL,
+	// KimobyURL or KickservURL.
+	URL string
+
+	mu sync.Mutex
+	n  map[string]int // "METHOD /path" -> requests
+}
+
+// Counting starts a counting front for run, closed when the test ends.
+func Counting(t *testing.T, run *emulator.Running) *Counter {
+	t.Helper()
+	c := &Counter{n: map[string]int{}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c.mu.Lock()
+		c.n[r.Method+" "+r.URL.Path]++
+		c.mu.Unlock()
+		run.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	c.URL = srv.URL
+	return c
+}
+
+func (c *Counter) ServiceTradeURL() string { return c.URL + emulator.ServiceTradePrefix }
+func (c *Counter) KimobyURL() string       { return c.URL + emulator.KimobyPrefix }
+func (c *Counter) KickservURL() string     { return c.URL + emulator.KickservPrefix }
+
+// Count returns how many requests of method had a path (below the
+// vendor's mount point, as in an emulator.Fault) that matches the regular
+// expression path, such as `^/contract/\d+/rule$`.
+func (c *Counter) Count(method, path string) int {
+	re := regexp.MustCompile(path)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	total := 0
+	for key, v := range c.n {
+		m, p, _ := strings.Cut(key, " ")
+		for _, prefix := range []string{emulator.ServiceTradePrefix, emulator.KimobyPrefix, emulator.KickservPrefix} {
+			if rest, ok := strings.CutPrefix(p, prefix); ok {
+				p = rest
+				break
+			}
+		}
+		if m == method && re.MatchString(p) {
+			total += v
+		}
+	}
+	return total
+}
+
+// Reset zeroes the counts.
+func (c *Counter) Reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n = map[string]int{}
 }

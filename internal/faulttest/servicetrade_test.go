@@ -212,11 +212,14 @@ func TestAccServiceTradeFaults_burst(t *testing.T) {
 	})
 }
 
-// A 5xx answer to a POST is not repeated: the server may have acted on it,
-// and repeating it could create a duplicate. The apply fails with the
-// API's answer, nothing is recorded as created, and the next apply creates
-// the region exactly once.
-func TestAccServiceTradeFaults_postServerErrorIsNotRepeated(t *testing.T) {
+// A 5xx answer to a POST is never repeated blindly: the server may have
+// acted on it, and repeating it could create a duplicate. After a 503 the
+// provider looks for the region; only when none exists (the create
+// provably did not happen) does it send the create again, with backoff,
+// within retry_max_attempts. Under a lasting 503 the apply fails after
+// exactly 3 sends, saying that nothing was created; under a single 503 the
+// create is sent again and the apply succeeds, with the region made once.
+func TestAccServiceTradeFaults_postServerErrorIsSentAgainOnlyWhenNothingWasCreated(t *testing.T) {
 	run := isolated(t)
 	c := stClient(t, run)
 	faults := newLedger(t, run)
@@ -228,21 +231,24 @@ func TestAccServiceTradeFaults_postServerErrorIsNotRepeated(t *testing.T) {
 				PreConfig: func() {
 					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodPost, Path: "/region", Status: http.StatusServiceUnavailable, Times: 100})
 				},
-				Config:      stConfig(run, fastRetry, 1, 0, false),
-				ExpectError: regexp.MustCompile(`(?s)Creating\s+ServiceTrade\s+region\s+"fault-region-0"\s+failed.*POST\s+/region\s+returned\s+503\s+Service\s+Unavailable.*injected\s+fault`),
+				Config: stConfig(run, boundedRetry, 1, 0, false),
+				ExpectError: regexp.MustCompile(`(?s)Creating\s+ServiceTrade\s+region\s+"fault-region-0"\s+failed.*POST\s+/region\s+returned\s+503\s+Service\s+Unavailable.*injected\s+fault` +
+					`.*No\s+region\s+named\s+"fault-region-0"\s+exists,\s+so\s+it\s+was\s+not\s+created\..*sent\s+the\s+request\s+3\s+time\(s\)`),
 			},
 			{
 				PreConfig: func() {
-					if got := faults.fired(); got != 1 {
-						t.Errorf("the POST was sent %d times under a 503, want exactly once (no retry of a non-idempotent request)", got)
+					if got := faults.fired(); got != 3 {
+						t.Errorf("the POST was sent %d times under a lasting 503, want exactly 3 (retry_max_attempts), each after a lookup that found nothing", got)
 					}
 					run.ClearFaults()
 					faults = newLedger(t, run)
 					stCheckInventory(t, c, 0, 1, false, false)
+					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodPost, Path: "/region", Status: http.StatusServiceUnavailable})
 				},
-				Config:           stConfig(run, fastRetry, 1, 0, false),
+				Config:           stConfig(run, boundedRetry, 1, 0, false),
 				ConfigPlanChecks: emptyAfterApply,
 				Check: func(*terraform.State) error {
+					faults.allFired("one 503")
 					stCheckInventory(t, c, 1, 1, false, false)
 					return nil
 				},

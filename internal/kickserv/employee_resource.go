@@ -2,6 +2,7 @@ package kickserv
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 )
 
 var (
@@ -63,7 +65,9 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"destroying this resource makes the employee inactive and removes it from the Terraform state, with a warning; the employee stays in Kickserv. " +
 			"The Terraform id is the employee number (the number in the employee's URL). Import with the employee number. " +
 			"Passwords are never read back from Kickserv. " +
-			"If the answer to the create request is lost, Terraform adopts the employee with the configured `username` (usernames are unique) when it matches the configuration, with a warning; " +
+			"Creating an employee fails when one with the same `username` already exists (active or not), with the way to import it. " +
+			"If the answer to the create request is lost, Terraform looks for the employee: when none exists it sends the request again; " +
+			"it adopts the employee with the configured `username` (usernames are unique) when it matches the configuration, with a warning; " +
 			"otherwise, and for employees without a username, it fails with an error listing the existing employees that match, to import. " + tokenWarning,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -188,13 +192,12 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := client.CreateEmployee(ctx, plan.createInput(passwordWO))
-	if err != nil {
-		found, adopted := lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()), err, r.lostLookup(ctx, req, plan, client))
-		if !adopted {
-			return
-		}
-		created = &found
+	in := plan.createInput(passwordWO)
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()), r.data.Retry,
+		func(ctx context.Context) (*api.Employee, error) { return client.CreateEmployee(ctx, in) },
+		r.lostLookup(ctx, req, plan, client))
+	if !ok {
+		return
 	}
 	plan.fromAPI(created)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -207,7 +210,7 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 // planned name are only listed.
 func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRequest, plan employeeResourceModel, client *api.Client) lostcreate.Lookup[api.Employee] {
 	l := lostcreate.Lookup[api.Employee]{
-		Vendor: "Kickserv", Kind: "employee", ResourceType: "fieldservice_kickserv_employee",
+		Vendor: vendor, Kind: "employee", ResourceType: "fieldservice_kickserv_employee",
 		Remove:   "make it inactive in Kickserv (which cannot delete employees)",
 		ImportID: func(e api.Employee) string { return formatNumber(e.Number) },
 	}
@@ -215,6 +218,20 @@ func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRe
 	match := func(e api.Employee) bool { return e.Name == name }
 	l.Match = fmt.Sprintf("named %q", name)
 	if username := knownString(plan.Username); username != nil {
+		// The username is the natural key, checked before the create:
+		// Kickserv refuses a taken one anyway, inactive employees
+		// included, and the check turns that refusal into the way to
+		// import the employee. Names are not checked: people share them.
+		l.Key = &lostcreate.Key{
+			Index: r.data.Keys.Index(employeeKeys), Value: strings.ToLower(*username), Describe: fmt.Sprintf("username %q", *username), Attribute: "username",
+			List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+				all, err := allEmployees(ctx, client)
+				return naturalkey.Entries(all, err, employeeKey)
+			},
+			Why: "Kickserv keeps usernames unique, inactive employees included.",
+			Instead: "give this resource another username (an employee made inactive keeps its username, " +
+				"and Kickserv cannot delete employees)",
+		}
 		l.Unique = true
 		l.Match = fmt.Sprintf("with username %q", *username)
 		match = func(e api.Employee) bool { return e.Username != nil && strings.EqualFold(*e.Username, *username) }
@@ -227,26 +244,55 @@ func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRe
 		}
 	}
 	l.Find = func(ctx context.Context) ([]api.Employee, error) {
-		// Active and inactive ones, asked for separately: what the list
-		// holds without the filter is not documented.
-		var all []api.Employee
-		seen := map[int64]bool{}
-		for _, active := range []bool{true, false} {
-			list, err := client.ListEmployees(ctx, api.EmployeeFilter{Active: &active})
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range list {
-				if !seen[e.ID] {
-					seen[e.ID] = true
-					all = append(all, e)
-				}
-			}
-		}
-		return lostcreate.Keep(all, nil, match)
+		all, err := allEmployees(ctx, client)
+		return lostcreate.Keep(all, err, match)
 	}
 	return l
 }
+
+// allEmployees lists every employee, active and inactive, asked for
+// separately: what the list holds without the filter is not documented.
+func allEmployees(ctx context.Context, client *api.Client) ([]api.Employee, error) {
+	var all []api.Employee
+	seen := map[int64]bool{}
+	for _, active := range []bool{true, false} {
+		list, err := client.ListEmployees(ctx, api.EmployeeFilter{Active: &active})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range list {
+			if !seen[e.ID] {
+				seen[e.ID] = true
+				all = append(all, e)
+			}
+		}
+	}
+	return all, nil
+}
+
+// employeeKeys names the index of employees by username (lostcreate.Key),
+// compared without case as Kickserv does. Retiring an employee leaves it
+// in Kickserv with its username, so it stays taken.
+const employeeKeys = "kickserv employee"
+
+// employeeKey is an employee's entry in that index; none without a
+// username.
+func employeeKey(e api.Employee) (naturalkey.Entry, bool) {
+	if e.Username == nil || *e.Username == "" {
+		return naturalkey.Entry{}, false
+	}
+	return naturalkey.Entry{ID: formatNumber(e.Number), Key: strings.ToLower(*e.Username)}, true
+}
+
+// vendor is Kickserv as Create (lostcreate.Create) names it, with the way
+// to read the status of an answer from the client's errors.
+var vendor = lostcreate.Vendor{Name: "Kickserv", Status: func(err error) int {
+	var e *api.Error
+	if errors.As(err, &e) {
+		return e.StatusCode
+	}
+	return 0
+}}
 
 func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	client, ok := r.client(&resp.Diagnostics)
@@ -299,6 +345,10 @@ func (r *employeeResource) Update(ctx context.Context, req resource.UpdateReques
 		resp.Diagnostics.AddError(fmt.Sprintf("Updating Kickserv employee %d (%q) failed", number, plan.Name.ValueString()), err.Error())
 		return
 	}
+	// The username is the natural key: it may have moved, for creates
+	// later in this run.
+	key, _ := employeeKey(*updated)
+	r.data.Keys.Index(employeeKeys).Put(formatNumber(number), key.Key)
 	plan.fromAPI(updated)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

@@ -262,8 +262,8 @@ func checkEmployeeInactive(t *testing.T, id *string) func(*terraform.State) erro
 	}
 }
 
-// A username another employee has is refused with Kickserv's own message,
-// on create and on update.
+// A username another employee has is refused: on create by the provider's
+// check, before anything is sent; on update with Kickserv's own message.
 func TestAccEmployee_duplicateUsername(t *testing.T) {
 	preCheck(t)
 	base := strings.ReplaceAll(acctest.RandomName("dup"), "-", "_")
@@ -285,8 +285,10 @@ func TestAccEmployee_duplicateUsername(t *testing.T) {
 				Check:  acctest.Capture("fieldservice_kickserv_employee.first", "id", &firstID),
 			},
 			{
+				// Refused before the create is sent: the provider checks
+				// usernames (without case, as Kickserv does).
 				Config:      first + employeeBlock("second", map[string]string{"name": q(base + " second"), "username": q(strings.ToUpper(base))}),
-				ExpectError: acctest.ErrorText("Username has already been taken"),
+				ExpectError: acctest.ErrorText(fmt.Sprintf("A Kickserv employee with username %q already exists", strings.ToUpper(base))),
 			},
 			{
 				Config: first + employeeBlock("second", map[string]string{"name": q(base + " second"), "username": q(base + "_2")}),

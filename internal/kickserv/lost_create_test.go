@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -177,6 +178,121 @@ func TestAccKickservEmployee_lostCreateAnswerWithoutUsernameIsExplained(t *testi
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
+			},
+		},
+	})
+}
+
+// A create that provably did not happen is sent again: the first POST
+// fails without Kickserv acting on it (a dropped connection, a gateway's
+// 503), no matching employee exists (by username, or by name without one),
+// so the provider sends it again: exactly two POSTs, one employee.
+func TestAccKickservEmployee_createThatDidNotHappenIsSentAgain(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		fault      emulator.Fault
+		match      func(api.Employee) bool
+	}{
+		{
+			name: "with username, dropped connection", fault: emulator.Fault{Drop: true},
+			body:  "  name     = \"Resent Tech\"\n  username = \"resent_tech\"",
+			match: func(e api.Employee) bool { return e.Username != nil && *e.Username == "resent_tech" },
+		},
+		{
+			name: "without username, gateway 503", fault: emulator.Fault{Status: http.StatusServiceUnavailable},
+			body:  "  name = \"Resent Nameless\"",
+			match: func(e api.Employee) bool { return e.Name == "Resent Nameless" },
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			preCheck(t)
+			run := acctest.Isolated(t, emulator.Options{})
+			c, err := api.New(api.Config{BaseURL: run.KickservURL(), Account: emuks.Account, APIToken: emuks.APIToken})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fault := tc.fault
+			fault.Vendor, fault.Method, fault.Path = "kickserv", http.MethodPost, "/"+emuks.Account+"/employees.xml"
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					PreConfig: func() { run.Inject(fault) },
+					Config:    lostCreateConfig(run, tc.body),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+					Check: func(s *terraform.State) error {
+						if got := run.FaultsApplied(); got != 1 {
+							return fmt.Errorf("the fault fired %d times, want 1", got)
+						}
+						if got := run.Requests()["kickserv POST"]; got != 2 {
+							return fmt.Errorf("Kickserv received %d POSTs, want exactly 2: the one that failed, and the one sent again", got)
+						}
+						found := employeesWhere(t, c, tc.match)
+						if len(found) != 1 {
+							return fmt.Errorf("%d matching employees, want exactly 1", len(found))
+						}
+						if got, want := s.RootModule().Resources["fieldservice_kickserv_employee.lost"].Primary.ID, fmt.Sprint(found[0].Number); got != want {
+							return fmt.Errorf("state id %s, want %s", got, want)
+						}
+						return nil
+					},
+				}},
+			})
+		})
+	}
+}
+
+// An employee made outside Terraform holds its username, inactive or not,
+// compared without case as Kickserv does: creating another with it fails
+// before anything is sent, with both ways to import it; importing it as
+// the error says then manages it.
+func TestAccKickservEmployee_existingUsernameIsRefused(t *testing.T) {
+	preCheck(t)
+	run := acctest.Isolated(t, emulator.Options{})
+	c, err := api.New(api.Config{BaseURL: run.KickservURL(), Account: emuks.Account, APIToken: emuks.APIToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, username := "Taken User", "taken.user"
+	e, err := c.CreateEmployee(context.Background(), api.EmployeeInput{Name: &name, Username: &username})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Deactivate(context.Background(), e.Number); err != nil {
+		t.Fatal(err)
+	}
+	cfg := lostCreateConfig(run, `
+  name     = "Taken User"
+  username = "Taken.User"
+  active   = false
+`)
+	number := fmt.Sprint(e.Number)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: run.ResetRequests,
+				Config:    cfg,
+				ExpectError: regexp.MustCompile(acctest.ErrorText(fmt.Sprintf(`A Kickserv employee with username "Taken.User" already exists (id %s): to manage it with Terraform, import it:`, number)).String() +
+					`.*` + acctest.ErrorText(`terraform import fieldservice_kickserv_employee.<name> `+number).String() +
+					`.*` + acctest.ErrorText(`Kickserv keeps usernames unique, inactive employees included.`).String() +
+					`.*` + acctest.ErrorText(`If you did not mean that employee, or another resource of this configuration already manages it, give this resource another username`).String()),
+			},
+			{
+				PreConfig: func() {
+					if got := run.Requests()["kickserv POST"]; got != 0 {
+						t.Errorf("Kickserv received %d POSTs, want none", got)
+					}
+					if found := employeesWhere(t, c, func(e api.Employee) bool { return e.Username != nil && *e.Username == username }); len(found) != 1 {
+						t.Fatalf("%d employees with username %q, want exactly 1", len(found), username)
+					}
+				},
+				Config:             cfg,
+				ResourceName:       "fieldservice_kickserv_employee.lost",
+				ImportState:        true,
+				ImportStatePersist: true,
+				ImportStateId:      number,
 			},
 		},
 	})

@@ -23,7 +23,9 @@ resource "fieldservice_kimoby_webhook" "w" {
   url = "https://hooks.example.com/auth"
 }
 `,
-			ExpectError: regexp.MustCompile(`(?s)Creating Kimoby webhook for "https://hooks.example.com/auth" failed.*POST\s+/webhooks\s+returned\s+401\s+Unauthorized:\s+Unauthorized:\s+invalid\s+API\s+key\s+or\s+secret.*KIMOBY_API_KEY\s+and\s+KIMOBY_API_SECRET`),
+			// The first request is the listing that checks the url is free
+			// (a GET); the create is never sent.
+			ExpectError: regexp.MustCompile(`(?s)Creating Kimoby webhook for "https://hooks.example.com/auth" failed.*GET\s+/webhooks\s+returned\s+401\s+Unauthorized:\s+Unauthorized:\s+invalid\s+API\s+key\s+or\s+secret.*KIMOBY_API_KEY\s+and\s+KIMOBY_API_SECRET`),
 		}},
 	})
 	if got := run.Kimoby.Stats().Unauthorized; got != 1 {

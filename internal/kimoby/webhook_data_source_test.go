@@ -1,6 +1,7 @@
 package kimoby_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 )
 
 // The data source finds a webhook by id and by exact url, and explains zero
@@ -18,6 +20,8 @@ func TestAccKimobyWebhookDataSource_lookups(t *testing.T) {
 	preCheck(t)
 	name := acctest.RandomName("kimoby-ds")
 	// Kimoby states no uniqueness rule for urls: two webhooks may share one.
+	// Terraform refuses to create one whose url is taken, so the second is
+	// made outside it.
 	webhooks := fmt.Sprintf(`
 resource "fieldservice_kimoby_webhook" "exact" {
   url = %[1]q
@@ -28,15 +32,21 @@ resource "fieldservice_kimoby_webhook" "longer" {
 resource "fieldservice_kimoby_webhook" "dup1" {
   url = "%[1]s/dup"
 }
-resource "fieldservice_kimoby_webhook" "dup2" {
-  url = "%[1]s/dup"
-}
 `, hookURL(name, "ds"))
+	makeDup := func() {
+		c := acctest.KimobyClient(t)
+		w, err := c.CreateWebhook(context.Background(), api.WebhookInput{URL: hookURL(name, "ds") + "/dup"})
+		if err != nil {
+			t.Fatalf("creating the second webhook for the dup url outside Terraform: %v", err)
+		}
+		t.Cleanup(func() { _ = c.DeleteWebhook(context.Background(), w.ID) })
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{Config: webhooks},
 			{
+				PreConfig: makeDup,
 				Config: webhooks + fmt.Sprintf(`
 data "fieldservice_kimoby_webhook" "by_url" {
   url = %q

@@ -2,6 +2,7 @@ package kimoby
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
@@ -38,7 +40,10 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"there is no per-webhook event selection. Each delivery is signed in the `X-Kimoby-Signature` header with the `authentication_key` " +
 			"(see the `kimoby_webhook_signature` function). Kimoby deletes a webhook whose receiver answers `410 Gone`; the next plan then shows it for re-creation, with a new key. " +
 			"Deleting the resource deletes the webhook. Import with the webhook id (`WH…`); the key cannot be imported. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing webhooks for that url, to import (without its key) or delete.",
+			"Creating a webhook fails when one with the same url already exists (it would receive every event twice), with the way to import it; " +
+			"so `rotate_key` with `create_before_destroy` is refused: rotate without it. " +
+			"If the answer to the create request is lost, Terraform looks for the webhook: when there is none it sends the request again, " +
+			"otherwise it fails with an error listing the existing webhooks for that url, to import (without its key) or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -91,18 +96,35 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	u := plan.URL.ValueString()
-	created, err := client.CreateWebhook(ctx, api.WebhookInput{URL: u})
-	if err != nil {
-		// Several webhooks may share a url, and the authentication key is
-		// only in the lost answer: a lost answer is never adopted.
-		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kimoby webhook for %q failed", u), err, lostcreate.Lookup[api.Webhook]{
-			Vendor: "Kimoby", Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
+	// Several webhooks may share a url, and the authentication key is
+	// only in the lost answer: a create whose answer was lost is never
+	// adopted. But the url is how people know a webhook, and a second
+	// webhook to the same url fires every event twice: it is the natural
+	// key checked before the create, against the listing shared by every
+	// Read of this run (no extra request when the run refreshed webhooks).
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kimoby webhook for %q failed", u), r.data.Retry,
+		func(ctx context.Context) (*api.Webhook, error) {
+			return client.CreateWebhook(ctx, api.WebhookInput{URL: u})
+		},
+		lostcreate.Lookup[api.Webhook]{
+			Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
 			Find: func(ctx context.Context) ([]api.Webhook, error) {
 				list, err := client.ListWebhooks(ctx) // fresh, not the shared listing
 				return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.URL == u })
 			},
 			ImportID: func(w api.Webhook) string { return w.ID },
+			Key: &lostcreate.Key{
+				Index: r.data.Keys.Index(webhookKeys), Value: u, Describe: fmt.Sprintf("url %q", u), Attribute: "url",
+				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+					list, err := client.Webhooks(ctx)
+					return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
+						return naturalkey.Entry{ID: w.ID, Key: w.URL}, true
+					})
+				},
+				Why: "A second webhook to the same url would receive every event twice.",
+			},
 		})
+	if !ok {
 		return
 	}
 	plan.fromAPI(created)
@@ -161,6 +183,8 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		resp.Diagnostics.AddError(fmt.Sprintf("Updating Kimoby webhook %s to %q failed", id, u), err.Error())
 		return
 	}
+	// The url is the natural key: it moved, for creates later in this run.
+	r.data.Keys.Index(webhookKeys).Put(id, updated.URL)
 	plan.fromAPI(updated)
 	// The update answer has no key; the docs do not say whether the key
 	// survives a url change. It is assumed to, as nothing says otherwise.
@@ -181,8 +205,24 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	id := state.ID.ValueString()
 	if err := client.DeleteWebhook(ctx, id); err != nil && !api.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Kimoby webhook %s failed", id), err.Error())
+		return
 	}
+	// Its url is free again for a create in this run (a replacement).
+	r.data.Keys.Index(webhookKeys).Remove(id)
 }
+
+// webhookKeys names the index of webhooks by url (lostcreate.Key).
+const webhookKeys = "kimoby webhook"
+
+// vendor is Kimoby as Create (lostcreate.Create) names it, with the way to
+// read the status of an answer from the client's errors.
+var vendor = lostcreate.Vendor{Name: "Kimoby", Status: func(err error) int {
+	var e *api.Error
+	if errors.As(err, &e) {
+		return e.StatusCode
+	}
+	return 0
+}}
 
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if err := checkID(req.ID); err != nil {

@@ -1,42 +1,68 @@
-// Package lostcreate is what every resource's Create does when its create
-// request failed with an unknown outcome (transport.OutcomeUnknown): the
-// request reached the vendor, which may have created the object, but the
-// answer was lost. The transport never sends such a request again, since
-// that could create a duplicate; and the object must not be left where the
-// user cannot see it. So the resource looks for it:
+// Package lostcreate is how every resource's Create sends its create
+// request (Create), so that a create never fails where it could recover,
+// and never makes a duplicate.
 //
+// Before the request, when the object has a natural key (a webhook's URL,
+// an external system's name, a username: see Key), Create checks that no
+// object with that key exists, and otherwise fails with the way to import
+// it: a second object with the same key is almost always a mistake made
+// behind the user's back, typically the second `terraform apply` after a
+// create whose answer was lost.
+//
+// After the request, when its outcome is unknown (transport.OutcomeUnknown:
+// the answer was lost or came from a gateway; or the server answered 500,
+// which does not say whether it acted either), the object may exist
+// although the create failed. The transport never repeats such a request,
+// since that could create a duplicate. So Create looks for the object:
+//
+//   - when none exists (the lookup is exact and complete, every page), the
+//     create provably did not happen: Create sends it again, with backoff,
+//     within the provider's retry budget (retry_max_attempts and
+//     retry_max_elapsed);
 //   - where the API keeps an attribute unique (a ServiceTrade external
 //     system's name, a Kickserv employee's username), the one object with
 //     the planned value is adopted, with a warning, when it matches the
 //     configuration;
 //   - everywhere else (and when the unique match differs from the
-//     configuration), the create fails with an error that says the object
-//     may exist, lists the existing objects that match the configuration by
-//     id, and says how to import one or what to delete before applying
-//     again.
+//     configuration, or the lookup fails, or the user interrupts), the
+//     create fails with an error that says the object may exist, lists the
+//     existing objects that match the configuration by id, and says how to
+//     import one or what to delete before applying again.
 //
-// Resources keep only the lookup itself; the decisions and every message
-// are here, the same for all vendors.
+// Resources keep only the request and the lookup; the decisions and every
+// message are here, the same for all vendors.
 package lostcreate
 
 import (
 	"context"
 	"fmt"
 	"math/big"
+	"net/http"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
+// Vendor is the service a resource belongs to; each vendor package has one.
+type Vendor struct {
+	// Name as users know it: "ServiceTrade".
+	Name string
+	// Status returns the HTTP status of the answer that err reports (the
+	// vendor client's error type), or 0. Create needs it to see a 500
+	// answer, which transport.OutcomeUnknown leaves to the caller.
+	Status func(error) int
+}
+
 // Lookup says how to find the object a create may have made.
 type Lookup[T any] struct {
-	// Vendor names the service, as users know it: "ServiceTrade".
-	Vendor string
+	Vendor Vendor
 	// Kind is the object's name in messages, singular: "region". The plural
 	// adds an "s".
 	Kind string
@@ -49,10 +75,13 @@ type Lookup[T any] struct {
 	// Unique is true when Match is by an attribute the API keeps unique:
 	// one match equal to the configuration is adopted.
 	Unique bool
-	// Find returns the existing objects that match the configuration.
+	// Find returns the existing objects that match the configuration. It
+	// must list them all (every page) and keep the exact matches: when it
+	// finds none, the create is sent again.
 	Find func(context.Context) ([]T, error)
 	// ImportID is a candidate's import id (for nested objects, the
-	// composite form such as "<contract_id>/<rule_id>").
+	// composite form such as "<contract_id>/<rule_id>"). For objects with
+	// a Key it is also their id in the key's index.
 	ImportID func(T) string
 	// Remove is what else the user may do with a candidate before applying
 	// again, for APIs that cannot delete: "make it inactive in Kickserv".
@@ -62,68 +91,158 @@ type Lookup[T any] struct {
 	// value the found object does not have (see PlanDiffs); none means it
 	// is the object the configuration describes.
 	Differs func(T) []string
+	// Key, when set, is the object's natural key, checked before the
+	// create is sent.
+	Key *Key
 }
 
-// Recover handles the error of a create call. When err does not leave the
-// outcome unknown, it adds the usual error (summary, err) and returns false.
-// Otherwise it looks the object up: it returns the adopted object and true
-// when the lookup is by a unique attribute and finds exactly one object,
-// equal to the configuration (a warning says so); in every other case it
-// adds an error that names the candidates and returns false.
-//
-// summary is the resource's usual summary for a failed create, such as
-// `Creating ServiceTrade region "North" failed`.
-func Recover[T any](ctx context.Context, diags *diag.Diagnostics, summary string, err error, l Lookup[T]) (T, bool) {
-	var zero T
-	if !transport.OutcomeUnknown(err) {
-		diags.AddError(summary, err.Error())
-		return zero, false
+// Create sends a create with send and returns the object it made (or
+// adopted), or false with the error in diags. summary is the resource's
+// usual summary for a failed create, such as `Creating ServiceTrade region
+// "North" failed`. retry is the provider's retry policy: it bounds how
+// often, and for how long, a create that provably did not happen is sent
+// again (zero fields take the transport's defaults).
+func Create[T any](ctx context.Context, diags *diag.Diagnostics, summary string, retry transport.RetryPolicy, send func(context.Context) (*T, error), l Lookup[T]) (*T, bool) {
+	claim, ok := l.checkKey(ctx, diags, summary)
+	if !ok {
+		return nil, false
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n%s may have acted on the request, but its answer did not come back, so the %s may have been created anyway. "+
-		"Terraform does not send the request again, since that could create a duplicate.", err, l.Vendor, l.Kind)
+	defer claim.Release()
+	b := newBudget(retry)
+	var first error // the first attempt's unknown outcome, for messages
+	for attempt := 1; ; attempt++ {
+		obj, err := send(ctx)
+		if err == nil {
+			if attempt > 1 {
+				tflog.Info(ctx, "create succeeded after resending a create that provably did not happen", map[string]any{
+					"vendor": l.Vendor.Name, "kind": l.Kind, "attempts": attempt,
+				})
+			}
+			claim.Done(l.ImportID(*obj))
+			return obj, true
+		}
+		why, unknown := l.unknownOutcome(err)
+		if !unknown {
+			detail := err.Error()
+			if first != nil {
+				detail += fmt.Sprintf("\n\nThis was attempt %d of the create. The earlier ones got no answer that said whether %s acted on them (the first: %s), "+
+					"and after each, no %s %s existed, so the request was sent again.", attempt, l.Vendor.Name, first, l.Kind, l.Match)
+			}
+			diags.AddError(summary, detail)
+			return nil, false
+		}
+		if first == nil {
+			first = err
+		}
+		found, looked := l.look(ctx, diags, summary, err, why)
+		if !looked {
+			return nil, false
+		}
+		if len(found) > 0 {
+			return l.settle(diags, summary, err, found, claim)
+		}
+		// Nothing was created: send the create again, if the budget allows.
+		wait, more := b.next(attempt)
+		if !more {
+			diags.AddError(summary, fmt.Sprintf("%s\n\n%s may have acted on the request, but %s. No %s %s exists, so it was not created. "+
+				"Terraform sent the request %d time(s) over %s, looking for the %s after each, and the provider's retry budget "+
+				"(retry_max_attempts = %d, retry_max_elapsed = %s) is spent: apply again later.",
+				err, l.Vendor.Name, why, l.Kind, l.Match, attempt, b.elapsed().Round(1e6), l.Kind, b.p.MaxAttempts, b.p.MaxElapsed))
+			return nil, false
+		}
+		tflog.Warn(ctx, "sending a create again: its outcome was unknown and the object does not exist", map[string]any{
+			"vendor": l.Vendor.Name, "kind": l.Kind, "match": l.Match, "attempt": attempt, "wait": wait.String(),
+		})
+		if sleep(ctx, wait) != nil {
+			diags.AddError(summary, fmt.Sprintf("%s\n\n%s may have acted on the request, but %s. No %s %s exists, so it was not created; "+
+				"Terraform was interrupted before sending the request again: apply again.", err, l.Vendor.Name, why, l.Kind, l.Match))
+			return nil, false
+		}
+	}
+}
+
+// unknownOutcome reports whether err leaves it unknown whether the create
+// happened, and says why, to complete "<vendor> may have acted on the
+// request, but …". transport.OutcomeUnknown covers lost answers and
+// gateway answers (502, 503, 504). A 500 is the server's own answer, so
+// the transport counts its outcome as known; but for a create it says only
+// that the server failed somewhere, maybe after it stored the object, so
+// it is treated here like a lost answer: looked up, and sent again only
+// when nothing was created.
+func (l Lookup[T]) unknownOutcome(err error) (string, bool) {
+	status := 0
+	if l.Vendor.Status != nil {
+		status = l.Vendor.Status(err)
+	}
+	switch {
+	case status == http.StatusInternalServerError:
+		return "it answered with a server error (500), which does not say whether it did", true
+	case transport.OutcomeUnknown(err) && transport.StatusOutcomeUnknown(status):
+		return fmt.Sprintf("the answer came from a gateway (%d %s), which does not say whether it did", status, http.StatusText(status)), true
+	case transport.OutcomeUnknown(err):
+		return "its answer did not come back", true
+	}
+	return "", false
+}
+
+// look searches for the object after an unknown outcome. It returns the
+// candidates, none meaning that nothing was created; or false, with the
+// error in diags, when the search could not be made, which proves nothing.
+func (l Lookup[T]) look(ctx context.Context, diags *diag.Diagnostics, summary string, err error, why string) ([]T, bool) {
 	if ctx.Err() != nil {
-		fmt.Fprintf(&b, "\n\nTerraform was interrupted before it could look for the %s. %s", l.Kind, l.checkBy())
-		diags.AddError(summary, b.String())
-		return zero, false
+		diags.AddError(summary, fmt.Sprintf("%s\n\nTerraform was interrupted before it could look for the %s. %s", l.mayExist(err, why), l.Kind, l.checkBy()))
+		return nil, false
 	}
 	found, lookupErr := l.Find(ctx)
 	if lookupErr != nil {
-		fmt.Fprintf(&b, "\n\nLooking for it failed as well: %s\n\n%s", lookupErr, l.checkBy())
-		diags.AddError(summary, b.String())
-		return zero, false
+		diags.AddError(summary, fmt.Sprintf("%s\n\nLooking for it failed as well: %s\n\n%s", l.mayExist(err, why), lookupErr, l.checkBy()))
+		return nil, false
 	}
-	if len(found) == 0 {
-		fmt.Fprintf(&b, "\n\nNo %s %s exists, so it was most likely not created: apply again.", l.Kind, l.Match)
-		diags.AddError(summary, b.String())
-		return zero, false
+	return found, true
+}
+
+// mayExist is the start of the error of a create that may have happened.
+func (l Lookup[T]) mayExist(err error, why string) string {
+	return fmt.Sprintf("%s\n\n%s may have acted on the request, but %s, so the %s may have been created anyway. "+
+		"Terraform sends such a request again only once it has seen that no %s %s exists, since otherwise that could create a duplicate.",
+		err, l.Vendor.Name, why, l.Kind, l.Kind, l.Match)
+}
+
+// settle decides what to do with the objects found after an unknown
+// outcome: adopt the one unique match equal to the configuration (with a
+// warning), or fail with an error naming them. found is not empty; the
+// found objects are recorded under the key (they exist, whatever happens).
+func (l Lookup[T]) settle(diags *diag.Diagnostics, summary string, err error, found []T, claim *naturalkey.Claim) (*T, bool) {
+	why, _ := l.unknownOutcome(err)
+	ids := make([]string, len(found))
+	for i, f := range found {
+		ids[i] = l.ImportID(f)
 	}
+	claim.Done(ids...)
+	var b strings.Builder
+	b.WriteString(l.mayExist(err, why))
 	if l.Unique && len(found) == 1 {
 		var differs []string
 		if l.Differs != nil {
 			differs = l.Differs(found[0])
 		}
-		id := l.ImportID(found[0])
 		if len(differs) == 0 {
-			diags.AddWarning(fmt.Sprintf("%s %s %s adopted after a lost response", l.Vendor, l.Kind, l.Match),
-				fmt.Sprintf("%s may have acted on the create request, but its answer did not come back (%s). %s keeps this attribute unique, and the %s %s (id %s) "+
+			diags.AddWarning(fmt.Sprintf("%s %s %s adopted after a lost response", l.Vendor.Name, l.Kind, l.Match),
+				fmt.Sprintf("%s may have acted on the create request, but %s (%s). %s keeps this attribute unique, and the %s %s (id %s) "+
 					"matches the configuration, so Terraform recorded it in the state instead of creating it again.",
-					l.Vendor, err, l.Vendor, l.Kind, l.Match, id))
-			return found[0], true
+					l.Vendor.Name, why, err, l.Vendor.Name, l.Kind, l.Match, ids[0]))
+			adopted := found[0]
+			return &adopted, true
 		}
 		fmt.Fprintf(&b, "\n\n%s keeps this attribute unique, and the %s %s (id %s) exists, but it differs from the configuration in %s, "+
-			"so Terraform did not adopt it. %s", l.Vendor, l.Kind, l.Match, id, strings.Join(differs, ", "), l.importOrDelete("it", id))
+			"so Terraform did not adopt it. %s", l.Vendor.Name, l.Kind, l.Match, ids[0], strings.Join(differs, ", "), l.importOrDelete("it", ids[0]))
 		diags.AddError(summary, b.String())
-		return zero, false
-	}
-	ids := make([]string, len(found))
-	for i, f := range found {
-		ids[i] = l.ImportID(f)
+		return nil, false
 	}
 	if len(ids) == 1 {
-		fmt.Fprintf(&b, "\n\nThis existing %s %s matches the configuration (%s): id %s.", l.Vendor, l.Kind, l.Match, ids[0])
+		fmt.Fprintf(&b, "\n\nThis existing %s %s matches the configuration (%s): id %s.", l.Vendor.Name, l.Kind, l.Match, ids[0])
 	} else {
-		fmt.Fprintf(&b, "\n\nThese existing %s %ss match the configuration (%s): ids %s.", l.Vendor, l.Kind, l.Match, strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "\n\nThese existing %s %ss match the configuration (%s): ids %s.", l.Vendor.Name, l.Kind, l.Match, strings.Join(ids, ", "))
 	}
 	what := "it"
 	if len(ids) > 1 {
@@ -131,7 +250,7 @@ func Recover[T any](ctx context.Context, diags *diag.Diagnostics, summary string
 	}
 	fmt.Fprintf(&b, " %s", l.importOrDelete(what, ids[0]))
 	diags.AddError(summary, b.String())
-	return zero, false
+	return nil, false
 }
 
 // importOrDelete is the way out, with the import command for id; what is
@@ -145,13 +264,13 @@ func (l Lookup[T]) remove() string {
 	if l.Remove != "" {
 		return l.Remove
 	}
-	return "delete it in " + l.Vendor
+	return "delete it in " + l.Vendor.Name
 }
 
 // checkBy asks the user to look, when Terraform could not.
 func (l Lookup[T]) checkBy() string {
 	return fmt.Sprintf("Check in %s whether a %s %s exists. If one does, import it with\n\n  terraform import %s.<name> <id>\n\n"+
-		"(or an import block), or %s, then apply again; if none does, apply again.", l.Vendor, l.Kind, l.Match, l.ResourceType, l.remove())
+		"(or an import block), or %s, then apply again; if none does, apply again.", l.Vendor.Name, l.Kind, l.Match, l.ResourceType, l.remove())
 }
 
 // PlanDiffs names the top-level attributes whose planned value is known and

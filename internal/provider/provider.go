@@ -113,19 +113,20 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"request_timeout": durationAttr("Time limit for one HTTP attempt, as a Go duration (`30s`, `2m`). Default `60s`. Environment variable `FIELDSERVICE_REQUEST_TIMEOUT`."),
 			"retry_max_attempts": schema.Int64Attribute{
 				Optional: true,
-				Description: "How many times a request may be sent in all when the API answers 429 or 5xx or the connection fails (1 disables retries). " +
-					"Idempotent requests (GET, PUT, DELETE) are retried on 429, 5xx and network errors; POST only on 429 or when the connection could not be opened. Default 5. Environment variable `FIELDSERVICE_RETRY_MAX_ATTEMPTS`.",
+				Description: "How many times a request may be sent in all when the API answers 5xx or the connection fails (1 disables retries). " +
+					"Idempotent requests (GET, PUT, DELETE) are retried on 5xx and network errors; POST only when the connection could not be opened. " +
+					"Throttling answers (429) do not count: they are waited out, honouring `Retry-After`, within `retry_max_elapsed`. Default 5. Environment variable `FIELDSERVICE_RETRY_MAX_ATTEMPTS`.",
 				Validators: []validator.Int64{int64validator.Between(1, 100)},
 			},
 			"retry_min_delay":   durationAttr("First backoff delay between attempts (doubled each time, with jitter), unless the API sends `Retry-After`. Default `500ms`. Environment variable `FIELDSERVICE_RETRY_MIN_DELAY`."),
 			"retry_max_delay":   durationAttr("Longest computed backoff delay between two attempts. Default `30s`. Environment variable `FIELDSERVICE_RETRY_MAX_DELAY`."),
-			"retry_max_elapsed": durationAttr("Total time one request may take with all its retries and waits. Default `5m`. Environment variable `FIELDSERVICE_RETRY_MAX_ELAPSED`."),
+			"retry_max_elapsed": durationAttr("Total time one request may take with all its retries and waits; throttled requests (429) are retried until it runs out. Default `5m`. Environment variable `FIELDSERVICE_RETRY_MAX_ELAPSED`."),
 		},
 		Blocks: map[string]schema.Block{
 			"servicetrade": schema.SingleNestedBlock{
 				Description: "ServiceTrade settings. Give either OAuth2 client credentials (`client_id` and `client_secret`, preferred) or a `username` and `password` for the legacy session login.",
 				Attributes: map[string]schema.Attribute{
-					"base_url":      str("ServiceTrade API root. Default `"+stapi.DefaultBaseURL+"`. Must be `https://` (plain `http://` only to a loopback address, such as the emulator). Environment variable `SERVICETRADE_BASE_URL`.", false),
+					"base_url":      str("ServiceTrade API root. Default `"+stapi.DefaultBaseURL+"`. Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. Environment variable `SERVICETRADE_BASE_URL`.", false),
 					"client_id":     str("OAuth2 client id (client-credentials grant). Environment variable `SERVICETRADE_CLIENT_ID`.", false),
 					"client_secret": str("OAuth2 client secret. Environment variable `SERVICETRADE_CLIENT_SECRET`.", true),
 					"username":      str("Username for the legacy session login (`POST /auth`), used when no client id is set. Environment variable `SERVICETRADE_USERNAME`.", false),
@@ -135,7 +136,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"kimoby": schema.SingleNestedBlock{
 				Description: "Kimoby settings (HTTP Basic authentication with an API key and secret).",
 				Attributes: map[string]schema.Attribute{
-					"base_url":   str("Kimoby API root. Default `"+defaultKimobyURL+"`. Must be `https://` (plain `http://` only to a loopback address). Environment variable `KIMOBY_BASE_URL`.", false),
+					"base_url":   str("Kimoby API root. Default `"+defaultKimobyURL+"`. Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. Environment variable `KIMOBY_BASE_URL`.", false),
 					"api_key":    str("Kimoby API key. Environment variable `KIMOBY_API_KEY`.", true),
 					"api_secret": str("Kimoby API secret. Environment variable `KIMOBY_API_SECRET`.", true),
 				},
@@ -143,7 +144,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"kickserv": schema.SingleNestedBlock{
 				Description: "Kickserv settings (HTTP Basic authentication with an employee's API token).",
 				Attributes: map[string]schema.Attribute{
-					"base_url":  str("Kickserv root. Default `"+defaultKickservURL+"`; the account slug is appended as a path segment. Must be `https://` (plain `http://` only to a loopback address). Environment variable `KICKSERV_BASE_URL`.", false),
+					"base_url":  str("Kickserv root. Default `"+defaultKickservURL+"`; the account slug is appended as a path segment. Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. Environment variable `KICKSERV_BASE_URL`.", false),
 					"account":   str("Kickserv account slug, as in `https://app.kickserv.com/<account>/`. Environment variable `KICKSERV_ACCOUNT`.", false),
 					"api_token": str("API token of the Kickserv employee the provider acts as. Note that changing that employee's password changes the token. Environment variable `KICKSERV_API_TOKEN`.", true),
 				},
@@ -167,6 +168,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		ServiceTrade: p.configureServiceTrade(cfg.ServiceTrade, httpCfg, &resp.Diagnostics),
 		Kimoby:       configureKimoby(cfg.Kimoby, httpCfg, &resp.Diagnostics),
 		Kickserv:     configureKickserv(cfg.Kickserv, httpCfg, &resp.Diagnostics),
+		Retry:        httpCfg.Retry,
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data

@@ -1,7 +1,8 @@
 // Package providerdata is what the provider hands to every resource, data
 // source and function after configuration: one client per vendor, or the
-// reason that vendor cannot be used. Vendor packages import it; it imports
-// no vendor package but their API clients.
+// reason that vendor cannot be used, and what every create shares in the
+// process. Vendor packages import it; it imports no vendor package but
+// their API clients.
 package providerdata
 
 import (
@@ -13,14 +14,25 @@ import (
 
 	kickservapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
 	kimobyapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
-// Data is built once per provider process by Configure.
+// Data is built once per provider process by Configure, and handed out by
+// pointer (it must not be copied).
 type Data struct {
 	ServiceTrade Vendor[*stapi.Client]
 	Kimoby       Vendor[*kimobyapi.Client]
 	Kickserv     Vendor[*kickservapi.Client]
+	// Retry is the provider's retry policy (retry_max_attempts, …), which
+	// also bounds how often a create that provably did not happen is sent
+	// again (lostcreate.Create). Zero fields mean the transport's defaults.
+	Retry transport.RetryPolicy
+	// Keys holds, per kind, the objects by natural key, listed once per
+	// process and checked before every create of an object that has one
+	// (see package naturalkey and lostcreate.Key).
+	Keys naturalkey.Registry
 }
 
 // Vendor is a configured client, or the error that explains why the vendor

@@ -89,7 +89,8 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"recurring invoices), removes it from the state and warns that it still exists. A contract found deactivated outside Terraform " +
 			"while the configuration says `active = true` is planned for reactivation. Quote contracts (made from a quote and a job) are not managed. " +
 			"Import with the numeric contract id. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing contracts of that type and name (for that vendor and customer), to import or deactivate.",
+			"If the answer to the create request is lost, Terraform looks for the contract: when none exists it sends the request again, " +
+			"otherwise it fails with an error listing the existing contracts of that type and name (for that vendor and customer), to import or deactivate.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -284,15 +285,18 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := client.CreateContract(ctx, in)
-	if err != nil {
-		// Names are not unique: a lost answer is never adopted. Template
-		// contracts cannot be listed (the API lists by vendor, customer or
-		// job), so for them the error asks the user to look.
-		vendorID, _ := in.VendorID.Get()
-		customerID, _ := in.CustomerID.Get()
-		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), err, lostcreate.Lookup[api.Contract]{
-			Vendor: "ServiceTrade", Kind: "contract", ResourceType: "fieldservice_servicetrade_contract", Match: contractMatch(in.Type, in.Name, vendorID, customerID),
+	// Contract names are not unique, and people legitimately repeat them
+	// (one "Annual inspection" per customer): no natural key is checked,
+	// and a create whose answer was lost is never adopted. Template
+	// contracts cannot be listed (the API lists by vendor, customer or
+	// job), so for them the lookup fails and the error asks the user to
+	// look: the create is then never sent again.
+	vendorID, _ := in.VendorID.Get()
+	customerID, _ := in.CustomerID.Get()
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), r.data.Retry,
+		func(ctx context.Context) (*api.Contract, error) { return client.CreateContract(ctx, in) },
+		lostcreate.Lookup[api.Contract]{
+			Vendor: vendor, Kind: "contract", ResourceType: "fieldservice_servicetrade_contract", Match: contractMatch(in.Type, in.Name, vendorID, customerID),
 			Remove: "deactivate it in ServiceTrade (which cannot delete contracts)",
 			Find: func(ctx context.Context) ([]api.Contract, error) {
 				list, err := client.ListContracts(ctx, api.ContractFilter{VendorID: vendorID, CustomerID: customerID, Name: in.Name})
@@ -302,6 +306,7 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 			},
 			ImportID: func(c api.Contract) string { return formatID(c.ID) },
 		})
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(created)...)

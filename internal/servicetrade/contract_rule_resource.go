@@ -59,7 +59,8 @@ func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaReques
 		Description: "A pricing rule of a ServiceTrade contract: a unit price, a range, bundle or stack price, a minimum, a not-to-exceed amount, " +
 			"a markup or margin percentage, an administrative charge, or an additional charge per service line. " +
 			"Deleting it deletes the rule. Import with `<contract_id>/<rule_id>`. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the contract's existing rules of that type and name, to import or delete.",
+			"If the answer to the create request is lost, Terraform looks for the rule: when none exists it sends the request again, " +
+			"otherwise it fails with an error listing the contract's existing rules of that type and name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -221,11 +222,15 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 		ServiceLineID: plan.ServiceLineID.ValueInt64Pointer(),
 	}
 	contractID := plan.ContractID.ValueInt64()
-	created, err := client.CreateContractRule(ctx, contractID, in)
-	if err != nil {
-		// Rule names are not unique: a lost answer is never adopted.
-		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID), err, lostcreate.Lookup[api.ContractRule]{
-			Vendor: "ServiceTrade", Kind: "contract rule", ResourceType: "fieldservice_servicetrade_contract_rule",
+	// Rule names are not unique (one contract may price the same name
+	// per type): no natural key is checked, and a create whose answer was
+	// lost is never adopted.
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID), r.data.Retry,
+		func(ctx context.Context) (*api.ContractRule, error) {
+			return client.CreateContractRule(ctx, contractID, in)
+		},
+		lostcreate.Lookup[api.ContractRule]{
+			Vendor: vendor, Kind: "contract rule", ResourceType: "fieldservice_servicetrade_contract_rule",
 			Match: fmt.Sprintf("of type %q named %q on contract %d", in.Type, in.Name, contractID),
 			Find: func(ctx context.Context) ([]api.ContractRule, error) {
 				list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{Type: in.Type})
@@ -233,6 +238,7 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 			},
 			ImportID: func(r api.ContractRule) string { return formatID(contractID) + "/" + formatID(r.ID) },
 		})
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(contractID, created)...)

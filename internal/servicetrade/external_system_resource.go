@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -54,7 +55,9 @@ func (r *externalSystemResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"(external ids) and syncs with. Writing it needs an account admin. ServiceTrade cannot delete external systems: " +
 			"destroying the resource only removes it from the Terraform state, with a warning, and the system stays in ServiceTrade. " +
 			"Import with the numeric id or with the exact name. " +
-			"If the answer to the create request is lost, Terraform adopts the external system of that name (names are unique) when it matches the configuration, with a warning, and otherwise fails with an error naming it, to import.",
+			"Creating a system fails when one with the same name already exists, with the way to import it. " +
+			"If the answer to the create request is lost, Terraform looks for the system: when none exists it sends the request again; " +
+			"it adopts the external system of that name (names are unique) when it matches the configuration, with a warning, and otherwise fails with an error naming it, to import.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -196,12 +199,15 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 		Label:         plan.Label.ValueString(),
 		SyncableTypes: syncable,
 	}
-	created, err := client.CreateExternalSystem(ctx, in)
-	if err != nil {
-		// Names are unique: after a lost answer, the system of that name is
-		// adopted when it is the one configured.
-		found, adopted := lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), err, lostcreate.Lookup[api.ExternalSystem]{
-			Vendor: "ServiceTrade", Kind: "external system", ResourceType: "fieldservice_servicetrade_external_system", Match: fmt.Sprintf("named %q", in.Name),
+	// Names are unique in ServiceTrade, and the key of the system's
+	// external ids: the name is the natural key checked before the create
+	// (which turns ServiceTrade's refusal into the way to import the
+	// system), and after a lost answer the system of that name is adopted
+	// when it is the one configured.
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), r.data.Retry,
+		func(ctx context.Context) (*api.ExternalSystem, error) { return client.CreateExternalSystem(ctx, in) },
+		lostcreate.Lookup[api.ExternalSystem]{
+			Vendor: vendor, Kind: "external system", ResourceType: "fieldservice_servicetrade_external_system", Match: fmt.Sprintf("named %q", in.Name),
 			Unique: true,
 			Remove: "give the configured system another name (ServiceTrade cannot delete external systems)",
 			Find: func(ctx context.Context) ([]api.ExternalSystem, error) {
@@ -216,11 +222,20 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 				resp.Diagnostics.Append(append(diags, more...)...)
 				return names
 			},
+			Key: &lostcreate.Key{
+				Index: r.data.Keys.Index(externalSystemKeys), Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
+				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+					list, err := client.ListExternalSystems(ctx)
+					return naturalkey.Entries(list, err, func(es api.ExternalSystem) (naturalkey.Entry, bool) {
+						return naturalkey.Entry{ID: formatID(es.ID), Key: es.Name}, true
+					})
+				},
+				Why:     "ServiceTrade keeps external system names unique: they are the key of the external ids recorded under the system.",
+				Instead: "give this resource another name (ServiceTrade cannot delete external systems)",
+			},
 		})
-		if !adopted {
-			return
-		}
-		created = &found
+	if !ok {
+		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(created)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -320,6 +335,11 @@ func (r *externalSystemResource) ImportState(ctx context.Context, req resource.I
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(match.ID))...)
 }
+
+// externalSystemKeys names the index of external systems by name
+// (lostcreate.Key). Destroying a system leaves it in ServiceTrade, so its
+// name stays taken.
+const externalSystemKeys = "servicetrade external system"
 
 // externalSystemID parses the id in state, or adds an error.
 func externalSystemID(m externalSystemModel, diags *diag.Diagnostics) (int64, bool) {

@@ -41,9 +41,6 @@ resource "fieldservice_servicetrade_quote_template" "longer" {
 resource "fieldservice_servicetrade_quote_template" "dup1" {
   name = "%[1]s dup"
 }
-resource "fieldservice_servicetrade_quote_template" "dup2" {
-  name = "%[1]s dup"
-}
 resource "fieldservice_servicetrade_quote_template" "other" {
   name = "Elsewhere %[2]s"
 }
@@ -72,6 +69,16 @@ resource "fieldservice_servicetrade_quote_template_item" "twin2" {
   quantity          = 2
 }
 `, base, strings.TrimPrefix(base, "tfacc-"))
+	// A second template of the same name can only be made outside
+	// Terraform, which refuses to create one whose name is taken.
+	makeDup := func() {
+		c := acctest.ServiceTradeClient(t)
+		qt, err := c.CreateQuoteTemplate(context.Background(), api.QuoteTemplateInput{Name: base + " dup"})
+		if err != nil {
+			t.Fatalf("creating the second template named %q outside Terraform: %v", base+" dup", err)
+		}
+		t.Cleanup(func() { _ = c.DeleteQuoteTemplate(context.Background(), qt.ID) })
+	}
 	const ds = "data.fieldservice_servicetrade_quote_template."
 	const dsItem = "data.fieldservice_servicetrade_quote_template_item."
 	const filtered, all, none = "data.fieldservice_servicetrade_quote_templates.filtered", "data.fieldservice_servicetrade_quote_templates.all", "data.fieldservice_servicetrade_quote_templates.none"
@@ -98,6 +105,7 @@ resource "fieldservice_servicetrade_quote_template_item" "twin2" {
 				acctest.CaptureAll("fieldservice_servicetrade_quote_template_item", "id", itemIDs),
 			)},
 			{
+				PreConfig: makeDup,
 				Config: templates + fmt.Sprintf(`
 data "fieldservice_servicetrade_quote_template" "by_name" {
   name = %[1]q
@@ -153,7 +161,6 @@ data "fieldservice_servicetrade_quote_templates" "none" {
 					checkListHasResource(filtered, "quote_templates", "fieldservice_servicetrade_quote_template.exact", "name", "uri", "description", "terms_id"),
 					checkListHasResource(filtered, "quote_templates", "fieldservice_servicetrade_quote_template.longer", "name", "uri"),
 					checkListHasResource(filtered, "quote_templates", "fieldservice_servicetrade_quote_template.dup1", "name"),
-					checkListHasResource(filtered, "quote_templates", "fieldservice_servicetrade_quote_template.dup2", "name"),
 					checkListElem(filtered, "quote_templates", "name", base, map[string]string{"item_ids.#": "2"}),
 					checkListHasResource(all, "quote_templates", "fieldservice_servicetrade_quote_template.other", "name"),
 					checkListHasResource(all, "quote_templates", "fieldservice_servicetrade_quote_template.exact", "name"),

@@ -46,7 +46,8 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 			"(such as `CCW Zirconium Flange`) gets that lib item, the service line comes from the lib item, and an item given only a lib item takes its name as description; " +
 			"those server-filled values are recorded without planning a change. Deleting the resource deletes the item. " +
 			"Import with `<quote_template_id>/<item_id>`, since ServiceTrade deletes items through their template. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the template's existing items with that description (or lib item), to import or delete.",
+			"If the answer to the create request is lost, Terraform looks for the item: when none exists it sends the request again, " +
+			"otherwise it fails with an error listing the template's existing items with that description (or lib item), to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -156,27 +157,32 @@ func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.Cre
 	tid := plan.QuoteTemplateID.ValueInt64()
 	in := plan.toInput()
 	summary := fmt.Sprintf("Creating an item on ServiceTrade quote template %d failed", tid)
-	created, err := client.CreateQuoteTemplateItem(ctx, tid, in)
-	if err != nil {
-		// Items are not unique: a lost answer is never adopted. They are
-		// matched by description, or by lib item when none is configured.
-		match, same := fmt.Sprintf("on quote template %d", tid), func(api.QuoteTemplateItem) bool { return true }
-		switch {
-		case in.Description != nil:
-			match = fmt.Sprintf("with description %q %s", *in.Description, match)
-			same = func(it api.QuoteTemplateItem) bool { return it.Description == *in.Description }
-		case in.LibItemID != nil:
-			match = fmt.Sprintf("of lib item %d %s", *in.LibItemID, match)
-			same = func(it api.QuoteTemplateItem) bool { id := it.LibItemID(); return id != nil && *id == *in.LibItemID }
-		}
-		lostcreate.Recover(ctx, &resp.Diagnostics, summary, err, lostcreate.Lookup[api.QuoteTemplateItem]{
-			Vendor: "ServiceTrade", Kind: "quote template item", ResourceType: "fieldservice_servicetrade_quote_template_item", Match: match,
+	// Items are not unique (a template may list one part twice): no
+	// natural key is checked, and a create whose answer was lost is never
+	// adopted. They are matched by description, or by lib item when none
+	// is configured.
+	match, same := fmt.Sprintf("on quote template %d", tid), func(api.QuoteTemplateItem) bool { return true }
+	switch {
+	case in.Description != nil:
+		match = fmt.Sprintf("with description %q %s", *in.Description, match)
+		same = func(it api.QuoteTemplateItem) bool { return it.Description == *in.Description }
+	case in.LibItemID != nil:
+		match = fmt.Sprintf("of lib item %d %s", *in.LibItemID, match)
+		same = func(it api.QuoteTemplateItem) bool { id := it.LibItemID(); return id != nil && *id == *in.LibItemID }
+	}
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, summary, r.data.Retry,
+		func(ctx context.Context) (*api.QuoteTemplateItem, error) {
+			return client.CreateQuoteTemplateItem(ctx, tid, in)
+		},
+		lostcreate.Lookup[api.QuoteTemplateItem]{
+			Vendor: vendor, Kind: "quote template item", ResourceType: "fieldservice_servicetrade_quote_template_item", Match: match,
 			Find: func(ctx context.Context) ([]api.QuoteTemplateItem, error) {
 				list, err := client.ListQuoteTemplateItems(ctx, tid)
 				return lostcreate.Keep(list, err, same)
 			},
 			ImportID: func(it api.QuoteTemplateItem) string { return formatID(tid) + "/" + formatID(it.ID) },
 		})
+	if !ok {
 		return
 	}
 	settled, err := settle(ctx, client, created, plan.Quantity.ValueFloat64())

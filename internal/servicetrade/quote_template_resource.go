@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -44,7 +45,9 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 			"Its line items are managed with `fieldservice_servicetrade_quote_template_item` resources, not here. " +
 			"ServiceTrade refuses to delete a template that still has items (409): Terraform deletes the item resources that depend on the template first, " +
 			"and items created outside Terraform make the destroy fail unless `force_delete` is true. Import with the numeric template id. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing templates of that name, to import or delete.",
+			"Creating a template fails when one with the same name already exists (two templates of one name cannot be told apart in ServiceTrade's lists), with the way to import it. " +
+			"If the answer to the create request is lost, Terraform looks for the template: when none exists it sends the request again, " +
+			"otherwise it fails with an error listing the existing templates of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -111,17 +114,31 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	in := plan.toInput()
-	created, err := client.CreateQuoteTemplate(ctx, in)
-	if err != nil {
-		// Names are not unique: a lost answer is never adopted.
-		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name), err, lostcreate.Lookup[api.QuoteTemplate]{
-			Vendor: "ServiceTrade", Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
+	// Names are not unique in ServiceTrade, so a create whose answer was
+	// lost is never adopted. But the name is how people pick a template
+	// (two of one name cannot be told apart in ServiceTrade's lists): it
+	// is the natural key checked before the create.
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name), r.data.Retry,
+		func(ctx context.Context) (*api.QuoteTemplate, error) { return client.CreateQuoteTemplate(ctx, in) },
+		lostcreate.Lookup[api.QuoteTemplate]{
+			Vendor: vendor, Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
 			Find: func(ctx context.Context) ([]api.QuoteTemplate, error) {
 				list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
 				return lostcreate.Keep(list, err, func(t api.QuoteTemplate) bool { return t.Name == in.Name })
 			},
 			ImportID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
+			Key: &lostcreate.Key{
+				Index: r.data.Keys.Index(quoteTemplateKeys), Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
+				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+					list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{})
+					return naturalkey.Entries(list, err, func(t api.QuoteTemplate) (naturalkey.Entry, bool) {
+						return naturalkey.Entry{ID: formatID(t.ID), Key: t.Name}, true
+					})
+				},
+				Why: "Two quote templates of one name cannot be told apart in ServiceTrade's template lists.",
+			},
 		})
+	if !ok {
 		return
 	}
 	plan.fromAPI(created)
@@ -183,6 +200,9 @@ func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateR
 		resp.Diagnostics.AddError(fmt.Sprintf("Updating ServiceTrade quote template %d (%q) failed", id, in.Name), err.Error())
 		return
 	}
+	// A rename moves the template's natural key, for creates later in
+	// this run.
+	r.data.Keys.Index(quoteTemplateKeys).Put(formatID(id), updated.Name)
 	plan.fromAPI(updated)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -205,6 +225,8 @@ func (r *quoteTemplateResource) Delete(ctx context.Context, req resource.DeleteR
 	for round := 0; ; round++ {
 		err := client.DeleteQuoteTemplate(ctx, id)
 		if err == nil || api.IsNotFound(err) {
+			// Its name is free again for a create in this run.
+			r.data.Keys.Index(quoteTemplateKeys).Remove(formatID(id))
 			return
 		}
 		if !api.IsConflict(err) {
@@ -215,6 +237,7 @@ func (r *quoteTemplateResource) Delete(ctx context.Context, req resource.DeleteR
 		// not manage here (its own item resources are deleted first).
 		items, listErr := client.ListQuoteTemplateItems(ctx, id)
 		if api.IsNotFound(listErr) {
+			r.data.Keys.Index(quoteTemplateKeys).Remove(formatID(id))
 			return // deleted by someone else meanwhile
 		}
 		if listErr != nil {
@@ -240,6 +263,10 @@ func (r *quoteTemplateResource) Delete(ctx context.Context, req resource.DeleteR
 		}
 	}
 }
+
+// quoteTemplateKeys names the index of quote templates by name
+// (lostcreate.Key).
+const quoteTemplateKeys = "servicetrade quote template"
 
 // remainingItemsMessage explains the 409 of a template that still has items
 // and what to do about it.

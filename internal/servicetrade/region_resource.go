@@ -41,7 +41,8 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		Description: "A ServiceTrade geographic region: a named polygon that locations fall into, optionally assigned to offices. " +
 			"Deleting it deletes the region in ServiceTrade. Import with the numeric region id. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing regions of that name, to import or delete.",
+			"If the answer to the create request is lost, Terraform looks for the region: when none exists it sends the request again, " +
+			"otherwise it fails with an error listing the existing regions of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -105,17 +106,20 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := client.CreateRegion(ctx, in)
-	if err != nil {
-		// Names are not unique: a lost answer is never adopted.
-		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name), err, lostcreate.Lookup[api.Region]{
-			Vendor: "ServiceTrade", Kind: "region", ResourceType: "fieldservice_servicetrade_region", Match: fmt.Sprintf("named %q", in.Name),
+	// Region names are not unique, and people legitimately repeat them
+	// (one "North" per service line, say): no natural key is checked, and
+	// a create whose answer was lost is never adopted.
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name), r.data.Retry,
+		func(ctx context.Context) (*api.Region, error) { return client.CreateRegion(ctx, in) },
+		lostcreate.Lookup[api.Region]{
+			Vendor: vendor, Kind: "region", ResourceType: "fieldservice_servicetrade_region", Match: fmt.Sprintf("named %q", in.Name),
 			Find: func(ctx context.Context) ([]api.Region, error) {
 				list, err := client.ListRegions(ctx, api.RegionFilter{Name: in.Name})
 				return lostcreate.Keep(list, err, func(r api.Region) bool { return r.Name == in.Name })
 			},
 			ImportID: func(r api.Region) string { return formatID(r.ID) },
 		})
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(created, plan.OfficeIDs)...)

@@ -1,6 +1,7 @@
 package servicetrade_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // The singular data source finds a webhook by id and by exact URL, and
@@ -28,10 +30,17 @@ resource "fieldservice_servicetrade_webhook" "b" {
 resource "fieldservice_servicetrade_webhook" "dup1" {
   hook_url = "%[1]s/dup"
 }
-resource "fieldservice_servicetrade_webhook" "dup2" {
-  hook_url = "%[1]s/dup"
-}
 `, base)
+	// A second webhook for the same URL can only be made outside
+	// Terraform, which refuses to create one whose hook URL is taken.
+	makeDup := func() {
+		c := acctest.ServiceTradeClient(t)
+		w, err := c.CreateWebhook(context.Background(), api.WebhookInput{HookURL: base + "/dup"})
+		if err != nil {
+			t.Fatalf("creating the second webhook for %s/dup outside Terraform: %v", base, err)
+		}
+		t.Cleanup(func() { _ = c.DeleteWebhook(context.Background(), w.ID) })
+	}
 	ids := map[string]string{}
 	var idList []string
 	resource.ParallelTest(t, resource.TestCase{
@@ -46,6 +55,7 @@ resource "fieldservice_servicetrade_webhook" "dup2" {
 		Steps: []resource.TestStep{
 			{Config: hooks, Check: acctest.CaptureAll("fieldservice_servicetrade_webhook", "id", ids)},
 			{
+				PreConfig: makeDup,
 				Config: hooks + fmt.Sprintf(`
 data "fieldservice_servicetrade_webhook" "by_id" {
   id = fieldservice_servicetrade_webhook.a.id
@@ -65,7 +75,7 @@ data "fieldservice_servicetrade_webhooks" "all" {}
 					resource.TestCheckResourceAttrSet("data.fieldservice_servicetrade_webhook.by_url", "confirmed"),
 					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.a", "uri", "hook_url", "enabled", "include_changesets"),
 					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.b", "uri", "hook_url", "enabled", "include_changesets"),
-					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.dup2", "hook_url"),
+					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.dup1", "hook_url"),
 				),
 			},
 			{

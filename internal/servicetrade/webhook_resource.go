@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
@@ -40,7 +41,9 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"answer with a status between 200 and 499 within 5 seconds; a hook receives nothing until ServiceTrade has confirmed it, " +
 			"which normally happens right after creation. An account can have several webhooks, each receiving every message. " +
 			"Deleting the resource deletes the webhook. Import with the numeric webhook id. " +
-			"If the answer to the create request is lost, Terraform does not send it again: it fails with an error listing the existing webhooks for that hook URL, to import or delete.",
+			"Creating a webhook fails when one with the same hook URL already exists (it would receive every event twice), with the way to import it. " +
+			"If the answer to the create request is lost, Terraform looks for the webhook: when there is none it sends the request again, " +
+			"otherwise it fails with an error listing the existing webhooks for that hook URL, to import or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:      true,
@@ -113,18 +116,31 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		Enabled:           plan.Enabled.ValueBoolPointer(),
 		IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
 	}
-	created, err := client.CreateWebhook(ctx, in)
-	if err != nil {
-		// Several webhooks may share a hook URL: a lost answer is never
-		// adopted.
-		lostcreate.Recover(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL), err, lostcreate.Lookup[api.Webhook]{
-			Vendor: "ServiceTrade", Kind: "webhook", ResourceType: "fieldservice_servicetrade_webhook", Match: fmt.Sprintf("for hook URL %q", in.HookURL),
+	// Several webhooks may share a hook URL in ServiceTrade, so a create
+	// whose answer was lost is never adopted. But the hook URL is how
+	// people know a webhook, and a second webhook to the same URL fires
+	// every event twice: it is the natural key checked before the create.
+	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL), r.data.Retry,
+		func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) },
+		lostcreate.Lookup[api.Webhook]{
+			Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_servicetrade_webhook", Match: fmt.Sprintf("for hook URL %q", in.HookURL),
 			Find: func(ctx context.Context) ([]api.Webhook, error) {
 				list, err := client.ListWebhooks(ctx)
 				return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
 			},
 			ImportID: func(w api.Webhook) string { return formatID(w.ID) },
+			Key: &lostcreate.Key{
+				Index: r.data.Keys.Index(webhookKeys), Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Attribute: "hook_url",
+				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+					list, err := client.ListWebhooks(ctx)
+					return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
+						return naturalkey.Entry{ID: formatID(w.ID), Key: w.HookURL}, true
+					})
+				},
+				Why: "A second webhook to the same URL would receive every event twice.",
+			},
 		})
+	if !ok {
 		return
 	}
 	// confirmed is false here; the next refresh records the confirmation.
@@ -211,8 +227,14 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	if err := client.DeleteWebhook(ctx, id); err != nil && !api.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Deleting ServiceTrade webhook %d failed", id), err.Error())
+		return
 	}
+	// Its hook URL is free again for a create in this run (a replacement).
+	r.data.Keys.Index(webhookKeys).Remove(formatID(id))
 }
+
+// webhookKeys names the index of webhooks by hook URL (lostcreate.Key).
+const webhookKeys = "servicetrade webhook"
 
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if _, err := parseID("webhook", req.ID); err != nil {

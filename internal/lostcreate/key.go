@@ -1,0 +1,120 @@
+package lostcreate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
+)
+
+// Key is the natural key of the object a create makes: the attribute by
+// which people recognise it, such as a webhook's URL. Before the create is
+// sent, Create refuses it when an object with that key exists (see package
+// naturalkey), with the way to import that object, as azurerm does with
+// "a resource with the ID … already exists". Which kinds have a key, and
+// why, is said where each resource builds it.
+//
+// The check costs one listing of the kind per provider process. Terraform
+// gives the provider no way to know that a create replaces an existing
+// object (the request for the new object carries no link to the old one,
+// neither during the plan nor the apply), so a replacement with
+// create_before_destroy that keeps the key is refused like any other
+// duplicate; a replacement that deletes first, or that changes the key,
+// works.
+type Key struct {
+	// Index is the provider process's index of the kind
+	// (providerdata.Data.Keys).
+	Index *naturalkey.Index
+	// Value is the planned key, normalised as List normalises the keys
+	// (for example lower case for case-insensitive usernames).
+	Value string
+	// Describe completes "a <vendor> <kind> with …": `hook URL "https://…"`.
+	Describe string
+	// Attribute is the resource attribute holding the key: "hook_url".
+	Attribute string
+	// List lists every object of the kind with its key: every page, since
+	// an incomplete list would let a duplicate through.
+	List naturalkey.ListFunc
+	// Why says, in a sentence, why a second object with the key is
+	// refused.
+	Why string
+	// Instead is the other way out than importing, when the default
+	// ("delete the existing one in <vendor>, or give this resource another
+	// <attribute>") does not apply, for kinds that cannot be deleted.
+	Instead string
+}
+
+// checkKey claims the key before a create. It returns false, with the
+// error in diags, when an object with the key exists or the check failed.
+// Without a key it returns a nil claim, whose methods do nothing.
+func (l Lookup[T]) checkKey(ctx context.Context, diags *diag.Diagnostics, summary string) (*naturalkey.Claim, bool) {
+	k := l.Key
+	if k == nil {
+		return nil, true
+	}
+	claim, found, err := k.Index.Claim(ctx, k.Value, k.List)
+	if err != nil {
+		diags.AddError(summary, fmt.Sprintf("Checking whether a %s %s with %s already exists failed: %s\n\n"+
+			"Terraform checks this before creating %s, and creates nothing when it cannot tell. %s Apply again.",
+			l.Vendor.Name, l.Kind, k.Describe, err, article(l.Kind), k.Why))
+		return nil, false
+	}
+	if claim == nil {
+		l.refuseExisting(diags, found)
+		return nil, false
+	}
+	return claim, true
+}
+
+// refuseExisting is the error of a create whose key is taken.
+func (l Lookup[T]) refuseExisting(diags *diag.Diagnostics, found []naturalkey.Existing) {
+	k := l.Key
+	ids := make([]string, len(found))
+	here := false
+	for i, f := range found {
+		ids[i] = f.ID
+		here = here || f.CreatedHere
+	}
+	var b strings.Builder
+	summary := fmt.Sprintf("A %s %s with %s already exists", l.Vendor.Name, l.Kind, k.Describe)
+	if len(ids) == 1 {
+		fmt.Fprintf(&b, "A %s %s with %s already exists (id %s)", l.Vendor.Name, l.Kind, k.Describe, ids[0])
+	} else {
+		fmt.Fprintf(&b, "%s %ss with %s already exist (ids %s)", l.Vendor.Name, l.Kind, k.Describe, strings.Join(ids, ", "))
+	}
+	if here {
+		fmt.Fprintf(&b, ", made by another resource of this configuration during this apply. "+
+			"Terraform creates at most one %s with a given %s: give each resource its own %s. %s", l.Kind, k.Attribute, k.Attribute, k.Why)
+		diags.AddError(summary, b.String())
+		return
+	}
+	what := "it"
+	if len(ids) > 1 {
+		what = "the right one"
+	}
+	fmt.Fprintf(&b, ": to manage %s with Terraform, import it:\n\n  terraform import %s.<name> %s\n\n"+
+		"or with an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }\n\n", what, l.ResourceType, ids[0], l.ResourceType, ids[0])
+	fmt.Fprintf(&b, "Terraform checks this before creating %s, so as not to make a second one behind your back "+
+		"(as a second apply after a create whose answer was lost would). %s", article(l.Kind), k.Why)
+	instead := k.Instead
+	if instead == "" {
+		instead = fmt.Sprintf("give this resource another %s, or delete the existing %s in %s first", k.Attribute, l.Kind, l.Vendor.Name)
+	}
+	fmt.Fprintf(&b, " If you did not mean that %s, or another resource of this configuration already manages it, %s.", l.Kind, instead)
+	if k.Instead == "" {
+		fmt.Fprintf(&b, " If this create replaces that %s with create_before_destroy, replace it without create_before_destroy "+
+			"(Terraform does not tell the provider which object a new one replaces, so the old one must be gone first).", l.Kind)
+	}
+	diags.AddError(summary, b.String())
+}
+
+// article puts "a" or "an" before a kind: "an external system".
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
+}
