@@ -277,7 +277,8 @@ func TestAccKickservEmployee_existingUsernameIsRefused(t *testing.T) {
 				ExpectError: regexp.MustCompile(acctest.ErrorText(fmt.Sprintf(`A Kickserv employee with username "Taken.User" already exists (id %s): to manage it with Terraform, import it:`, number)).String() +
 					`.*` + acctest.ErrorText(`terraform import fieldservice_kickserv_employee.<name> `+number).String() +
 					`.*` + acctest.ErrorText(`Kickserv keeps usernames unique, inactive employees included.`).String() +
-					`.*` + acctest.ErrorText(`If you did not mean that employee, or another resource of this configuration already manages it, give this resource another username`).String()),
+					`.*` + acctest.ErrorText(`If you did not mean that employee, or another resource of this configuration already manages it, give this resource another username`).String() +
+					`.*` + acctest.ErrorText(`A replacement that keeps the username cannot work with create_before_destroy: Kickserv itself refuses a second employee with the same username`).String()),
 			},
 			{
 				PreConfig: func() {

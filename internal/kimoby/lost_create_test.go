@@ -243,8 +243,9 @@ resource "fieldservice_kimoby_webhook" "taken" {
 // webhook is deleted first, which frees its url. With
 // create_before_destroy the new webhook would be created while the old one
 // still has the url, which Terraform does not let the provider tell from a
-// duplicate: the create is refused, saying to rotate without it, and the
-// old webhook stays. The apply lists the webhooks once, however many it
+// duplicate: the create is refused, saying to set allow_duplicate = true
+// (TestAccKimobyWebhook_rotationWithCreateBeforeDestroy) or to rotate
+// without it, and the old webhook stays. The apply lists the webhooks once, however many it
 // creates.
 func TestAccKimobyWebhook_rotationAndOneListing(t *testing.T) {
 	k := newKimobyRun(t, emulator.Options{})
@@ -307,8 +308,9 @@ resource "fieldservice_kimoby_webhook" "other" {
 				}),
 			},
 			{
-				Config:      hooks("2024-03", true),
-				ExpectError: regexp.MustCompile(`(?s)A\s+Kimoby\s+webhook\s+with\s+url\s+.*already\s+exists\s+\(id\s+WH\w+\).*replace\s+it\s+without\s+create_before_destroy`),
+				Config: hooks("2024-03", true),
+				ExpectError: regexp.MustCompile(`(?s)A\s+Kimoby\s+webhook\s+with\s+url\s+.*already\s+exists\s+\(id\s+WH\w+\).*with\s+create_before_destroy.*` +
+					`set\s+allow_duplicate\s+=\s+true\s+on\s+this\s+resource.*Or\s+replace\s+it\s+without\s+create_before_destroy`),
 			},
 			{
 				PreConfig: func() {
@@ -318,6 +320,126 @@ resource "fieldservice_kimoby_webhook" "other" {
 				},
 				Config: hooks("2024-03", false),
 				Check:  one,
+			},
+		},
+	})
+}
+
+// Rotating the key with create_before_destroy, for deliveries without a
+// gap: refused without allow_duplicate (the old webhook stays, nothing is
+// created), and with allow_duplicate = true the new webhook, with a new
+// key, is created before the old one is deleted, so that exactly one
+// webhook has the url afterwards and the next plan is empty. Changing
+// allow_duplicate updates in place without calling Kimoby, and an import
+// leaves it at its default.
+func TestAccKimobyWebhook_rotationWithCreateBeforeDestroy(t *testing.T) {
+	k := newKimobyRun(t, emulator.Options{})
+	u := hookURL("rotate-cbd", "1")
+	const addr = "fieldservice_kimoby_webhook.r"
+	hook := func(rotate, allow string) string {
+		line := ""
+		if allow != "" {
+			line = "allow_duplicate = " + allow
+		}
+		return k.config(fmt.Sprintf(`
+resource "fieldservice_kimoby_webhook" "r" {
+  url        = %q
+  rotate_key = %q
+  %s
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+`, u, rotate, line))
+	}
+	one := func(s *terraform.State) error {
+		ids, err := k.withURL(u)
+		if err != nil || len(ids) != 1 {
+			return fmt.Errorf("webhooks for %s: %v %v; want exactly 1", u, ids, err)
+		}
+		if got := s.RootModule().Resources[addr].Primary.ID; got != ids[0] {
+			return fmt.Errorf("state id %s, want %s", got, ids[0])
+		}
+		return nil
+	}
+	noWrites := func(*terraform.State) error {
+		for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+			if n := k.front.Count(m, `^/webhooks(/|$)`); n != 0 {
+				return fmt.Errorf("%d %s requests to /webhooks, want none: allow_duplicate concerns only the provider", n, m)
+			}
+		}
+		return nil
+	}
+	var first, second, firstKey, secondKey string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: hook("2024-01", ""),
+				Check: resource.ComposeTestCheckFunc(one, acctest.Capture(addr, "id", &first), acctest.Capture(addr, "authentication_key", &firstKey),
+					resource.TestCheckResourceAttr(addr, "allow_duplicate", "false")),
+			},
+			{
+				PreConfig: k.front.Reset,
+				Config:    hook("2024-02", ""),
+				ExpectError: regexp.MustCompile(acctest.ErrorText(fmt.Sprintf(`A Kimoby webhook with url %q already exists`, u)).String() + `\s+\(id\s+WH\w+\).*` +
+					acctest.ErrorText("If this create replaces that webhook with create_before_destroy and keeps its url, set allow_duplicate = true on this resource").String()),
+			},
+			{
+				PreConfig: func() {
+					if n := k.posts(); n != 0 {
+						t.Errorf("%d POSTs by the refused rotation, want none", n)
+					}
+					if ids, err := k.withURL(u); err != nil || len(ids) != 1 || ids[0] != first {
+						t.Fatalf("webhooks for %s after the refused rotation: %v %v; want the old one, %s", u, ids, err, first)
+					}
+				},
+				Config: hook("2024-02", "true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreateBeforeDestroy)},
+				},
+				Check: resource.ComposeTestCheckFunc(one, acctest.Capture(addr, "id", &second), acctest.Capture(addr, "authentication_key", &secondKey),
+					func(*terraform.State) error {
+						if first == second || firstKey == secondKey {
+							return fmt.Errorf("not rotated: id %s, key unchanged %v", second, firstKey == secondKey)
+						}
+						return nil
+					}),
+			},
+			{
+				Config: hook("2024-02", "true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				PreConfig: k.front.Reset,
+				Config:    hook("2024-02", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.ComposeTestCheckFunc(one, noWrites, resource.TestCheckResourceAttr(addr, "allow_duplicate", "false"),
+					func(s *terraform.State) error {
+						if got := s.RootModule().Resources[addr].Primary.Attributes["authentication_key"]; got != secondKey {
+							return fmt.Errorf("the key changed on an in-place update of allow_duplicate")
+						}
+						return nil
+					}),
+			},
+			{
+				Config:                  hook("2024-02", ""),
+				ResourceName:            addr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"authentication_key", "rotate_key"},
+			},
+			{
+				PreConfig: k.front.Reset,
+				Config:    hook("2024-02", "true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.ComposeTestCheckFunc(one, noWrites, resource.TestCheckResourceAttr(addr, "allow_duplicate", "true")),
 			},
 		},
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -40,8 +41,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"there is no per-webhook event selection. Each delivery is signed in the `X-Kimoby-Signature` header with the `authentication_key` " +
 			"(see the `kimoby_webhook_signature` function). Kimoby deletes a webhook whose receiver answers `410 Gone`; the next plan then shows it for re-creation, with a new key. " +
 			"Deleting the resource deletes the webhook. Import with the webhook id (`WH…`); the key cannot be imported. " +
-			"Creating a webhook fails when one with the same url already exists (it would receive every event twice), with the way to import it; " +
-			"so `rotate_key` with `create_before_destroy` is refused: rotate without it. " +
+			"Creating a webhook fails when one with the same url already exists (it would receive every event twice), with the way to import it, " +
+			"unless `allow_duplicate` is true: set it to rotate the key with `create_before_destroy`, without a gap in deliveries. " +
 			"If the answer to the create request is lost, Terraform looks for the webhook: when there is none it sends the request again, " +
 			"otherwise it fails with an error listing the existing webhooks for that url, to import (without its key) or delete.",
 		Attributes: map[string]schema.Attribute{
@@ -70,6 +71,20 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					"`authentication_key`. Use it to rotate the key, for example with a date such as `2024-06`. Not sent to Kimoby. " +
 					"After an import it is null, so a configuration that sets it plans a replacement, which is also the way to get a key into state for an imported webhook.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"allow_duplicate": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				Description: "Whether to create the webhook even when another webhook with the same `url` exists. " +
+					"Defaults to `false`: the create is refused, with the way to import the existing webhook, so that a second apply after a create whose answer was lost " +
+					"cannot make a duplicate behind your back. Set it to `true` to replace the webhook with `create_before_destroy` and the same `url`, " +
+					"which is how to rotate the key without a gap in deliveries (`rotate_key` with `create_before_destroy`: the new webhook, with its new key, " +
+					"exists before the old one is deleted): Terraform does not tell the provider which object a new one replaces, so otherwise the new webhook " +
+					"cannot be told from a duplicate and the replacement is refused. The risk: a second webhook to the same url receives every event twice, " +
+					"for as long as both exist (during such a replacement, until the old one is deleted, each delivery signed with its webhook's own key; " +
+					"for good, if the other one is not the one being replaced). " +
+					"Provider-side only: changing it updates the state in place without calling Kimoby.",
 			},
 			"created_at": schema.StringAttribute{
 				Computed:      true,
@@ -101,29 +116,34 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	// adopted. But the url is how people know a webhook, and a second
 	// webhook to the same url fires every event twice: it is the natural
 	// key checked before the create, against the listing shared by every
-	// Read of this run (no extra request when the run refreshed webhooks).
+	// Read of this run (no extra request when the run refreshed webhooks),
+	// unless allow_duplicate says a duplicate is meant (a key rotation
+	// with create_before_destroy).
+	key := &lostcreate.Key{
+		Index: r.data.Keys.Index(webhookKeys), Value: u, Describe: fmt.Sprintf("url %q", u), Attribute: "url",
+		List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+			list, err := client.Webhooks(ctx)
+			return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
+				return naturalkey.Entry{ID: w.ID, Key: w.URL}, true
+			})
+		},
+		Why:            "A second webhook to the same url would receive every event twice.",
+		AllowDuplicate: "allow_duplicate",
+		Unchecked:      plan.AllowDuplicate.ValueBool(),
+	}
+	lookup := lostcreate.Lookup[api.Webhook]{
+		Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
+		Find: func(ctx context.Context) ([]api.Webhook, error) {
+			list, err := client.ListWebhooks(ctx) // fresh, not the shared listing
+			return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.URL == u })
+		},
+		ImportID: func(w api.Webhook) string { return w.ID },
+		Key:      key,
+	}
 	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kimoby webhook for %q failed", u), r.data.Retry,
 		func(ctx context.Context) (*api.Webhook, error) {
 			return client.CreateWebhook(ctx, api.WebhookInput{URL: u})
-		},
-		lostcreate.Lookup[api.Webhook]{
-			Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
-			Find: func(ctx context.Context) ([]api.Webhook, error) {
-				list, err := client.ListWebhooks(ctx) // fresh, not the shared listing
-				return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.URL == u })
-			},
-			ImportID: func(w api.Webhook) string { return w.ID },
-			Key: &lostcreate.Key{
-				Index: r.data.Keys.Index(webhookKeys), Value: u, Describe: fmt.Sprintf("url %q", u), Attribute: "url",
-				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
-					list, err := client.Webhooks(ctx)
-					return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
-						return naturalkey.Entry{ID: w.ID, Key: w.URL}, true
-					})
-				},
-				Why: "A second webhook to the same url would receive every event twice.",
-			},
-		})
+		}, lookup)
 	if !ok {
 		return
 	}
@@ -175,6 +195,13 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A change of allow_duplicate alone concerns only the provider (the
+	// url is the only thing Kimoby lets change; rotate_key replaces).
+	if plan.URL.Equal(state.URL) {
+		state.AllowDuplicate = plan.AllowDuplicate
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		return
 	}
 	id, u := state.ID.ValueString(), plan.URL.ValueString()

@@ -23,7 +23,10 @@ import (
 // neither during the plan nor the apply), so a replacement with
 // create_before_destroy that keeps the key is refused like any other
 // duplicate; a replacement that deletes first, or that changes the key,
-// works.
+// works. Where the API accepts a second object with the key, the resource
+// has an attribute that skips the check (AllowDuplicate), which such a
+// replacement sets; where the API keeps the key unique (Lookup.Unique),
+// such a replacement cannot work, and the refusal says so.
 type Key struct {
 	// Index is the provider process's index of the kind
 	// (providerdata.Data.Keys).
@@ -45,6 +48,15 @@ type Key struct {
 	// ("delete the existing one in <vendor>, or give this resource another
 	// <attribute>") does not apply, for kinds that cannot be deleted.
 	Instead string
+	// AllowDuplicate names the resource's boolean attribute that skips this
+	// check ("allow_duplicate"), for kinds whose API accepts a second
+	// object with the key: the refusal names it as the way to replace the
+	// object with create_before_destroy.
+	AllowDuplicate string
+	// Unchecked is the value of that attribute: the create is sent without
+	// the check, and the new object is recorded under its key all the same,
+	// for the checks of other creates in this run.
+	Unchecked bool
 }
 
 // checkKey claims the key before a create. It returns false, with the
@@ -52,7 +64,7 @@ type Key struct {
 // Without a key it returns a nil claim, whose methods do nothing.
 func (l Lookup[T]) checkKey(ctx context.Context, diags *diag.Diagnostics, summary string) (*naturalkey.Claim, bool) {
 	k := l.Key
-	if k == nil {
+	if k == nil || k.Unchecked {
 		return nil, true
 	}
 	claim, found, err := k.Index.Claim(ctx, k.Value, k.List)
@@ -104,11 +116,29 @@ func (l Lookup[T]) refuseExisting(diags *diag.Diagnostics, found []naturalkey.Ex
 		instead = fmt.Sprintf("give this resource another %s, or delete the existing %s in %s first", k.Attribute, l.Kind, l.Vendor.Name)
 	}
 	fmt.Fprintf(&b, " If you did not mean that %s, or another resource of this configuration already manages it, %s.", l.Kind, instead)
-	if k.Instead == "" {
-		fmt.Fprintf(&b, " If this create replaces that %s with create_before_destroy, replace it without create_before_destroy "+
+	b.WriteString(l.replaceAdvice())
+	diags.AddError(summary, b.String())
+}
+
+// replaceAdvice is what the refusal says of a create that replaces the
+// object with create_before_destroy and keeps its key: Terraform does not
+// tell the provider which object a new one replaces, so the new one looks
+// like a duplicate.
+func (l Lookup[T]) replaceAdvice() string {
+	k := l.Key
+	switch {
+	case k.AllowDuplicate != "":
+		return fmt.Sprintf(" If this create replaces that %s with create_before_destroy and keeps its %s, set %s = true on this resource: "+
+			"Terraform does not tell the provider which object a new one replaces, so without it the new %s cannot be told from a duplicate "+
+			"(both exist until the old one is deleted). Or replace it without create_before_destroy.", l.Kind, k.Attribute, k.AllowDuplicate, l.Kind)
+	case l.Unique:
+		return fmt.Sprintf(" A replacement that keeps the %s cannot work with create_before_destroy: %s itself refuses a second %s with the same %s, "+
+			"so the new one cannot be created while the old one exists.", k.Attribute, l.Vendor.Name, l.Kind, k.Attribute)
+	case k.Instead == "":
+		return fmt.Sprintf(" If this create replaces that %s with create_before_destroy, replace it without create_before_destroy "+
 			"(Terraform does not tell the provider which object a new one replaces, so the old one must be gone first).", l.Kind)
 	}
-	diags.AddError(summary, b.String())
+	return ""
 }
 
 // article puts "a" or "an" before a kind: "an external system".

@@ -119,6 +119,9 @@ func Create[T any](ctx context.Context, diags *diag.Diagnostics, summary string,
 				})
 			}
 			claim.Done(l.ImportID(*obj))
+			if k := l.Key; k != nil && k.Unchecked {
+				k.Index.Put(l.ImportID(*obj), k.Value)
+			}
 			return obj, true
 		}
 		why, unknown := l.unknownOutcome(err)

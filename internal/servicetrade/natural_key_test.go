@@ -24,6 +24,9 @@ func TestAccServiceTrade_existingKeyIsRefused(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
 		name, path, resourceType, config, exists string
+		// replace is what the error says of a create_before_destroy
+		// replacement that keeps the key.
+		replace string
 		// make creates the object outside Terraform and returns its id.
 		make func(c *api.Client) (int64, error)
 		// count is how many objects have the key, through the API.
@@ -36,7 +39,8 @@ resource "fieldservice_servicetrade_webhook" "taken" {
   hook_url = "https://hooks.example.com/taken"
 }
 `,
-			exists: `A ServiceTrade webhook with hook URL "https://hooks.example.com/taken" already exists`,
+			exists:  `A ServiceTrade webhook with hook URL "https://hooks.example.com/taken" already exists`,
+			replace: `If this create replaces that webhook with create_before_destroy and keeps its hook_url, set allow_duplicate = true on this resource`,
 			make: func(c *api.Client) (int64, error) {
 				w, err := c.CreateWebhook(ctx, api.WebhookInput{HookURL: "https://hooks.example.com/taken"})
 				if err != nil {
@@ -62,7 +66,8 @@ resource "fieldservice_servicetrade_quote_template" "taken" {
   name = "Taken template"
 }
 `,
-			exists: `A ServiceTrade quote template with name "Taken template" already exists`,
+			exists:  `A ServiceTrade quote template with name "Taken template" already exists`,
+			replace: `If this create replaces that quote template with create_before_destroy and keeps its name, set allow_duplicate = true on this resource`,
 			make: func(c *api.Client) (int64, error) {
 				qt, err := c.CreateQuoteTemplate(ctx, api.QuoteTemplateInput{Name: "Taken template"})
 				if err != nil {
@@ -90,7 +95,8 @@ resource "fieldservice_servicetrade_external_system" "taken" {
   syncable_types = []
 }
 `,
-			exists: `A ServiceTrade external system with name "taken-erp" already exists`,
+			exists:  `A ServiceTrade external system with name "taken-erp" already exists`,
+			replace: `A replacement that keeps the name cannot work with create_before_destroy: ServiceTrade itself refuses a second external system with the same name`,
 			make: func(c *api.Client) (int64, error) {
 				none := []string{}
 				es, err := c.CreateExternalSystem(ctx, api.ExternalSystemInput{Name: "taken-erp", Type: api.ExternalSystemTypeStandard, Label: "Taken ERP", SyncableTypes: &none})
@@ -122,7 +128,8 @@ resource "fieldservice_servicetrade_external_system" "taken" {
 			want := regexp.MustCompile(acctest.ErrorText(tc.exists).String() + `.*` +
 				acctest.ErrorText(fmt.Sprintf(`(id %d): to manage it with Terraform, import it:`, id)).String() + `.*` +
 				acctest.ErrorText(fmt.Sprintf(`terraform import %s.<name> %d`, tc.resourceType, id)).String() + `.*` +
-				acctest.ErrorText(fmt.Sprintf(`import { to = %s.<name> id = "%d" }`, tc.resourceType, id)).String())
+				acctest.ErrorText(fmt.Sprintf(`import { to = %s.<name> id = "%d" }`, tc.resourceType, id)).String() + `.*` +
+				acctest.ErrorText(tc.replace).String())
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories(),
 				Steps: []resource.TestStep{
@@ -160,8 +167,10 @@ resource "fieldservice_servicetrade_external_system" "taken" {
 // free again; with create_before_destroy and a new hook URL, the new one
 // is created first. With create_before_destroy and the same hook URL,
 // Terraform gives the provider no way to tell the new webhook from a
-// duplicate, so the create is refused, saying how to replace instead, and
-// the old webhook stays.
+// duplicate, so the create is refused, saying how to replace instead
+// (allow_duplicate = true, or without create_before_destroy: see
+// TestAccServiceTrade_createBeforeDestroyKeepingTheKey), and the old
+// webhook stays.
 func TestAccServiceTradeWebhook_replacement(t *testing.T) {
 	l := newLostCreate(t, "/webhook")
 	const addr = "fieldservice_servicetrade_webhook.w"
@@ -236,9 +245,10 @@ resource "fieldservice_servicetrade_webhook" "w" {
 			},
 			{
 				// create_before_destroy with the same hook URL: refused.
-				Config:      hook(u2, true),
-				Taint:       []string{addr},
-				ExpectError: regexp.MustCompile(`(?s)already\s+exists\s+\(id\s+\d+\).*replace\s+it\s+without\s+create_before_destroy`),
+				Config: hook(u2, true),
+				Taint:  []string{addr},
+				ExpectError: regexp.MustCompile(`(?s)already\s+exists\s+\(id\s+\d+\).*with\s+create_before_destroy.*set\s+allow_duplicate\s+=\s+true\s+on\s+this\s+resource.*` +
+					`Or\s+replace\s+it\s+without\s+create_before_destroy`),
 			},
 			{
 				// The old webhook is untouched, and replacing without
@@ -332,4 +342,183 @@ resource "fieldservice_servicetrade_webhook" "dup2" {
 			},
 		},
 	})
+}
+
+// A replacement with create_before_destroy that keeps the natural key, for
+// the kinds whose API accepts a second object with the key: refused by
+// default (Terraform does not tell the provider which object the new one
+// replaces), naming allow_duplicate = true, and the old object is left
+// alone; with allow_duplicate = true it is created beside the old one,
+// which is then deleted, so exactly one object has the key and the next
+// plan is empty. Changing allow_duplicate updates in place without
+// calling ServiceTrade, and an import leaves it at its default.
+func TestAccServiceTrade_createBeforeDestroyKeepingTheKey(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, path, resourceType, refused string
+		// body is the resource's attributes other than allow_duplicate.
+		body string
+		// withKey lists, through the API, the ids of the objects that have
+		// the key.
+		withKey func(c *api.Client) ([]int64, error)
+	}{
+		{
+			name: "webhook", path: "/webhook", resourceType: "fieldservice_servicetrade_webhook",
+			body:    `hook_url = "https://hooks.example.com/cbd"`,
+			refused: `A ServiceTrade webhook with hook URL "https://hooks.example.com/cbd" already exists`,
+			withKey: func(c *api.Client) ([]int64, error) {
+				list, err := c.ListWebhooks(ctx)
+				var ids []int64
+				for _, w := range list {
+					if w.HookURL == "https://hooks.example.com/cbd" {
+						ids = append(ids, w.ID)
+					}
+				}
+				return ids, err
+			},
+		},
+		{
+			name: "quote template", path: "/quotetemplate", resourceType: "fieldservice_servicetrade_quote_template",
+			body:    `name = "CBD template"`,
+			refused: `A ServiceTrade quote template with name "CBD template" already exists`,
+			withKey: func(c *api.Client) ([]int64, error) {
+				list, err := c.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: "CBD template"})
+				var ids []int64
+				for _, qt := range list {
+					if qt.Name == "CBD template" {
+						ids = append(ids, qt.ID)
+					}
+				}
+				return ids, err
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLostCreate(t, tc.path)
+			addr := tc.resourceType + ".cbd"
+			cfg := func(allow string) string {
+				line := ""
+				if allow != "" {
+					line = "allow_duplicate = " + allow
+				}
+				return l.config(fmt.Sprintf(`
+resource %q "cbd" {
+  %s
+  %s
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+`, tc.resourceType, tc.body, line))
+			}
+			// only checks that the one object with the key is the one in
+			// the state.
+			only := func(s *terraform.State) error {
+				ids, err := tc.withKey(l.client)
+				if err != nil || len(ids) != 1 {
+					return fmt.Errorf("objects with the key: %v %v; want exactly 1", ids, err)
+				}
+				if got := s.RootModule().Resources[addr].Primary.ID; got != fmt.Sprint(ids[0]) {
+					return fmt.Errorf("state id %s, want %d", got, ids[0])
+				}
+				return nil
+			}
+			// noWrites checks that ServiceTrade received no create, update
+			// or delete of the kind since the last Reset.
+			noWrites := func(*terraform.State) error {
+				for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+					if n := l.front.Count(m, "^"+tc.path+"(/|$)"); n != 0 {
+						return fmt.Errorf("%d %s requests to %s, want none: allow_duplicate concerns only the provider", n, m, tc.path)
+					}
+				}
+				return nil
+			}
+			var first, second string
+			// sameID checks that the object was not replaced.
+			sameID := func(s *terraform.State) error {
+				if got := s.RootModule().Resources[addr].Primary.ID; got != second {
+					return fmt.Errorf("state id %s, want %s: not replaced", got, second)
+				}
+				return nil
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{
+					{
+						Config: cfg(""),
+						Check: resource.ComposeTestCheckFunc(only, acctest.Capture(addr, "id", &first),
+							resource.TestCheckResourceAttr(addr, "allow_duplicate", "false")),
+					},
+					{
+						// Without allow_duplicate: refused, naming it.
+						PreConfig: l.front.Reset,
+						Config:    cfg(""),
+						Taint:     []string{addr},
+						ExpectError: regexp.MustCompile(acctest.ErrorText(tc.refused).String() + `.*` +
+							acctest.ErrorText("replaces that").String() + `.*` +
+							acctest.ErrorText("with create_before_destroy").String() + `.*` +
+							acctest.ErrorText("set allow_duplicate = true on this resource").String()),
+					},
+					{
+						// The old object is untouched; with allow_duplicate
+						// the replacement goes through.
+						PreConfig: func() {
+							if n := l.front.Count(http.MethodPost, "^"+tc.path+"$"); n != 0 {
+								t.Errorf("%d create requests were sent by the refused replacement, want none", n)
+							}
+							if n := l.front.Count(http.MethodDelete, "^"+tc.path+"/"); n != 0 {
+								t.Errorf("%d delete requests were sent by the refused replacement, want none", n)
+							}
+							if ids, err := tc.withKey(l.client); err != nil || len(ids) != 1 || fmt.Sprint(ids[0]) != first {
+								t.Fatalf("objects with the key after the refused replacement: %v %v; want the old one, %s", ids, err, first)
+							}
+						},
+						Config: cfg("true"),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreateBeforeDestroy)},
+						},
+						Check: resource.ComposeTestCheckFunc(only, acctest.Capture(addr, "id", &second), func(*terraform.State) error {
+							if first == second {
+								return fmt.Errorf("not replaced: id %s", first)
+							}
+							return nil
+						}, resource.TestCheckResourceAttr(addr, "allow_duplicate", "true")),
+					},
+					{
+						Config: cfg("true"),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+					},
+					{
+						// Back to the default: in place, nothing sent.
+						PreConfig: l.front.Reset,
+						Config:    cfg(""),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+						},
+						Check: resource.ComposeTestCheckFunc(only, noWrites, sameID,
+							resource.TestCheckResourceAttr(addr, "allow_duplicate", "false")),
+					},
+					{
+						Config:            cfg(""),
+						ResourceName:      addr,
+						ImportState:       true,
+						ImportStateVerify: true,
+					},
+					{
+						// And on again, in place, nothing sent.
+						PreConfig: l.front.Reset,
+						Config:    cfg("true"),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+						},
+						Check: resource.ComposeTestCheckFunc(only, noWrites, sameID,
+							resource.TestCheckResourceAttr(addr, "allow_duplicate", "true")),
+					},
+				},
+			})
+		})
+	}
 }

@@ -16,6 +16,9 @@ type quoteTemplateModel struct {
 	CompanyID   types.Int64  `tfsdk:"company_id"`
 	TermsID     types.Int64  `tfsdk:"terms_id"`
 	ForceDelete types.Bool   `tfsdk:"force_delete"`
+	// AllowDuplicate concerns only the provider: it skips the check of
+	// the name before a create.
+	AllowDuplicate types.Bool `tfsdk:"allow_duplicate"`
 }
 
 // fromAPI fills the model from the API object. An empty description is
@@ -28,9 +31,20 @@ func (m *quoteTemplateModel) fromAPI(t *api.QuoteTemplate) {
 	m.Description = qtString(t.Description)
 	m.CompanyID = types.Int64PointerValue(t.CompanyID())
 	m.TermsID = types.Int64PointerValue(t.TermsID())
-	if m.ForceDelete.IsNull() || m.ForceDelete.IsUnknown() {
-		m.ForceDelete = types.BoolValue(false)
+	m.ForceDelete = falseIfUnset(m.ForceDelete)
+	m.AllowDuplicate = falseIfUnset(m.AllowDuplicate)
+}
+
+// falseIfUnset gives a provider-side boolean whose default is false that
+// default where the state has no value. Only a plan applies an attribute's
+// default, and an import's Read starts from a state holding nothing but the
+// id: without this, an imported object would plan a change from null to
+// false, and ImportStateVerify would see a difference.
+func falseIfUnset(v types.Bool) types.Bool {
+	if v.IsNull() || v.IsUnknown() {
+		return types.BoolValue(false)
 	}
+	return v
 }
 
 // toInput builds the POST/PUT body: every field, so that null clears

@@ -45,7 +45,8 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 			"Its line items are managed with `fieldservice_servicetrade_quote_template_item` resources, not here. " +
 			"ServiceTrade refuses to delete a template that still has items (409): Terraform deletes the item resources that depend on the template first, " +
 			"and items created outside Terraform make the destroy fail unless `force_delete` is true. Import with the numeric template id. " +
-			"Creating a template fails when one with the same name already exists (two templates of one name cannot be told apart in ServiceTrade's lists), with the way to import it. " +
+			"Creating a template fails when one with the same name already exists (two templates of one name cannot be told apart in ServiceTrade's lists), with the way to import it, " +
+			"unless `allow_duplicate` is true (needed to replace a template with `create_before_destroy` and keep its name). " +
 			"If the answer to the create request is lost, Terraform looks for the template: when none exists it sends the request again, " +
 			"otherwise it fails with an error listing the existing templates of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
@@ -89,6 +90,18 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 					"`false` (the default): the destroy fails with a message saying how many items remain, because ServiceTrade refuses to delete a template with items. " +
 					"`true`: those items are deleted first, then the template. Provider-side only; changing it updates the state without calling ServiceTrade.",
 			},
+			"allow_duplicate": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				Description: "Whether to create the template even when another quote template with the same `name` exists. " +
+					"Defaults to `false`: the create is refused, with the way to import the existing template, so that a second apply after a create whose answer was lost " +
+					"cannot make a duplicate behind your back. Set it to `true` to replace the template with `create_before_destroy` and the same `name` " +
+					"(a taint, or a `replace_triggered_by`): Terraform does not tell the provider which object a new one replaces, so otherwise the new template " +
+					"cannot be told from a duplicate and the replacement is refused. The risk: two templates of one name, which cannot be told apart in ServiceTrade's template lists, " +
+					"for as long as both exist (during such a replacement, until the old one is deleted; for good, if the other one is not the one being replaced). " +
+					"Provider-side only: changing it updates the state in place without calling ServiceTrade.",
+			},
 		},
 	}
 }
@@ -117,27 +130,32 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 	// Names are not unique in ServiceTrade, so a create whose answer was
 	// lost is never adopted. But the name is how people pick a template
 	// (two of one name cannot be told apart in ServiceTrade's lists): it
-	// is the natural key checked before the create.
+	// is the natural key checked before the create, unless
+	// allow_duplicate says a duplicate is meant (a create_before_destroy
+	// replacement).
+	key := &lostcreate.Key{
+		Index: r.data.Keys.Index(quoteTemplateKeys), Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
+		List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+			list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{})
+			return naturalkey.Entries(list, err, func(t api.QuoteTemplate) (naturalkey.Entry, bool) {
+				return naturalkey.Entry{ID: formatID(t.ID), Key: t.Name}, true
+			})
+		},
+		Why:            "Two quote templates of one name cannot be told apart in ServiceTrade's template lists.",
+		AllowDuplicate: "allow_duplicate",
+		Unchecked:      plan.AllowDuplicate.ValueBool(),
+	}
+	lookup := lostcreate.Lookup[api.QuoteTemplate]{
+		Vendor: vendor, Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
+		Find: func(ctx context.Context) ([]api.QuoteTemplate, error) {
+			list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
+			return lostcreate.Keep(list, err, func(t api.QuoteTemplate) bool { return t.Name == in.Name })
+		},
+		ImportID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
+		Key:      key,
+	}
 	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name), r.data.Retry,
-		func(ctx context.Context) (*api.QuoteTemplate, error) { return client.CreateQuoteTemplate(ctx, in) },
-		lostcreate.Lookup[api.QuoteTemplate]{
-			Vendor: vendor, Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
-			Find: func(ctx context.Context) ([]api.QuoteTemplate, error) {
-				list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
-				return lostcreate.Keep(list, err, func(t api.QuoteTemplate) bool { return t.Name == in.Name })
-			},
-			ImportID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
-			Key: &lostcreate.Key{
-				Index: r.data.Keys.Index(quoteTemplateKeys), Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
-				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
-					list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{})
-					return naturalkey.Entries(list, err, func(t api.QuoteTemplate) (naturalkey.Entry, bool) {
-						return naturalkey.Entry{ID: formatID(t.ID), Key: t.Name}, true
-					})
-				},
-				Why: "Two quote templates of one name cannot be told apart in ServiceTrade's template lists.",
-			},
-		})
+		func(ctx context.Context) (*api.QuoteTemplate, error) { return client.CreateQuoteTemplate(ctx, in) }, lookup)
 	if !ok {
 		return
 	}
@@ -187,10 +205,12 @@ func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateR
 	if !ok {
 		return
 	}
-	// A change of force_delete alone concerns only the provider.
+	// A change of force_delete or allow_duplicate alone concerns only the
+	// provider.
 	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) &&
 		plan.CompanyID.Equal(state.CompanyID) && plan.TermsID.Equal(state.TermsID) {
 		state.ForceDelete = plan.ForceDelete
+		state.AllowDuplicate = plan.AllowDuplicate
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		return
 	}

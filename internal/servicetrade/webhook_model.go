@@ -18,6 +18,20 @@ type webhookModel struct {
 	Confirmed         types.Bool   `tfsdk:"confirmed"`
 }
 
+// webhookResourceModel is the resource's state: the webhook as the data
+// sources show it, and allow_duplicate, which concerns only the provider.
+type webhookResourceModel struct {
+	webhookModel
+	AllowDuplicate types.Bool `tfsdk:"allow_duplicate"`
+}
+
+// fromAPI also gives allow_duplicate its default where the state has none
+// (after an import), so that an imported webhook plans no change.
+func (m *webhookResourceModel) fromAPI(w *api.Webhook) {
+	m.webhookModel.fromAPI(w)
+	m.AllowDuplicate = falseIfUnset(m.AllowDuplicate)
+}
+
 // webhookAttrTypes is webhookModel as an object type, for the plural data
 // source.
 var webhookAttrTypes = map[string]attr.Type{

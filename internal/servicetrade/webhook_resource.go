@@ -41,7 +41,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"answer with a status between 200 and 499 within 5 seconds; a hook receives nothing until ServiceTrade has confirmed it, " +
 			"which normally happens right after creation. An account can have several webhooks, each receiving every message. " +
 			"Deleting the resource deletes the webhook. Import with the numeric webhook id. " +
-			"Creating a webhook fails when one with the same hook URL already exists (it would receive every event twice), with the way to import it. " +
+			"Creating a webhook fails when one with the same hook URL already exists (it would receive every event twice), with the way to import it, " +
+			"unless `allow_duplicate` is true (needed to replace a webhook with `create_before_destroy` and keep its hook URL). " +
 			"If the answer to the create request is lost, Terraform looks for the webhook: when there is none it sends the request again, " +
 			"otherwise it fails with an error listing the existing webhooks for that hook URL, to import or delete.",
 		Attributes: map[string]schema.Attribute{
@@ -77,6 +78,18 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Description: "Whether `updated` notifications carry a `changeset` (field, old value, new value). " +
 					"ServiceTrade tracks changesets for jobs and job items only. Defaults to `false`; updatable in place.",
 			},
+			"allow_duplicate": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				Description: "Whether to create the webhook even when another webhook with the same `hook_url` exists. " +
+					"Defaults to `false`: the create is refused, with the way to import the existing webhook, so that a second apply after a create whose answer was lost " +
+					"cannot make a duplicate behind your back. Set it to `true` to replace the webhook with `create_before_destroy` and the same `hook_url` " +
+					"(a taint, or a `replace_triggered_by`): Terraform does not tell the provider which object a new one replaces, so otherwise the new webhook " +
+					"cannot be told from a duplicate and the replacement is refused. The risk: a second webhook to the same URL receives every event twice, " +
+					"for as long as both exist (during such a replacement, until the old one is deleted; for good, if the other one is not the one being replaced). " +
+					"Provider-side only: changing it updates the state in place without calling ServiceTrade.",
+			},
 			"confirmed": schema.BoolAttribute{
 				Computed: true,
 				Description: "Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing. " +
@@ -92,7 +105,7 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 }
 
 // webhookID parses the id in state, or adds an error.
-func webhookID(m webhookModel, diags *diag.Diagnostics) (int64, bool) {
+func webhookID(m webhookResourceModel, diags *diag.Diagnostics) (int64, bool) {
 	id, err := parseID("webhook", m.ID.ValueString())
 	if err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid webhook id in state", err.Error())
@@ -106,7 +119,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	if !ok {
 		return
 	}
-	var plan webhookModel
+	var plan webhookResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -119,27 +132,32 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	// Several webhooks may share a hook URL in ServiceTrade, so a create
 	// whose answer was lost is never adopted. But the hook URL is how
 	// people know a webhook, and a second webhook to the same URL fires
-	// every event twice: it is the natural key checked before the create.
+	// every event twice: it is the natural key checked before the create,
+	// unless allow_duplicate says a duplicate is meant (a
+	// create_before_destroy replacement).
+	key := &lostcreate.Key{
+		Index: r.data.Keys.Index(webhookKeys), Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Attribute: "hook_url",
+		List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+			list, err := client.ListWebhooks(ctx)
+			return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
+				return naturalkey.Entry{ID: formatID(w.ID), Key: w.HookURL}, true
+			})
+		},
+		Why:            "A second webhook to the same URL would receive every event twice.",
+		AllowDuplicate: "allow_duplicate",
+		Unchecked:      plan.AllowDuplicate.ValueBool(),
+	}
+	lookup := lostcreate.Lookup[api.Webhook]{
+		Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_servicetrade_webhook", Match: fmt.Sprintf("for hook URL %q", in.HookURL),
+		Find: func(ctx context.Context) ([]api.Webhook, error) {
+			list, err := client.ListWebhooks(ctx)
+			return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
+		},
+		ImportID: func(w api.Webhook) string { return formatID(w.ID) },
+		Key:      key,
+	}
 	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL), r.data.Retry,
-		func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) },
-		lostcreate.Lookup[api.Webhook]{
-			Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_servicetrade_webhook", Match: fmt.Sprintf("for hook URL %q", in.HookURL),
-			Find: func(ctx context.Context) ([]api.Webhook, error) {
-				list, err := client.ListWebhooks(ctx)
-				return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
-			},
-			ImportID: func(w api.Webhook) string { return formatID(w.ID) },
-			Key: &lostcreate.Key{
-				Index: r.data.Keys.Index(webhookKeys), Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Attribute: "hook_url",
-				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
-					list, err := client.ListWebhooks(ctx)
-					return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
-						return naturalkey.Entry{ID: formatID(w.ID), Key: w.HookURL}, true
-					})
-				},
-				Why: "A second webhook to the same URL would receive every event twice.",
-			},
-		})
+		func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) }, lookup)
 	if !ok {
 		return
 	}
@@ -153,7 +171,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if !ok {
 		return
 	}
-	var state webhookModel
+	var state webhookResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -180,7 +198,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !ok {
 		return
 	}
-	var plan, state webhookModel
+	var plan, state webhookResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -188,6 +206,12 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	id, ok := webhookID(state, &resp.Diagnostics)
 	if !ok {
+		return
+	}
+	// A change of allow_duplicate alone concerns only the provider.
+	if plan.Enabled.Equal(state.Enabled) && plan.IncludeChangesets.Equal(state.IncludeChangesets) {
+		state.AllowDuplicate = plan.AllowDuplicate
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		return
 	}
 	// hook_url forces replacement, so it is never sent: PUT does not take it.
@@ -216,7 +240,7 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if !ok {
 		return
 	}
-	var state webhookModel
+	var state webhookResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return

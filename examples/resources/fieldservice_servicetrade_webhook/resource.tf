@@ -14,3 +14,21 @@ resource "fieldservice_servicetrade_webhook" "staging" {
 
 # `confirmed` is false in the state right after creation; the next refresh
 # records ServiceTrade's confirmation without planning any change.
+
+# A webhook replaced with each release of its receiver, the new one created
+# before the old one is deleted so that no event is missed. Meanwhile both
+# have the same hook URL, so each event arrives twice; Terraform refuses a
+# second webhook with the same hook URL unless allow_duplicate is true.
+resource "terraform_data" "receiver_release" {
+  input = "2024-06"
+}
+
+resource "fieldservice_servicetrade_webhook" "receiver" {
+  hook_url        = "https://receiver.example.com/servicetrade/events"
+  allow_duplicate = true
+
+  lifecycle {
+    create_before_destroy = true
+    replace_triggered_by  = [terraform_data.receiver_release]
+  }
+}
