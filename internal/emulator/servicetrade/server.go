@@ -63,17 +63,17 @@ type Server struct {
 
 	// webhooks and externalSystems are created (and external systems
 	// seeded) by their route registrations in webhook.go and
-	// externalsystem.go.
+	// external_system.go.
 	webhooks        map[int64]*webhook
 	externalSystems map[int64]*externalSystem
 
 	// quoteTemplates and quoteTemplateItems are created by the route
-	// registration in quotetemplate.go.
+	// registration in quote_template.go.
 	quoteTemplates     map[int64]*quoteTemplate
 	quoteTemplateItems map[int64]*quoteTemplateItem
 
 	// contracts and contractRules are created by the route registrations
-	// in contract.go and contractrule.go.
+	// in contract.go and contract_rule.go.
 	contracts     map[int64]*contract
 	contractRules map[int64]*contractRule
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // quoteTemplate is a reusable set of quote line items (/quotetemplate). Its
-// items live in s.quoteTemplateItems (quotetemplateitem.go).
+// items live in s.quoteTemplateItems (quote_template_item.go).
 type quoteTemplate struct {
 	ID   int64
 	Name string
