@@ -3,17 +3,18 @@ package kickserv
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 )
 
 var _ datasource.DataSourceWithConfigValidators = (*employeeDataSource)(nil)
@@ -98,64 +99,43 @@ func (d *employeeDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var found *api.Employee
-	switch {
-	case !cfg.EmployeeNumber.IsNull():
-		number := cfg.EmployeeNumber.ValueInt64()
-		e, err := client.GetEmployee(ctx, number)
-		if api.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("employee_number"), "Employee lookup failed",
-				fmt.Sprintf("no Kickserv employee has the employee number %d (employee numbers are the numbers in employee URLs, not internal employee ids)", number))
-			return
+	str := func(p *string) string {
+		if p == nil {
+			return ""
 		}
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
-			return
-		}
-		found = e
-	default:
-		field, attr, want := "username", "username", cfg.Username.ValueString()
-		key := func(e api.Employee) *string { return e.Username }
-		if cfg.Username.IsNull() {
-			field, attr, want = "email address", "email_address", cfg.EmailAddress.ValueString()
-			key = func(e api.Employee) *string { return e.EmailAddress }
-		}
-		all, err := client.ListEmployees(ctx, api.EmployeeFilter{})
-		if err != nil {
-			resp.Diagnostics.AddError("Listing Kickserv employees failed", err.Error())
-			return
-		}
-		e, err := exactlyOne(field, want, all, key)
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Employee lookup failed", err.Error())
-			return
-		}
-		found = e
+		return *p
+	}
+	kind := lookup.Kind[api.Employee]{Vendor: "Kickserv", Name: "employee", Qualifier: ", active or inactive,",
+		Ident: func(e api.Employee) string { return formatNumber(e.Number) }, IdentAttr: "employee_number", IdentPlural: "employee numbers"}
+	found := lookup.One(&resp.Diagnostics, lookup.Spec[api.Employee]{
+		Kind: kind,
+		ID:   lookup.Int64(cfg.EmployeeNumber),
+		Get: func(string) (*api.Employee, diag.Diagnostics) {
+			var diags diag.Diagnostics
+			number := cfg.EmployeeNumber.ValueInt64()
+			e, err := client.GetEmployee(ctx, number)
+			if api.IsNotFound(err) {
+				diags.AddAttributeError(path.Root("employee_number"), "Kickserv employee lookup failed", kind.NotFound("employee number", formatNumber(number),
+					"employee numbers are the numbers in employee URLs, not internal employee ids"))
+			} else if err != nil {
+				diags.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
+			}
+			return e, diags
+		},
+		// Usernames and e-mail addresses are compared ignoring case; the
+		// schema refuses an empty one, so a missing one never matches.
+		Keys: []lookup.Key[api.Employee]{
+			{Attr: "username", Value: cfg.Username, Of: func(e api.Employee) string { return str(e.Username) }, IgnoreCase: true},
+			{Attr: "email_address", Field: "email address", Value: cfg.EmailAddress, Of: func(e api.Employee) string { return str(e.EmailAddress) }, IgnoreCase: true},
+		},
+		List: func(lookup.Key[api.Employee]) ([]api.Employee, error) {
+			return client.ListEmployees(ctx, api.EmployeeFilter{})
+		},
+	})
+	if found == nil {
+		return
 	}
 	var state employeeDataModel
 	state.fromAPI(found)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// exactlyOne picks the one employee whose field equals want, ignoring case,
-// and explains zero or several matches.
-func exactlyOne(field, want string, all []api.Employee, key func(api.Employee) *string) (*api.Employee, error) {
-	var matches []api.Employee
-	for _, e := range all {
-		if v := key(e); v != nil && strings.EqualFold(*v, want) {
-			matches = append(matches, e)
-		}
-	}
-	switch len(matches) {
-	case 1:
-		return &matches[0], nil
-	case 0:
-		return nil, fmt.Errorf("no Kickserv employee, active or inactive, has the %s %q (compared without regard to case)", field, want)
-	default:
-		numbers := make([]string, len(matches))
-		for i, m := range matches {
-			numbers[i] = formatNumber(m.Number)
-		}
-		return nil, fmt.Errorf("%d Kickserv employees have the %s %q (employee numbers %s); look it up by employee_number instead", len(matches), field, want, strings.Join(numbers, ", "))
-	}
 }

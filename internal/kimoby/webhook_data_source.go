@@ -2,8 +2,6 @@ package kimoby
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -11,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 )
 
 var _ datasource.DataSourceWithConfigValidators = (*webhookDataSource)(nil)
@@ -53,48 +52,18 @@ func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	list, err := client.Webhooks(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Listing Kimoby webhooks failed", err.Error())
+	// Kimoby has no GET by id: the id is a key of the one list too.
+	match := lookup.One(&resp.Diagnostics, lookup.Spec[api.Webhook]{
+		Kind: lookup.Kind[api.Webhook]{Vendor: "Kimoby", Name: "webhook", Ident: func(w api.Webhook) string { return w.ID }, CountSearched: true},
+		Keys: []lookup.Key[api.Webhook]{
+			{Attr: "id", Value: cfg.ID, Of: func(w api.Webhook) string { return w.ID }},
+			{Attr: "url", Value: cfg.URL, Of: func(w api.Webhook) string { return w.URL }},
+		},
+		List: func(lookup.Key[api.Webhook]) ([]api.Webhook, error) { return client.Webhooks(ctx) },
+	})
+	if match == nil {
 		return
 	}
-	var (
-		field, want string
-		key         func(api.Webhook) string
-	)
-	if !cfg.ID.IsNull() {
-		field, want, key = "id", cfg.ID.ValueString(), func(w api.Webhook) string { return w.ID }
-	} else {
-		field, want, key = "url", cfg.URL.ValueString(), func(w api.Webhook) string { return w.URL }
-	}
-	match, err := exactlyOne(field, want, list, key)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root(field), "Kimoby webhook lookup failed", err.Error())
-		return
-	}
-	state := dataFromAPI(match)
+	state := dataFromAPI(*match)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// exactlyOne picks the single webhook whose field equals want, and explains
-// zero or several matches.
-func exactlyOne(field, want string, list []api.Webhook, key func(api.Webhook) string) (api.Webhook, error) {
-	var matches []api.Webhook
-	for _, w := range list {
-		if key(w) == want {
-			matches = append(matches, w)
-		}
-	}
-	switch len(matches) {
-	case 1:
-		return matches[0], nil
-	case 0:
-		return api.Webhook{}, fmt.Errorf("no Kimoby webhook has the %s %q (the match is exact and case-sensitive; %d webhooks were searched)", field, want, len(list))
-	default:
-		ids := make([]string, len(matches))
-		for i, m := range matches {
-			ids[i] = m.ID
-		}
-		return api.Webhook{}, fmt.Errorf("%d Kimoby webhooks have the %s %q (ids %s); look it up by id instead", len(matches), field, want, strings.Join(ids, ", "))
-	}
 }

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -73,30 +73,17 @@ func (d *companyDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var company *api.Company
-	if !cfg.ID.IsNull() {
-		id, err := parseID("company", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid company id", err.Error())
-			return
-		}
-		if company, err = client.GetCompany(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade company %d failed", id), err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListCompanies(ctx, api.CompanyFilter{Name: name})
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade companies named %q failed", name), err.Error())
-			return
-		}
-		match, err := exactlyOne("company", "name", name, list, func(c api.Company) string { return c.Name }, func(c api.Company) int64 { return c.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Company lookup failed", err.Error())
-			return
-		}
-		company = &match
+	company := lookup.One(&resp.Diagnostics, lookup.Spec[api.Company]{
+		Kind: kindOf("company", func(c api.Company) int64 { return c.ID }),
+		ID:   cfg.ID,
+		Get:  byID("company", func(id int64) (*api.Company, error) { return client.GetCompany(ctx, id) }),
+		Keys: []lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
+		List: func(k lookup.Key[api.Company]) ([]api.Company, error) {
+			return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
+		},
+	})
+	if company == nil {
+		return
 	}
 	state := companyModel{
 		ID:              types.StringValue(formatID(company.ID)),

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -152,38 +153,30 @@ func (d *contractDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var c *api.Contract
-	if !cfg.ID.IsNull() {
-		id, err := contractID(cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id", err.Error())
-			return
-		}
-		if c, err = client.GetContract(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade contract %d failed", id), err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64(), Name: name}
-		var scope []string
-		if f.VendorID != 0 {
-			scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
-		}
-		if f.CustomerID != 0 {
-			scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
-		}
-		list, err := client.ListContracts(ctx, f)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing the ServiceTrade contracts of %s failed", strings.Join(scope, " and ")), err.Error())
-			return
-		}
-		match, err := exactlyOne("contract", "name", name, list, func(c api.Contract) string { return c.Name }, func(c api.Contract) int64 { return c.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Contract lookup failed", err.Error()+" among the contracts of "+strings.Join(scope, " and "))
-			return
-		}
-		c = &match
+	f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64()}
+	var scope []string
+	if f.VendorID != 0 {
+		scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
+	}
+	if f.CustomerID != 0 {
+		scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
+	}
+	c := lookup.One(&resp.Diagnostics, lookup.Spec[api.Contract]{
+		Kind: kindOf("contract", func(c api.Contract) int64 { return c.ID }),
+		ID:   cfg.ID,
+		Get:  byID("contract", func(id int64) (*api.Contract, error) { return client.GetContract(ctx, id) }),
+		Keys: []lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
+		List: func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
+			f.Name = k.Value.ValueString()
+			return client.ListContracts(ctx, f)
+		},
+		Scope: "of " + strings.Join(scope, " and "),
+		Explain: func(msg string, _ bool) string {
+			return msg + " among the contracts of " + strings.Join(scope, " and ")
+		},
+	})
+	if c == nil {
+		return
 	}
 	var m contractModel
 	resp.Diagnostics.Append(m.fromAPI(c)...)

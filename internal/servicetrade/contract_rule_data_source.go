@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -61,30 +62,20 @@ func (d *contractRuleDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	contractID := cfg.ContractID.ValueInt64()
-	var rule *api.ContractRule
-	if !cfg.ID.IsNull() {
-		id, err := parseID("contract rule", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract rule id", err.Error())
-			return
-		}
-		if rule, err = client.GetContractRule(ctx, contractID, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading rule %d of ServiceTrade contract %d failed", id, contractID), err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing the rules of ServiceTrade contract %d failed", contractID), err.Error())
-			return
-		}
-		match, err := exactlyOne("contract rule", "name", name, list, func(r api.ContractRule) string { return r.Name }, func(r api.ContractRule) int64 { return r.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Contract rule lookup failed", fmt.Sprintf("%s on contract %d", err, contractID))
-			return
-		}
-		rule = &match
+	rule := lookup.One(&resp.Diagnostics, lookup.Spec[api.ContractRule]{
+		Kind: kindOf("contract rule", func(r api.ContractRule) int64 { return r.ID }),
+		ID:   cfg.ID,
+		Get: byIDOf("contract rule", func(id int64) string { return fmt.Sprintf("rule %d of ServiceTrade contract %d", id, contractID) },
+			func(id int64) (*api.ContractRule, error) { return client.GetContractRule(ctx, contractID, id) }),
+		Keys: []lookup.Key[api.ContractRule]{{Attr: "name", Value: cfg.Name, Of: func(r api.ContractRule) string { return r.Name }}},
+		List: listAll(func() ([]api.ContractRule, error) {
+			return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
+		}),
+		Scope:   fmt.Sprintf("of contract %d", contractID),
+		Explain: func(msg string, _ bool) string { return fmt.Sprintf("%s on contract %d", msg, contractID) },
+	})
+	if rule == nil {
+		return
 	}
 	state := contractRuleModel{LibItemIDs: types.SetValueMust(types.Int64Type, nil)}
 	resp.Diagnostics.Append(state.fromAPI(contractID, rule)...)

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -64,31 +64,16 @@ func (d *externalSystemDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var es *api.ExternalSystem
-	if !cfg.ID.IsNull() {
-		id, err := parseID("external system", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid external system id", err.Error())
-			return
-		}
-		if es, err = client.GetExternalSystem(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade external system %d failed", id), err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
+	es := lookup.One(&resp.Diagnostics, lookup.Spec[api.ExternalSystem]{
+		Kind: kindOf("external system", func(e api.ExternalSystem) int64 { return e.ID }),
+		ID:   cfg.ID,
+		Get:  byID("external system", func(id int64) (*api.ExternalSystem, error) { return client.GetExternalSystem(ctx, id) }),
+		Keys: []lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
 		// The list is one bare array with every system: match it here.
-		list, err := client.ListExternalSystems(ctx)
-		if err != nil {
-			resp.Diagnostics.AddError("Listing ServiceTrade external systems failed", err.Error())
-			return
-		}
-		match, err := exactlyOne("external system", "name", name, list, func(e api.ExternalSystem) string { return e.Name }, func(e api.ExternalSystem) int64 { return e.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "External system lookup failed", err.Error())
-			return
-		}
-		es = &match
+		List: listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }),
+	})
+	if es == nil {
+		return
 	}
 	var state externalSystemDataModel
 	resp.Diagnostics.Append(state.fromAPI(es)...)

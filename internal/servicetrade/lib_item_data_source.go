@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
@@ -11,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -80,47 +80,36 @@ func (d *libItemDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var item *api.LibItem
-	if !cfg.ID.IsNull() {
-		id, err := parseID("lib item", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid lib item id", err.Error())
-			return
-		}
-		if item, err = client.GetLibItem(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade lib item %d failed", id), err.Error())
-			return
-		}
-	} else {
-		field, attrPath, want, key := "name", path.Root("name"), cfg.Name.ValueString(), func(li api.LibItem) string { return li.Name }
-		filter := api.LibItemFilter{Name: want}
-		if cfg.Name.IsNull() {
-			field, attrPath, want, key = "code", path.Root("code"), cfg.Code.ValueString(), func(li api.LibItem) string { return li.Code }
-			filter = api.LibItemFilter{Code: want}
-		}
-		list, err := client.ListLibItems(ctx, filter)
-		if err == nil && cfg.IncludeInactive.ValueBool() {
+	item := lookup.One(&resp.Diagnostics, lookup.Spec[api.LibItem]{
+		Kind: kindOf("lib item", func(li api.LibItem) int64 { return li.ID }),
+		ID:   cfg.ID,
+		Get:  byID("lib item", func(id int64) (*api.LibItem, error) { return client.GetLibItem(ctx, id) }),
+		Keys: []lookup.Key[api.LibItem]{
+			{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
+			{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
+		},
+		List: func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
+			// Only the configured one of name and code is not empty.
+			filter := api.LibItemFilter{Name: cfg.Name.ValueString(), Code: cfg.Code.ValueString()}
+			list, err := client.ListLibItems(ctx, filter)
+			if err != nil || !cfg.IncludeInactive.ValueBool() {
+				return list, err
+			}
 			// The API lists either active or inactive items: ask twice.
 			inactive := false
 			filter.Active = &inactive
-			var more []api.LibItem
-			more, err = client.ListLibItems(ctx, filter)
-			list = append(list, more...)
-		}
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade lib items with the %s %q failed", field, want), err.Error())
-			return
-		}
-		match, err := exactlyOne("lib item", field, want, list, key, func(li api.LibItem) int64 { return li.ID })
-		if err != nil {
-			msg := err.Error()
-			if strings.HasPrefix(msg, "no ") && !cfg.IncludeInactive.ValueBool() {
+			more, err := client.ListLibItems(ctx, filter)
+			return append(list, more...), err
+		},
+		Explain: func(msg string, none bool) string {
+			if none && !cfg.IncludeInactive.ValueBool() {
 				msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
 			}
-			resp.Diagnostics.AddAttributeError(attrPath, "Lib item lookup failed", msg)
-			return
-		}
-		item = &match
+			return msg
+		},
+	})
+	if item == nil {
+		return
 	}
 	state := libItemModel{
 		ID:              types.StringValue(formatID(item.ID)),

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -85,48 +86,35 @@ func (d *locationDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	officeOnly := cfg.OfficeOnly.ValueBool()
-	var loc *api.Location
-	if !cfg.ID.IsNull() {
-		id, err := parseID("location", cfg.ID.ValueString())
+	kind := "location"
+	if officeOnly {
+		kind = "office"
+	}
+	loc := lookup.One(&resp.Diagnostics, lookup.Spec[api.Location]{
+		Kind: kindOf(kind, func(l api.Location) int64 { return l.ID }),
+		ID:   cfg.ID,
+		Get:  byID("location", func(id int64) (*api.Location, error) { return client.GetLocation(ctx, id) }),
+		Keys: []lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
+		List: func(k lookup.Key[api.Location]) ([]api.Location, error) {
+			return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
+		},
+	})
+	if loc == nil {
+		return
+	}
+	if officeOnly && !cfg.ID.IsNull() {
+		// A location does not say whether it is an office: ask the office
+		// list.
+		offices, err := client.ListLocations(ctx, api.LocationFilter{Name: loc.Name, OfficesOnly: true})
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid location id", err.Error())
+			resp.Diagnostics.AddError("Listing ServiceTrade offices failed", err.Error())
 			return
 		}
-		if loc, err = client.GetLocation(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade location %d failed", id), err.Error())
+		if !slices.ContainsFunc(offices, func(o api.Location) bool { return o.ID == loc.ID }) {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Location is not an office",
+				fmt.Sprintf("ServiceTrade location %d (%q) is not an office (a vendor location), and office_only is true. Remove office_only, or give the id of an office.", loc.ID, loc.Name))
 			return
 		}
-		if officeOnly {
-			// A location does not say whether it is an office: ask the
-			// office list.
-			offices, err := client.ListLocations(ctx, api.LocationFilter{Name: loc.Name, OfficesOnly: true})
-			if err != nil {
-				resp.Diagnostics.AddError("Listing ServiceTrade offices failed", err.Error())
-				return
-			}
-			if !slices.ContainsFunc(offices, func(o api.Location) bool { return o.ID == id }) {
-				resp.Diagnostics.AddAttributeError(path.Root("id"), "Location is not an office",
-					fmt.Sprintf("ServiceTrade location %d (%q) is not an office (a vendor location), and office_only is true. Remove office_only, or give the id of an office.", id, loc.Name))
-				return
-			}
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListLocations(ctx, api.LocationFilter{Name: name, OfficesOnly: officeOnly})
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade locations named %q failed", name), err.Error())
-			return
-		}
-		kind := "location"
-		if officeOnly {
-			kind = "office"
-		}
-		match, err := exactlyOne(kind, "name", name, list, func(l api.Location) string { return l.Name }, func(l api.Location) int64 { return l.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Location lookup failed", err.Error())
-			return
-		}
-		loc = &match
 	}
 	state := locationModel{
 		ID:          types.StringValue(formatID(loc.ID)),

@@ -3,8 +3,49 @@ package servicetrade
 import (
 	"fmt"
 	"slices"
-	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 )
+
+// kindOf is the lookup.Kind of one kind of ServiceTrade object, listed by
+// numeric id when several match.
+func kindOf[T any](name string, id func(T) int64) lookup.Kind[T] {
+	return lookup.Kind[T]{Vendor: "ServiceTrade", Name: name, Ident: func(v T) string { return formatID(id(v)) }}
+}
+
+// byID is the lookup.Spec Get of a ServiceTrade data source: it parses the
+// configured id and reads the object with get.
+func byID[T any](kind string, get func(int64) (*T, error)) func(string) (*T, diag.Diagnostics) {
+	return byIDOf(kind, func(id int64) string { return fmt.Sprintf("ServiceTrade %s %d", kind, id) }, get)
+}
+
+// byIDOf is byID for an object read within another one, which describe
+// names in the message of a failed read ("rule 5 of ServiceTrade contract
+// 7").
+func byIDOf[T any](kind string, describe func(int64) string, get func(int64) (*T, error)) func(string) (*T, diag.Diagnostics) {
+	return func(raw string) (*T, diag.Diagnostics) {
+		var diags diag.Diagnostics
+		id, err := parseID(kind, raw)
+		if err != nil {
+			diags.AddAttributeError(path.Root("id"), "Invalid "+kind+" id", err.Error())
+			return nil, diags
+		}
+		v, err := get(id)
+		if err != nil {
+			diags.AddError("Reading "+describe(id)+" failed", err.Error())
+		}
+		return v, diags
+	}
+}
+
+// listAll is the lookup.Spec List of a vendor list that takes no filter.
+func listAll[T any](list func() ([]T, error)) func(lookup.Key[T]) ([]T, error) {
+	return func(lookup.Key[T]) ([]T, error) { return list() }
+}
 
 // matchOption changes how exactlyOne compares keys.
 type matchOption int
@@ -13,45 +54,9 @@ type matchOption int
 // addresses that the vendor treats so.
 const ignoreCase matchOption = 1
 
-// exactlyOne picks the single item whose key equals want, after a server-side
-// filter that matches substrings. It explains zero or several matches. The
-// match is case-sensitive unless ignoreCase is given.
+// exactlyOne picks the single item whose key equals want (lookup.Match),
+// for callers outside a data source such as an import by name.
 func exactlyOne[T any](kind, field, want string, items []T, key func(T) string, id func(T) int64, opts ...matchOption) (T, error) {
-	fold := slices.Contains(opts, ignoreCase)
-	var matches []T
-	for _, it := range items {
-		if k := key(it); k == want || fold && strings.EqualFold(k, want) {
-			matches = append(matches, it)
-		}
-	}
-	var zero T
-	switch len(matches) {
-	case 1:
-		return matches[0], nil
-	case 0:
-		how := "exact and case-sensitive"
-		if fold {
-			how = "exact but ignores case"
-		}
-		return zero, fmt.Errorf("no ServiceTrade %s has the %s %q (the match is %s)", kind, field, want, how)
-	default:
-		ids := make([]string, len(matches))
-		for i, m := range matches {
-			ids[i] = formatID(id(m))
-		}
-		return zero, fmt.Errorf("%d ServiceTrade %s have the %s %q (ids %s); look it up by id instead", len(matches), plural(kind), field, want, strings.Join(ids, ", "))
-	}
-}
-
-// plural is the English plural of a kind of object: "regions", "companies",
-// and "terms" or "payment terms" unchanged.
-func plural(kind string) string {
-	switch {
-	case strings.HasSuffix(kind, "s"):
-		return kind
-	case len(kind) > 1 && strings.HasSuffix(kind, "y") && !strings.ContainsAny(kind[len(kind)-2:len(kind)-1], "aeiou"):
-		return kind[:len(kind)-1] + "ies"
-	default:
-		return kind + "s"
-	}
+	return lookup.Match(kindOf(kind, id),
+		lookup.Key[T]{Attr: field, Value: types.StringValue(want), Of: key, IgnoreCase: slices.Contains(opts, ignoreCase)}, items)
 }

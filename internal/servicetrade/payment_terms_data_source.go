@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -61,30 +61,15 @@ func (d *paymentTermsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var pt *api.PaymentTerms
-	if !cfg.ID.IsNull() {
-		id, err := parseID("payment terms", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid payment terms id", err.Error())
-			return
-		}
-		if pt, err = client.GetPaymentTerms(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade payment terms %d failed", id), err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListPaymentTerms(ctx)
-		if err != nil {
-			resp.Diagnostics.AddError("Listing ServiceTrade payment terms failed", err.Error())
-			return
-		}
-		match, err := exactlyOne("payment terms", "name", name, list, func(p api.PaymentTerms) string { return p.Name }, func(p api.PaymentTerms) int64 { return p.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Payment terms lookup failed", err.Error())
-			return
-		}
-		pt = &match
+	pt := lookup.One(&resp.Diagnostics, lookup.Spec[api.PaymentTerms]{
+		Kind: kindOf("payment terms", func(p api.PaymentTerms) int64 { return p.ID }),
+		ID:   cfg.ID,
+		Get:  byID("payment terms", func(id int64) (*api.PaymentTerms, error) { return client.GetPaymentTerms(ctx, id) }),
+		Keys: []lookup.Key[api.PaymentTerms]{{Attr: "name", Value: cfg.Name, Of: func(p api.PaymentTerms) string { return p.Name }}},
+		List: listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }),
+	})
+	if pt == nil {
+		return
 	}
 	state := paymentTermsModel{
 		ID:         types.StringValue(formatID(pt.ID)),

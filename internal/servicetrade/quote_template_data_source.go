@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -90,28 +91,19 @@ func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var id int64
-	if !cfg.ID.IsNull() {
-		var err error
-		if id, err = parseID("quote template", cfg.ID.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid quote template id", err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: name})
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade quote templates named %q failed", name), err.Error())
-			return
-		}
-		match, err := exactlyOne("quote template", "name", name, list,
-			func(t api.QuoteTemplate) string { return t.Name }, func(t api.QuoteTemplate) int64 { return t.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Quote template lookup failed", err.Error())
-			return
-		}
-		id = match.ID
+	match := lookup.One(&resp.Diagnostics, lookup.Spec[api.QuoteTemplate]{
+		Kind: kindOf("quote template", func(t api.QuoteTemplate) int64 { return t.ID }),
+		ID:   cfg.ID,
+		Get:  byID("quote template", func(id int64) (*api.QuoteTemplate, error) { return &api.QuoteTemplate{ID: id}, nil }),
+		Keys: []lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
+		List: func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
+			return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
+		},
+	})
+	if match == nil {
+		return
 	}
+	id := match.ID
 	// Read by id, so that the items are those of the single GET.
 	qt, err := client.GetQuoteTemplate(ctx, id)
 	if err != nil {

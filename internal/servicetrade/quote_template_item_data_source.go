@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -59,31 +60,18 @@ func (d *quoteTemplateItemDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 	tid := cfg.QuoteTemplateID.ValueInt64()
-	var item *api.QuoteTemplateItem
-	if !cfg.ID.IsNull() {
-		id, err := parseID("quote template item", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid quote template item id", err.Error())
-			return
-		}
-		if item, err = client.GetQuoteTemplateItemOf(ctx, tid, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading item %d of ServiceTrade quote template %d failed", id, tid), err.Error())
-			return
-		}
-	} else {
-		want := cfg.Description.ValueString()
-		items, err := client.ListQuoteTemplateItems(ctx, tid)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing the items of ServiceTrade quote template %d failed", tid), err.Error())
-			return
-		}
-		match, err := exactlyOne("quote template item", "description", want, items,
-			func(it api.QuoteTemplateItem) string { return it.Description }, func(it api.QuoteTemplateItem) int64 { return it.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("description"), "Quote template item lookup failed", fmt.Sprintf("In quote template %d: %s", tid, err))
-			return
-		}
-		item = &match
+	item := lookup.One(&resp.Diagnostics, lookup.Spec[api.QuoteTemplateItem]{
+		Kind: kindOf("quote template item", func(it api.QuoteTemplateItem) int64 { return it.ID }),
+		ID:   cfg.ID,
+		Get: byIDOf("quote template item", func(id int64) string { return fmt.Sprintf("item %d of ServiceTrade quote template %d", id, tid) },
+			func(id int64) (*api.QuoteTemplateItem, error) { return client.GetQuoteTemplateItemOf(ctx, tid, id) }),
+		Keys:    []lookup.Key[api.QuoteTemplateItem]{{Attr: "description", Value: cfg.Description, Of: func(it api.QuoteTemplateItem) string { return it.Description }}},
+		List:    listAll(func() ([]api.QuoteTemplateItem, error) { return client.ListQuoteTemplateItems(ctx, tid) }),
+		Scope:   fmt.Sprintf("of quote template %d", tid),
+		Explain: func(msg string, _ bool) string { return fmt.Sprintf("In quote template %d: %s", tid, msg) },
+	})
+	if item == nil {
+		return
 	}
 	state := quoteTemplateItemModel{QuoteTemplateID: cfg.QuoteTemplateID, OrderIndex: types.Int64Null()}
 	state.fromAPI(item)

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -61,27 +62,19 @@ func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var id int64
-	if !cfg.ID.IsNull() {
-		var err error
-		if id, err = parseID("region", cfg.ID.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid region id", err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListRegions(ctx, api.RegionFilter{Name: name})
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade regions named %q failed", name), err.Error())
-			return
-		}
-		match, err := exactlyOne("region", "name", name, list, func(r api.Region) string { return r.Name }, func(r api.Region) int64 { return r.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Region lookup failed", err.Error())
-			return
-		}
-		id = match.ID
+	match := lookup.One(&resp.Diagnostics, lookup.Spec[api.Region]{
+		Kind: kindOf("region", func(r api.Region) int64 { return r.ID }),
+		ID:   cfg.ID,
+		Get:  byID("region", func(id int64) (*api.Region, error) { return &api.Region{ID: id}, nil }),
+		Keys: []lookup.Key[api.Region]{{Attr: "name", Value: cfg.Name, Of: func(r api.Region) string { return r.Name }}},
+		List: func(k lookup.Key[api.Region]) ([]api.Region, error) {
+			return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
+		},
+	})
+	if match == nil {
+		return
 	}
+	id := match.ID
 	// List entries carry no offices, so the region is always read by id.
 	region, err := client.GetRegion(ctx, id)
 	if err != nil {

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -64,34 +64,21 @@ func (d *serviceLineDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var sl *api.ServiceLine
-	if !cfg.ID.IsNull() {
-		id, err := parseID("service line", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid service line id", err.Error())
-			return
-		}
-		if sl, err = client.GetServiceLine(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade service line %d failed", id), err.Error())
-			return
-		}
-	} else {
-		field, attrPath, want, key := "name", path.Root("name"), cfg.Name.ValueString(), func(s api.ServiceLine) string { return s.Name }
-		if cfg.Name.IsNull() {
-			field, attrPath, want, key = "abbreviation", path.Root("abbreviation"), cfg.Abbreviation.ValueString(), func(s api.ServiceLine) string { return s.Abbr }
-		}
+	sl := lookup.One(&resp.Diagnostics, lookup.Spec[api.ServiceLine]{
+		Kind: kindOf("service line", func(s api.ServiceLine) int64 { return s.ID }),
+		ID:   cfg.ID,
+		Get:  byID("service line", func(id int64) (*api.ServiceLine, error) { return client.GetServiceLine(ctx, id) }),
+		Keys: []lookup.Key[api.ServiceLine]{
+			{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
+			{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
+		},
 		// The API filters service lines by trade only: list them all.
-		list, err := client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
-		if err != nil {
-			resp.Diagnostics.AddError("Listing ServiceTrade service lines failed", err.Error())
-			return
-		}
-		match, err := exactlyOne("service line", field, want, list, key, func(s api.ServiceLine) int64 { return s.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(attrPath, "Service line lookup failed", err.Error())
-			return
-		}
-		sl = &match
+		List: listAll(func() ([]api.ServiceLine, error) {
+			return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
+		}),
+	})
+	if sl == nil {
+		return
 	}
 	state := serviceLineModel{
 		ID:           types.StringValue(formatID(sl.ID)),

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -60,30 +60,15 @@ func (d *termsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var terms *api.Terms
-	if !cfg.ID.IsNull() {
-		id, err := parseID("terms", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid terms id", err.Error())
-			return
-		}
-		if terms, err = client.GetTerms(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade terms %d failed", id), err.Error())
-			return
-		}
-	} else {
-		name := cfg.Name.ValueString()
-		list, err := client.ListTerms(ctx)
-		if err != nil {
-			resp.Diagnostics.AddError("Listing ServiceTrade terms failed", err.Error())
-			return
-		}
-		match, err := exactlyOne("terms", "name", name, list, func(t api.Terms) string { return t.Name }, func(t api.Terms) int64 { return t.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Terms lookup failed", err.Error())
-			return
-		}
-		terms = &match
+	terms := lookup.One(&resp.Diagnostics, lookup.Spec[api.Terms]{
+		Kind: kindOf("terms", func(t api.Terms) int64 { return t.ID }),
+		ID:   cfg.ID,
+		Get:  byID("terms", func(id int64) (*api.Terms, error) { return client.GetTerms(ctx, id) }),
+		Keys: []lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
+		List: listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }),
+	})
+	if terms == nil {
+		return
 	}
 	state := termsDataModel{
 		ID:      types.StringValue(formatID(terms.ID)),

@@ -2,8 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -12,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -90,45 +89,34 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var user *api.User
-	if !cfg.ID.IsNull() {
-		id, err := parseID("user", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid user id", err.Error())
-			return
-		}
-		if user, err = client.GetUser(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade user %d failed", id), err.Error())
-			return
-		}
-	} else {
-		field, attrPath, want, key, opts := "username", path.Root("username"), cfg.Username.ValueString(), func(u api.User) string { return u.Username }, []matchOption(nil)
-		if cfg.Username.IsNull() {
-			field, attrPath, want, key, opts = "e-mail address", path.Root("email"), cfg.Email.ValueString(), func(u api.User) string { return u.Email }, []matchOption{ignoreCase}
-		}
-		// The name filter matches names, usernames and e-mail addresses.
-		filter := api.UserFilter{Name: want}
-		if cfg.IncludeInactive.ValueBool() {
-			filter.Statuses = []string{api.UserActive, api.UserPending, api.UserInactive}
-		}
-		list, err := client.ListUsers(ctx, filter)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Listing ServiceTrade users matching %q failed", want), err.Error())
-			return
-		}
-		match, err := exactlyOne("user", field, want, list, key, func(u api.User) int64 { return u.ID }, opts...)
-		if err != nil {
-			msg := err.Error()
-			if strings.HasPrefix(msg, "no ") {
+	user := lookup.One(&resp.Diagnostics, lookup.Spec[api.User]{
+		Kind: kindOf("user", func(u api.User) int64 { return u.ID }),
+		ID:   cfg.ID,
+		Get:  byID("user", func(id int64) (*api.User, error) { return client.GetUser(ctx, id) }),
+		Keys: []lookup.Key[api.User]{
+			{Attr: "username", Value: cfg.Username, Of: func(u api.User) string { return u.Username }},
+			{Attr: "email", Field: "e-mail address", Value: cfg.Email, Of: func(u api.User) string { return u.Email }, IgnoreCase: true},
+		},
+		List: func(k lookup.Key[api.User]) ([]api.User, error) {
+			// The name filter matches names, usernames and e-mail addresses.
+			filter := api.UserFilter{Name: k.Value.ValueString()}
+			if cfg.IncludeInactive.ValueBool() {
+				filter.Statuses = []string{api.UserActive, api.UserPending, api.UserInactive}
+			}
+			return client.ListUsers(ctx, filter)
+		},
+		Explain: func(msg string, none bool) string {
+			if none {
 				msg += ". Only users of your own company were searched"
 				if !cfg.IncludeInactive.ValueBool() {
 					msg += ", and only active ones; set include_inactive = true to search pending and inactive users too"
 				}
 			}
-			resp.Diagnostics.AddAttributeError(attrPath, "User lookup failed", msg+".")
-			return
-		}
-		user = &match
+			return msg + "."
+		},
+	})
+	if user == nil {
+		return
 	}
 	state := userModel{
 		ID:              types.StringValue(formatID(user.ID)),

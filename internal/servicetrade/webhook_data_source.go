@@ -2,13 +2,13 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -53,31 +53,16 @@ func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var wh *api.Webhook
-	if !cfg.ID.IsNull() {
-		id, err := parseID("webhook", cfg.ID.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid webhook id", err.Error())
-			return
-		}
-		if wh, err = client.GetWebhook(ctx, id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade webhook %d failed", id), err.Error())
-			return
-		}
-	} else {
-		hookURL := cfg.HookURL.ValueString()
+	wh := lookup.One(&resp.Diagnostics, lookup.Spec[api.Webhook]{
+		Kind: kindOf("webhook", func(w api.Webhook) int64 { return w.ID }),
+		ID:   cfg.ID,
+		Get:  byID("webhook", func(id int64) (*api.Webhook, error) { return client.GetWebhook(ctx, id) }),
+		Keys: []lookup.Key[api.Webhook]{{Attr: "hook_url", Field: "hook URL", Value: cfg.HookURL, Of: func(w api.Webhook) string { return w.HookURL }}},
 		// The API has no URL filter: list every webhook and match exactly.
-		list, err := client.ListWebhooks(ctx)
-		if err != nil {
-			resp.Diagnostics.AddError("Listing ServiceTrade webhooks failed", err.Error())
-			return
-		}
-		match, err := exactlyOne("webhook", "hook URL", hookURL, list, func(w api.Webhook) string { return w.HookURL }, func(w api.Webhook) int64 { return w.ID })
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("hook_url"), "Webhook lookup failed", err.Error())
-			return
-		}
-		wh = &match
+		List: listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }),
+	})
+	if wh == nil {
+		return
 	}
 	var state webhookModel
 	state.fromAPI(wh)
