@@ -17,6 +17,7 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/planmodifiers"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
@@ -92,9 +93,11 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"updated_at": schema.StringAttribute{
-				Computed:      true,
-				Description:   "When the webhook was last changed, RFC 3339 in UTC. Changes when `url` changes; the plan shows it as known after apply only then.",
-				PlanModifiers: []planmodifier.String{unknownWhenURLChanges{}},
+				Computed:    true,
+				Description: "When the webhook was last changed, RFC 3339 in UTC. Changes when `url` changes; the plan shows it as known after apply only then.",
+				// Kimoby moves updated_at only when it changes something,
+				// and the url is the only thing it lets change.
+				PlanModifiers: []planmodifier.String{planmodifiers.KeepUnlessChanged("url")},
 			},
 		},
 	}
@@ -257,31 +260,4 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// unknownWhenURLChanges keeps updated_at from state unless the url changes:
-// Kimoby moves updated_at only when it changes something, and the url is the
-// only thing it lets change. A new webhook (creation or replacement) leaves
-// the value unknown.
-type unknownWhenURLChanges struct{}
-
-func (unknownWhenURLChanges) Description(context.Context) string {
-	return "Keeps the prior value unless url changes."
-}
-
-func (m unknownWhenURLChanges) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (unknownWhenURLChanges) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !req.PlanValue.IsUnknown() {
-		return
-	}
-	var planned, prior types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("url"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("url"), &prior)...)
-	if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(prior) {
-		return
-	}
-	resp.PlanValue = req.StateValue
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,10 +16,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/planmodifiers"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
 var (
@@ -69,7 +69,7 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 			"quantity": schema.Float64Attribute{
 				Required:    true,
 				Description: "How many units of the item the line charges; greater than 0, fractions allowed (`1.5`). Compared numerically. Updatable in place.",
-				Validators:  []validator.Float64{positiveFloat64{}},
+				Validators:  []validator.Float64{validators.Positive("quantity")},
 			},
 			"description": schema.StringAttribute{
 				Optional: true,
@@ -79,7 +79,7 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 					"ServiceTrade links that lib item on creation. Updatable in place.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{
-					serverFilledString{dependsOn: "lib_item_id", why: "ServiceTrade takes the description from the lib item"},
+					planmodifiers.ServerFilledString("lib_item_id", "ServiceTrade takes the description from the lib item"),
 				},
 			},
 			"lib_item_id": schema.Int64Attribute{
@@ -90,7 +90,7 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 					"and it is recorded without a change being planned; removing it from the configuration later keeps the current lib item. Updatable in place.",
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers: []planmodifier.Int64{
-					serverFilledInt64{dependsOn: "description", why: "ServiceTrade may resolve the lib item from the description"},
+					planmodifiers.ServerFilledInt64("description", "ServiceTrade may resolve the lib item from the description"),
 				},
 			},
 			"service_line_id": schema.Int64Attribute{
@@ -101,7 +101,7 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 					"which is recorded without a change being planned. Set it to override the lib item's. Updatable in place.",
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers: []planmodifier.Int64{
-					serverFilledInt64{dependsOn: "lib_item_id", why: "ServiceTrade takes the service line from the lib item"},
+					planmodifiers.ServerFilledInt64("lib_item_id", "ServiceTrade takes the service line from the lib item"),
 				},
 			},
 			"order_index": schema.Int64Attribute{
@@ -298,76 +298,4 @@ func parseItemImportID(raw string) (templateID, itemID int64, err error) {
 		return 0, 0, fmt.Errorf("in import ID %q (\"<quote_template_id>/<item_id>\"): %w", raw, err)
 	}
 	return templateID, itemID, nil
-}
-
-// positiveFloat64 refuses numbers that are not greater than 0.
-type positiveFloat64 struct{}
-
-func (positiveFloat64) Description(context.Context) string { return "value must be greater than 0" }
-
-func (v positiveFloat64) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (positiveFloat64) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if v := req.ConfigValue.ValueFloat64(); v <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid quantity",
-			fmt.Sprintf("Attribute %s must be greater than 0, got: %g", req.Path, v))
-	}
-}
-
-// The server fills some item attributes when the configuration leaves them
-// out. Such an attribute keeps its recorded value in the plan (instead of
-// "known after apply") unless the attribute it is derived from is being
-// changed in the configuration, in which case ServiceTrade may derive a
-// new value. The dependency is read from the configuration, which, unlike
-// the plan, no other modifier changes.
-
-// serverFilledUnchanged reports whether the attribute at dependsOn is left
-// to the server or configured to its recorded value.
-func serverFilledUnchanged(ctx context.Context, dependsOn string, config tfsdk.Config, state tfsdk.State, diags *diag.Diagnostics) bool {
-	var cfg, prior attr.Value
-	diags.Append(config.GetAttribute(ctx, path.Root(dependsOn), &cfg)...)
-	diags.Append(state.GetAttribute(ctx, path.Root(dependsOn), &prior)...)
-	if diags.HasError() || cfg == nil || cfg.IsUnknown() {
-		return false
-	}
-	return cfg.IsNull() || cfg.Equal(prior)
-}
-
-type serverFilledInt64 struct{ dependsOn, why string }
-
-func (m serverFilledInt64) Description(context.Context) string {
-	return "Keeps the recorded value unless " + m.dependsOn + " changes (" + m.why + ")."
-}
-
-func (m serverFilledInt64) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (m serverFilledInt64) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
-	if !req.ConfigValue.IsNull() || req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() {
-		return
-	}
-	if serverFilledUnchanged(ctx, m.dependsOn, req.Config, req.State, &resp.Diagnostics) {
-		resp.PlanValue = req.StateValue
-	}
-}
-
-type serverFilledString struct{ dependsOn, why string }
-
-func (m serverFilledString) Description(context.Context) string {
-	return "Keeps the recorded value unless " + m.dependsOn + " changes (" + m.why + ")."
-}
-
-func (m serverFilledString) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (m serverFilledString) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if !req.ConfigValue.IsNull() || req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() {
-		return
-	}
-	if serverFilledUnchanged(ctx, m.dependsOn, req.Config, req.State, &resp.Diagnostics) {
-		resp.PlanValue = req.StateValue
-	}
 }

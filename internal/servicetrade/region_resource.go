@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -68,7 +67,7 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Required: true,
 				Description: "Boundary of the region, in order: at least 3 points. The polygon is closed implicitly, so do not repeat the first point (refused at plan time). " +
 					"Order matters; coordinates are compared numerically.",
-				Validators: []validator.List{listvalidator.SizeAtLeast(3), notClosed{}},
+				Validators: []validator.List{listvalidator.SizeAtLeast(3), validators.OpenPolygon()},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"lat": schema.Float64Attribute{
@@ -207,47 +206,4 @@ func (r *regionResource) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// notClosed refuses a boundary whose last point repeats the first:
-// ServiceTrade closes the polygon itself and stores the points as given
-// (its examples never repeat the first point), so a closing point would
-// become a duplicate vertex.
-type notClosed struct{}
-
-func (notClosed) Description(context.Context) string {
-	return "the last point must not repeat the first: the polygon is closed implicitly"
-}
-
-func (v notClosed) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (notClosed) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	points := req.ConfigValue.Elements()
-	if len(points) < 2 {
-		return
-	}
-	first, ok1 := latLon(points[0])
-	last, ok2 := latLon(points[len(points)-1])
-	if ok1 && ok2 && first == last {
-		resp.Diagnostics.AddAttributeError(req.Path, "Boundary repeats its first point",
-			fmt.Sprintf("Attribute %s must not end with its first point (%g, %g): ServiceTrade closes the polygon itself. Remove the last point.",
-				req.Path, first[0], first[1]))
-	}
-}
-
-// latLon reads a known point of the boundary.
-func latLon(v attr.Value) ([2]float64, bool) {
-	obj, ok := v.(types.Object)
-	if !ok || obj.IsNull() || obj.IsUnknown() {
-		return [2]float64{}, false
-	}
-	lat, ok1 := obj.Attributes()["lat"].(types.Float64)
-	lon, ok2 := obj.Attributes()["lon"].(types.Float64)
-	if !ok1 || !ok2 || lat.IsNull() || lat.IsUnknown() || lon.IsNull() || lon.IsUnknown() {
-		return [2]float64{}, false
-	}
-	return [2]float64{lat.ValueFloat64(), lon.ValueFloat64()}, true
 }
