@@ -13,6 +13,9 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
 )
@@ -90,7 +93,7 @@ func (l *ledger) fired() int { return l.run.FaultsApplied() - l.base }
 // burstOn is a burst of throttling and server errors on one method:
 // 429 with and without Retry-After, then 500, 502 and 503. POST gets 429
 // only: a 5xx may come after the server acted, so the provider rightly
-// never repeats a POST on 5xx (see TestAccServiceTradeFaults_postServerErrorIsNotRepeated).
+// never repeats a POST on 5xx (see TestAccServiceTradeFaults_postServerErrorIsSentAgainOnlyWhenNothingWasCreated).
 func burstOn(vendor, method, path string) []emulator.Fault {
 	f := func(status int, retryAfter string) emulator.Fault {
 		return emulator.Fault{Vendor: vendor, Method: method, Path: path, Status: status, RetryAfter: retryAfter}
@@ -127,3 +130,15 @@ func exactlyOnce(t *testing.T, what string, counts map[string]int, present, abse
 		}
 	}
 }
+
+// counts is how many objects the server holds under each key.
+func counts[T any](m map[string][]T) map[string]int {
+	out := make(map[string]int, len(m))
+	for k, v := range m {
+		out[k] = len(v)
+	}
+	return out
+}
+
+// emptyAfterApply checks that an apply leaves nothing to plan.
+var emptyAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}

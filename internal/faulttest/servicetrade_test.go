@@ -7,10 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
@@ -95,14 +93,6 @@ func stInventory(t *testing.T, c *stapi.Client) (regions map[string][]stapi.Regi
 	return regions, hooks
 }
 
-func counts[T any](m map[string][]T) map[string]int {
-	out := make(map[string]int, len(m))
-	for k, v := range m {
-		out[k] = len(v)
-	}
-	return out
-}
-
 // stCheckInventory fails unless regions (and, with hooks, webhooks)
 // 0..present-1 exist exactly once (updated or not) and those from present
 // to total-1 not at all.
@@ -153,63 +143,22 @@ func stDestroyed(t *testing.T, c *stapi.Client, total int) resource.TestCheckFun
 	}
 }
 
-var emptyAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
-
-// An apply of regions and webhooks under bursts of 429 (with and without
-// Retry-After) and 500/502/503 on every verb it uses completes, creates
-// each object exactly once, updates and deletes them, and leaves nothing
-// to plan.
-func TestAccServiceTradeFaults_burst(t *testing.T) {
-	run := isolated(t)
-	c := stClient(t, run)
-	faults := newLedger(t, run)
-	const n = 3 // regions, and as many webhooks: 6 resources
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             stDestroyed(t, c, n),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() {
-					for _, p := range []string{"/region", "/webhook"} {
-						faults.inject(burstOn(stVendor, http.MethodPost, p)...)
-						faults.inject(burstOn(stVendor, http.MethodGet, p+"/")...)
-					}
-				},
-				Config:           stConfig(run, fastRetry, n, n, false),
-				ConfigPlanChecks: emptyAfterApply,
-			},
-			{
-				PreConfig: func() {
-					faults.allFired("create")
-					stCheckInventory(t, c, n, n, true, false)
-					for _, p := range []string{"/region/", "/webhook/"} {
-						faults.inject(burstOn(stVendor, http.MethodPut, p)...)
-						faults.inject(burstOn(stVendor, http.MethodDelete, p)...)
-						faults.inject(burstOn(stVendor, http.MethodGet, p)...)
-					}
-				},
-				// Update the first two of each and delete the last.
-				Config: stConfig(run, fastRetry, n-1, n-1, true),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("fieldservice_servicetrade_region.r0", plancheck.ResourceActionUpdate),
-						plancheck.ExpectResourceAction("fieldservice_servicetrade_webhook.w0", plancheck.ResourceActionUpdate),
-						plancheck.ExpectResourceAction(fmt.Sprintf("fieldservice_servicetrade_region.r%d", n-1), plancheck.ResourceActionDestroy),
-						plancheck.ExpectResourceAction(fmt.Sprintf("fieldservice_servicetrade_webhook.w%d", n-1), plancheck.ResourceActionDestroy),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-			},
-			{
-				PreConfig: func() {
-					faults.allFired("update and delete")
-					stCheckInventory(t, c, n-1, n, true, true)
-				},
-				Config:   stConfig(run, fastRetry, n-1, n-1, true),
-				PlanOnly: true,
-			},
-		},
-	})
+// servicetradeFixture's objects are pairs: region i and webhook i.
+var servicetradeFixture = vendorFixture{
+	name: stVendor,
+	config: func(run *emulator.Running, settings string, n int, updated bool) string {
+		return stConfig(run, settings, n, n, updated)
+	},
+	addresses: func(i int) []string {
+		return []string{fmt.Sprintf("fieldservice_servicetrade_region.r%d", i), fmt.Sprintf("fieldservice_servicetrade_webhook.w%d", i)}
+	},
+	open: func(t *testing.T, run *emulator.Running) inventory {
+		c := stClient(t, run)
+		return inventory{
+			check:     func(present, total int, updated bool) { stCheckInventory(t, c, present, total, true, updated) },
+			destroyed: func(total int) resource.TestCheckFunc { return stDestroyed(t, c, total) },
+		}
+	},
 }
 
 // A 5xx answer to a POST is never repeated blindly: the server may have
@@ -252,118 +201,6 @@ func TestAccServiceTradeFaults_postServerErrorIsSentAgainOnlyWhenNothingWasCreat
 					stCheckInventory(t, c, 1, 1, false, false)
 					return nil
 				},
-			},
-		},
-	})
-}
-
-// With retry_max_attempts = 3, a read that keeps failing gives up after 3
-// sends, and the error says so and what the API last said.
-func TestAccServiceTradeFaults_boundedRetries(t *testing.T) {
-	run := isolated(t)
-	c := stClient(t, run)
-	faults := newLedger(t, run)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             stDestroyed(t, c, 1),
-		Steps: []resource.TestStep{
-			{Config: stConfig(run, boundedRetry, 1, 0, false)},
-			{
-				PreConfig: func() {
-					faults = newLedger(t, run)
-					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Status: http.StatusServiceUnavailable, Times: 1000})
-				},
-				Config:   stConfig(run, boundedRetry, 1, 0, false),
-				PlanOnly: true,
-				ExpectError: regexp.MustCompile(`(?s)Reading\s+ServiceTrade\s+region\s+\d+\s+failed.*GET\s+/region/\d+\s+returned\s+503\s+Service\s+Unavailable:\s+` +
-					`.*injected\s+fault:\s+Service\s+Unavailable.*after\s+3\s+attempts`),
-			},
-			{
-				PreConfig: func() {
-					checkBounded(t, faults.fired(), 3)
-					run.ClearFaults()
-				},
-				Config:   stConfig(run, boundedRetry, 1, 0, false),
-				PlanOnly: true,
-			},
-		},
-	})
-}
-
-// checkBounded fails unless the server saw a whole number (at least one) of
-// reads of exactly `attempts` sends each.
-func checkBounded(t *testing.T, sends, attempts int) {
-	t.Helper()
-	if sends == 0 || sends%attempts != 0 {
-		t.Errorf("the failing read was sent %d times, want a multiple of %d (each read stops after %d attempts)", sends, attempts, attempts)
-	}
-}
-
-// Slow reads complete: some merely slow, one slower than request_timeout,
-// whose attempt is abandoned and retried.
-func TestAccServiceTradeFaults_latency(t *testing.T) {
-	run := isolated(t)
-	c := stClient(t, run)
-	faults := newLedger(t, run)
-	const n = 3
-	settings := fastRetry + `  request_timeout    = "3s"`
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             stDestroyed(t, c, n),
-		Steps: []resource.TestStep{
-			{Config: stConfig(run, settings, n, n, false)},
-			{
-				PreConfig: func() {
-					faults = newLedger(t, run)
-					// The first read outlasts request_timeout; n reads plus
-					// its retry meet the other faults.
-					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Latency: time.Minute})
-					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Latency: 300 * time.Millisecond, Times: n})
-					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/webhook/", Latency: 300 * time.Millisecond, Times: n})
-				},
-				Config:   stConfig(run, settings, n, n, false),
-				PlanOnly: true,
-			},
-			{
-				PreConfig: func() {
-					faults.allFired("slow reads")
-					stCheckInventory(t, c, n, n, true, false)
-				},
-				Config:   stConfig(run, settings, n, n, false),
-				PlanOnly: true,
-			},
-		},
-	})
-}
-
-// A connection dropped without an answer, before or after the server
-// acted, is retried transparently on a read.
-func TestAccServiceTradeFaults_droppedConnection(t *testing.T) {
-	run := isolated(t)
-	c := stClient(t, run)
-	faults := newLedger(t, run)
-	const n = 2
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy:             stDestroyed(t, c, n),
-		Steps: []resource.TestStep{
-			{Config: stConfig(run, fastRetry, n, n, false)},
-			{
-				PreConfig: func() {
-					faults = newLedger(t, run)
-					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/region/", Drop: true, Times: n})
-					faults.inject(emulator.Fault{Vendor: stVendor, Method: http.MethodGet, Path: "/webhook/", DropAfter: true, Times: n})
-				},
-				Config:   stConfig(run, fastRetry, n, n, false),
-				PlanOnly: true,
-			},
-			{
-				PreConfig: func() {
-					faults.allFired("dropped connections")
-					stCheckInventory(t, c, n, n, true, false)
-				},
-				Config:   stConfig(run, fastRetry, n, n, false),
-				PlanOnly: true,
 			},
 		},
 	})
