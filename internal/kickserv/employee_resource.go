@@ -23,6 +23,7 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
 )
 
 var (
@@ -379,9 +380,26 @@ func (r *employeeResource) Delete(ctx context.Context, req resource.DeleteReques
 			err.Error()+"\n\nKickserv cannot delete employees; destroying one makes it inactive.")
 		return
 	}
-	resp.Diagnostics.AddWarning(fmt.Sprintf("Kickserv employee %d was made inactive, not deleted", number),
-		fmt.Sprintf("Kickserv cannot delete employees. Employee %d (%q) still exists, inactive, in Kickserv, with its job history; it was removed from the Terraform state. "+
-			"To manage it again, import it with its employee number (%d) and set active = true.", number, state.Name.ValueString(), number))
+	employeeMadeInactive(state).Warn(&resp.Diagnostics)
+}
+
+// employeeMadeInactive is what destroying an employee leaves in Kickserv,
+// said when the destroy is planned and when it is applied.
+func employeeMadeInactive(m employeeResourceModel) undeletable.Notice {
+	number := m.ID.ValueString()
+	return undeletable.Notice{Summary: fmt.Sprintf("Kickserv employee %s is made inactive, not deleted", number),
+		Detail: fmt.Sprintf("Kickserv cannot delete employees. Employee %s (%q) still exists, inactive, in Kickserv, with its job history; it is removed from the Terraform state. "+
+			"To manage it again, import it with its employee number (%s) and set active = true.", number, m.Name.ValueString(), number)}
+}
+
+// ModifyPlan warns, when the employee is to be destroyed, that it will only
+// be made inactive.
+func (r *employeeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.base.ModifyPlan(ctx, req, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	undeletable.WarnOnDestroyPlan(ctx, req, resp, employeeMadeInactive)
 }
 
 func (r *employeeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

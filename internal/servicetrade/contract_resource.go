@@ -26,6 +26,7 @@ import (
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
 )
 
 var (
@@ -46,11 +47,11 @@ func (r *contractResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 // contractStillExists is the warning of every destroy: ServiceTrade cannot
 // delete contracts.
-func contractStillExists(name, id string) (summary, detail string) {
-	return fmt.Sprintf("ServiceTrade contract %q (id %s) still exists, deactivated", name, id),
-		"The ServiceTrade API cannot delete contracts (it has no DELETE), so destroying deactivates the contract " +
+func contractStillExists(m contractModel) undeletable.Notice {
+	return undeletable.Notice{Summary: fmt.Sprintf("ServiceTrade contract %q (id %s) still exists, deactivated", m.Name.ValueString(), m.ID.ValueString()),
+		Detail: "The ServiceTrade API cannot delete contracts (it has no DELETE), so destroying deactivates the contract " +
 			"(POST /contract/{id}/deactivate, with the cancel_* options of the resource) and removes it from the Terraform state. " +
-			"It still exists in ServiceTrade with active = false, with the rules Terraform did not delete. To use it again, import it by id and set active = true."
+			"It still exists in ServiceTrade with active = false, with the rules Terraform did not delete. To use it again, import it by id and set active = true."}
 }
 
 func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -261,13 +262,10 @@ func (r *contractResource) ValidateConfig(ctx context.Context, req resource.Vali
 // be deactivated.
 func (r *contractResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.base.ModifyPlan(ctx, req, resp)
-	if resp.Diagnostics.HasError() || !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	var state contractModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	summary, detail := contractStillExists(state.Name.ValueString(), state.ID.ValueString())
-	resp.Diagnostics.AddWarning(summary, detail)
+	undeletable.WarnOnDestroyPlan(ctx, req, resp, contractStillExists)
 }
 
 func (r *contractResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -424,8 +422,7 @@ func (r *contractResource) Delete(ctx context.Context, req resource.DeleteReques
 			err.Error()+"\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.")
 		return
 	}
-	summary, detail := contractStillExists(state.Name.ValueString(), state.ID.ValueString())
-	resp.Diagnostics.AddWarning(summary, detail)
+	contractStillExists(state).Warn(&resp.Diagnostics)
 }
 
 func (r *contractResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -22,6 +22,7 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
 )
 
 var (
@@ -42,11 +43,11 @@ func (r *externalSystemResource) Metadata(_ context.Context, req resource.Metada
 }
 
 // externalSystemNotDeleted is the warning of every destroy.
-func externalSystemNotDeleted(name, id string) (summary, detail string) {
-	return fmt.Sprintf("ServiceTrade external system %q (id %s) still exists in ServiceTrade", name, id),
-		"The ServiceTrade API cannot delete external systems (DELETE answers 405 \"DELETE action not yet implemented\"), " +
+func externalSystemNotDeleted(m externalSystemModel) undeletable.Notice {
+	return undeletable.Notice{Summary: fmt.Sprintf("ServiceTrade external system %q (id %s) still exists in ServiceTrade", m.Name.ValueString(), m.ID.ValueString()),
+		Detail: "The ServiceTrade API cannot delete external systems (DELETE answers 405 \"DELETE action not yet implemented\"), " +
 			"so Terraform only stopped managing it: it was removed from the state, and it still exists in ServiceTrade with its name, " +
-			"label and external ids. To manage it again, import it (by id or by name). To remove it for good, ask ServiceTrade support."
+			"label and external ids. To manage it again, import it (by id or by name). To remove it for good, ask ServiceTrade support."}
 }
 
 func (r *externalSystemResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -142,10 +143,7 @@ func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.Mo
 		return
 	}
 	if req.Plan.Raw.IsNull() {
-		var state externalSystemModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		summary, detail := externalSystemNotDeleted(state.Name.ValueString(), state.ID.ValueString())
-		resp.Diagnostics.AddWarning(summary, detail)
+		undeletable.WarnOnDestroyPlan(ctx, req, resp, externalSystemNotDeleted)
 		return
 	}
 	var configured types.Set
@@ -308,8 +306,7 @@ func (r *externalSystemResource) Delete(ctx context.Context, req resource.Delete
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	summary, detail := externalSystemNotDeleted(state.Name.ValueString(), state.ID.ValueString())
-	resp.Diagnostics.AddWarning(summary, detail)
+	externalSystemNotDeleted(state).Warn(&resp.Diagnostics)
 }
 
 // ImportState takes the numeric id or, failing that, the exact name.
