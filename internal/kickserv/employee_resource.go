@@ -2,7 +2,6 @@ package kickserv
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -211,7 +210,7 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 // planned name are only listed.
 func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRequest, plan employeeResourceModel, client *api.Client) lostcreate.Lookup[api.Employee] {
 	l := lostcreate.Lookup[api.Employee]{
-		Vendor: vendor, Kind: "employee", ResourceType: "fieldservice_kickserv_employee",
+		Vendor: "Kickserv", Kind: "employee", ResourceType: "fieldservice_kickserv_employee",
 		Remove:   "make it inactive in Kickserv (which cannot delete employees)",
 		ImportID: func(e api.Employee) string { return formatNumber(e.Number) },
 	}
@@ -285,15 +284,6 @@ func employeeKey(e api.Employee) (naturalkey.Entry, bool) {
 	return naturalkey.Entry{ID: formatNumber(e.Number), Key: strings.ToLower(*e.Username)}, true
 }
 
-// vendor is Kickserv as Create (lostcreate.Create) names it, with the way
-// to read the status of an answer from the client's errors.
-var vendor = lostcreate.Vendor{Name: "Kickserv", Status: func(err error) int {
-	var e *api.Error
-	if errors.As(err, &e) {
-		return e.StatusCode
-	}
-	return 0
-}}
 
 func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	client, ok := r.client(&resp.Diagnostics)

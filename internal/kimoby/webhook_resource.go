@@ -2,7 +2,6 @@ package kimoby
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -135,7 +134,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		Unchecked:      plan.AllowDuplicate.ValueBool(),
 	}
 	lookup := lostcreate.Lookup[api.Webhook]{
-		Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
+		Vendor: "Kimoby", Kind: "webhook", ResourceType: "fieldservice_kimoby_webhook", Match: fmt.Sprintf("for url %q", u),
 		Find: func(ctx context.Context) ([]api.Webhook, error) {
 			list, err := client.ListWebhooks(ctx) // fresh, not the shared listing
 			return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.URL == u })
@@ -244,15 +243,6 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 // webhookKeys names the index of webhooks by url (lostcreate.Key).
 const webhookKeys = "kimoby webhook"
 
-// vendor is Kimoby as Create (lostcreate.Create) names it, with the way to
-// read the status of an answer from the client's errors.
-var vendor = lostcreate.Vendor{Name: "Kimoby", Status: func(err error) int {
-	var e *api.Error
-	if errors.As(err, &e) {
-		return e.StatusCode
-	}
-	return 0
-}}
 
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if err := checkID(req.ID); err != nil {

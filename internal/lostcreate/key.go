@@ -71,7 +71,7 @@ func (l Lookup[T]) checkKey(ctx context.Context, diags *diag.Diagnostics, summar
 	if err != nil {
 		diags.AddError(summary, fmt.Sprintf("Checking whether a %s %s with %s already exists failed: %s\n\n"+
 			"Terraform checks this before creating %s, and creates nothing when it cannot tell. %s Apply again.",
-			l.Vendor.Name, l.Kind, k.Describe, err, article(l.Kind), k.Why))
+			l.Vendor, l.Kind, k.Describe, err, article(l.Kind), k.Why))
 		return nil, false
 	}
 	if claim == nil {
@@ -91,11 +91,11 @@ func (l Lookup[T]) refuseExisting(diags *diag.Diagnostics, found []naturalkey.Ex
 		here = here || f.CreatedHere
 	}
 	var b strings.Builder
-	summary := fmt.Sprintf("A %s %s with %s already exists", l.Vendor.Name, l.Kind, k.Describe)
+	summary := fmt.Sprintf("A %s %s with %s already exists", l.Vendor, l.Kind, k.Describe)
 	if len(ids) == 1 {
-		fmt.Fprintf(&b, "A %s %s with %s already exists (id %s)", l.Vendor.Name, l.Kind, k.Describe, ids[0])
+		fmt.Fprintf(&b, "A %s %s with %s already exists (id %s)", l.Vendor, l.Kind, k.Describe, ids[0])
 	} else {
-		fmt.Fprintf(&b, "%s %ss with %s already exist (ids %s)", l.Vendor.Name, l.Kind, k.Describe, strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "%s %ss with %s already exist (ids %s)", l.Vendor, l.Kind, k.Describe, strings.Join(ids, ", "))
 	}
 	if here {
 		fmt.Fprintf(&b, ", made by another resource of this configuration during this apply. "+
@@ -113,7 +113,7 @@ func (l Lookup[T]) refuseExisting(diags *diag.Diagnostics, found []naturalkey.Ex
 		"(as a second apply after a create whose answer was lost would). %s", article(l.Kind), k.Why)
 	instead := k.Instead
 	if instead == "" {
-		instead = fmt.Sprintf("give this resource another %s, or delete the existing %s in %s first", k.Attribute, l.Kind, l.Vendor.Name)
+		instead = fmt.Sprintf("give this resource another %s, or delete the existing %s in %s first", k.Attribute, l.Kind, l.Vendor)
 	}
 	fmt.Fprintf(&b, " If you did not mean that %s, or another resource of this configuration already manages it, %s.", l.Kind, instead)
 	b.WriteString(l.replaceAdvice())
@@ -133,7 +133,7 @@ func (l Lookup[T]) replaceAdvice() string {
 			"(both exist until the old one is deleted). Or replace it without create_before_destroy.", l.Kind, k.Attribute, k.AllowDuplicate, l.Kind)
 	case l.Unique:
 		return fmt.Sprintf(" A replacement that keeps the %s cannot work with create_before_destroy: %s itself refuses a second %s with the same %s, "+
-			"so the new one cannot be created while the old one exists.", k.Attribute, l.Vendor.Name, l.Kind, k.Attribute)
+			"so the new one cannot be created while the old one exists.", k.Attribute, l.Vendor, l.Kind, k.Attribute)
 	case k.Instead == "":
 		return fmt.Sprintf(" If this create replaces that %s with create_before_destroy, replace it without create_before_destroy "+
 			"(Terraform does not tell the provider which object a new one replaces, so the old one must be gone first).", l.Kind)

@@ -50,19 +50,10 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
-// Vendor is the service a resource belongs to; each vendor package has one.
-type Vendor struct {
-	// Name as users know it: "ServiceTrade".
-	Name string
-	// Status returns the HTTP status of the answer that err reports (the
-	// vendor client's error type), or 0. Create needs it to see a 500
-	// answer, which transport.OutcomeUnknown leaves to the caller.
-	Status func(error) int
-}
-
 // Lookup says how to find the object a create may have made.
 type Lookup[T any] struct {
-	Vendor Vendor
+	// Vendor names the service as users know it: "ServiceTrade".
+	Vendor string
 	// Kind is the object's name in messages, singular: "region". The plural
 	// adds an "s".
 	Kind string
@@ -115,7 +106,7 @@ func Create[T any](ctx context.Context, diags *diag.Diagnostics, summary string,
 		if err == nil {
 			if attempt > 1 {
 				tflog.Info(ctx, "create succeeded after resending a create that provably did not happen", map[string]any{
-					"vendor": l.Vendor.Name, "kind": l.Kind, "attempts": attempt,
+					"vendor": l.Vendor, "kind": l.Kind, "attempts": attempt,
 				})
 			}
 			claim.Done(l.ImportID(*obj))
@@ -129,7 +120,7 @@ func Create[T any](ctx context.Context, diags *diag.Diagnostics, summary string,
 			detail := err.Error()
 			if first != nil {
 				detail += fmt.Sprintf("\n\nThis was attempt %d of the create. The earlier ones got no answer that said whether %s acted on them (the first: %s), "+
-					"and after each, no %s %s existed, so the request was sent again.", attempt, l.Vendor.Name, first, l.Kind, l.Match)
+					"and after each, no %s %s existed, so the request was sent again.", attempt, l.Vendor, first, l.Kind, l.Match)
 			}
 			diags.AddError(summary, detail)
 			return nil, false
@@ -150,15 +141,15 @@ func Create[T any](ctx context.Context, diags *diag.Diagnostics, summary string,
 			diags.AddError(summary, fmt.Sprintf("%s\n\n%s may have acted on the request, but %s. No %s %s exists, so it was not created. "+
 				"Terraform sent the request %d time(s) over %s, looking for the %s after each, and the provider's retry budget "+
 				"(retry_max_attempts = %d, retry_max_elapsed = %s) is spent: apply again later.",
-				err, l.Vendor.Name, why, l.Kind, l.Match, attempt, b.elapsed().Round(1e6), l.Kind, b.p.MaxAttempts, b.p.MaxElapsed))
+				err, l.Vendor, why, l.Kind, l.Match, attempt, b.elapsed().Round(1e6), l.Kind, b.p.MaxAttempts, b.p.MaxElapsed))
 			return nil, false
 		}
 		tflog.Warn(ctx, "sending a create again: its outcome was unknown and the object does not exist", map[string]any{
-			"vendor": l.Vendor.Name, "kind": l.Kind, "match": l.Match, "attempt": attempt, "wait": wait.String(),
+			"vendor": l.Vendor, "kind": l.Kind, "match": l.Match, "attempt": attempt, "wait": wait.String(),
 		})
 		if sleep(ctx, wait) != nil {
 			diags.AddError(summary, fmt.Sprintf("%s\n\n%s may have acted on the request, but %s. No %s %s exists, so it was not created; "+
-				"Terraform was interrupted before sending the request again: apply again.", err, l.Vendor.Name, why, l.Kind, l.Match))
+				"Terraform was interrupted before sending the request again: apply again.", err, l.Vendor, why, l.Kind, l.Match))
 			return nil, false
 		}
 	}
@@ -173,10 +164,7 @@ func Create[T any](ctx context.Context, diags *diag.Diagnostics, summary string,
 // it is treated here like a lost answer: looked up, and sent again only
 // when nothing was created.
 func (l Lookup[T]) unknownOutcome(err error) (string, bool) {
-	status := 0
-	if l.Vendor.Status != nil {
-		status = l.Vendor.Status(err)
-	}
+	status := transport.StatusOf(err)
 	switch {
 	case status == http.StatusInternalServerError:
 		return "it answered with a server error (500), which does not say whether it did", true
@@ -208,7 +196,7 @@ func (l Lookup[T]) look(ctx context.Context, diags *diag.Diagnostics, summary st
 func (l Lookup[T]) mayExist(err error, why string) string {
 	return fmt.Sprintf("%s\n\n%s may have acted on the request, but %s, so the %s may have been created anyway. "+
 		"Terraform sends such a request again only once it has seen that no %s %s exists, since otherwise that could create a duplicate.",
-		err, l.Vendor.Name, why, l.Kind, l.Kind, l.Match)
+		err, l.Vendor, why, l.Kind, l.Kind, l.Match)
 }
 
 // settle decides what to do with the objects found after an unknown
@@ -230,22 +218,22 @@ func (l Lookup[T]) settle(diags *diag.Diagnostics, summary string, err error, fo
 			differs = l.Differs(found[0])
 		}
 		if len(differs) == 0 {
-			diags.AddWarning(fmt.Sprintf("%s %s %s adopted after a lost response", l.Vendor.Name, l.Kind, l.Match),
+			diags.AddWarning(fmt.Sprintf("%s %s %s adopted after a lost response", l.Vendor, l.Kind, l.Match),
 				fmt.Sprintf("%s may have acted on the create request, but %s (%s). %s keeps this attribute unique, and the %s %s (id %s) "+
 					"matches the configuration, so Terraform recorded it in the state instead of creating it again.",
-					l.Vendor.Name, why, err, l.Vendor.Name, l.Kind, l.Match, ids[0]))
+					l.Vendor, why, err, l.Vendor, l.Kind, l.Match, ids[0]))
 			adopted := found[0]
 			return &adopted, true
 		}
 		fmt.Fprintf(&b, "\n\n%s keeps this attribute unique, and the %s %s (id %s) exists, but it differs from the configuration in %s, "+
-			"so Terraform did not adopt it. %s", l.Vendor.Name, l.Kind, l.Match, ids[0], strings.Join(differs, ", "), l.importOrDelete("it", ids[0]))
+			"so Terraform did not adopt it. %s", l.Vendor, l.Kind, l.Match, ids[0], strings.Join(differs, ", "), l.importOrDelete("it", ids[0]))
 		diags.AddError(summary, b.String())
 		return nil, false
 	}
 	if len(ids) == 1 {
-		fmt.Fprintf(&b, "\n\nThis existing %s %s matches the configuration (%s): id %s.", l.Vendor.Name, l.Kind, l.Match, ids[0])
+		fmt.Fprintf(&b, "\n\nThis existing %s %s matches the configuration (%s): id %s.", l.Vendor, l.Kind, l.Match, ids[0])
 	} else {
-		fmt.Fprintf(&b, "\n\nThese existing %s %ss match the configuration (%s): ids %s.", l.Vendor.Name, l.Kind, l.Match, strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "\n\nThese existing %s %ss match the configuration (%s): ids %s.", l.Vendor, l.Kind, l.Match, strings.Join(ids, ", "))
 	}
 	what := "it"
 	if len(ids) > 1 {
@@ -267,13 +255,13 @@ func (l Lookup[T]) remove() string {
 	if l.Remove != "" {
 		return l.Remove
 	}
-	return "delete it in " + l.Vendor.Name
+	return "delete it in " + l.Vendor
 }
 
 // checkBy asks the user to look, when Terraform could not.
 func (l Lookup[T]) checkBy() string {
 	return fmt.Sprintf("Check in %s whether a %s %s exists. If one does, import it with\n\n  terraform import %s.<name> <id>\n\n"+
-		"(or an import block), or %s, then apply again; if none does, apply again.", l.Vendor.Name, l.Kind, l.Match, l.ResourceType, l.remove())
+		"(or an import block), or %s, then apply again; if none does, apply again.", l.Vendor, l.Kind, l.Match, l.ResourceType, l.remove())
 }
 
 // PlanDiffs names the top-level attributes whose planned value is known and

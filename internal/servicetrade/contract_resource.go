@@ -294,7 +294,7 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), r.data.Retry,
 		func(ctx context.Context) (*api.Contract, error) { return client.CreateContract(ctx, in) },
 		lostcreate.Lookup[api.Contract]{
-			Vendor: vendor, Kind: "contract", ResourceType: "fieldservice_servicetrade_contract", Match: contractMatch(in.Type, in.Name, vendorID, customerID),
+			Vendor: vendor.Name, Kind: "contract", ResourceType: "fieldservice_servicetrade_contract", Match: contractMatch(in.Type, in.Name, vendorID, customerID),
 			Remove: "deactivate it in ServiceTrade (which cannot delete contracts)",
 			Find: func(ctx context.Context) ([]api.Contract, error) {
 				list, err := client.ListContracts(ctx, api.ContractFilter{VendorID: vendorID, CustomerID: customerID, Name: in.Name})

@@ -230,7 +230,7 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 			return client.CreateContractRule(ctx, contractID, in)
 		},
 		lostcreate.Lookup[api.ContractRule]{
-			Vendor: vendor, Kind: "contract rule", ResourceType: "fieldservice_servicetrade_contract_rule",
+			Vendor: vendor.Name, Kind: "contract rule", ResourceType: "fieldservice_servicetrade_contract_rule",
 			Match: fmt.Sprintf("of type %q named %q on contract %d", in.Type, in.Name, contractID),
 			Find: func(ctx context.Context) ([]api.ContractRule, error) {
 				list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{Type: in.Type})

@@ -205,7 +205,7 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), r.data.Retry,
 		func(ctx context.Context) (*api.ExternalSystem, error) { return client.CreateExternalSystem(ctx, in) },
 		lostcreate.Lookup[api.ExternalSystem]{
-			Vendor: vendor, Kind: "external system", ResourceType: "fieldservice_servicetrade_external_system", Match: fmt.Sprintf("named %q", in.Name),
+			Vendor: vendor.Name, Kind: "external system", ResourceType: "fieldservice_servicetrade_external_system", Match: fmt.Sprintf("named %q", in.Name),
 			Unique: true,
 			Remove: "give the configured system another name (ServiceTrade cannot delete external systems)",
 			Find: func(ctx context.Context) ([]api.ExternalSystem, error) {

@@ -175,7 +175,7 @@ func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.Cre
 			return client.CreateQuoteTemplateItem(ctx, tid, in)
 		},
 		lostcreate.Lookup[api.QuoteTemplateItem]{
-			Vendor: vendor, Kind: "quote template item", ResourceType: "fieldservice_servicetrade_quote_template_item", Match: match,
+			Vendor: vendor.Name, Kind: "quote template item", ResourceType: "fieldservice_servicetrade_quote_template_item", Match: match,
 			Find: func(ctx context.Context) ([]api.QuoteTemplateItem, error) {
 				list, err := client.ListQuoteTemplateItems(ctx, tid)
 				return lostcreate.Keep(list, err, same)

@@ -146,7 +146,7 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 		Unchecked:      plan.AllowDuplicate.ValueBool(),
 	}
 	lookup := lostcreate.Lookup[api.QuoteTemplate]{
-		Vendor: vendor, Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
+		Vendor: vendor.Name, Kind: "quote template", ResourceType: "fieldservice_servicetrade_quote_template", Match: fmt.Sprintf("named %q", in.Name),
 		Find: func(ctx context.Context) ([]api.QuoteTemplate, error) {
 			list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
 			return lostcreate.Keep(list, err, func(t api.QuoteTemplate) bool { return t.Name == in.Name })

@@ -111,7 +111,7 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name), r.data.Retry,
 		func(ctx context.Context) (*api.Region, error) { return client.CreateRegion(ctx, in) },
 		lostcreate.Lookup[api.Region]{
-			Vendor: vendor, Kind: "region", ResourceType: "fieldservice_servicetrade_region", Match: fmt.Sprintf("named %q", in.Name),
+			Vendor: vendor.Name, Kind: "region", ResourceType: "fieldservice_servicetrade_region", Match: fmt.Sprintf("named %q", in.Name),
 			Find: func(ctx context.Context) ([]api.Region, error) {
 				list, err := client.ListRegions(ctx, api.RegionFilter{Name: in.Name})
 				return lostcreate.Keep(list, err, func(r api.Region) bool { return r.Name == in.Name })

@@ -25,13 +25,6 @@ type webhookResourceModel struct {
 	AllowDuplicate types.Bool `tfsdk:"allow_duplicate"`
 }
 
-// fromAPI also gives allow_duplicate its default where the state has none
-// (after an import), so that an imported webhook plans no change.
-func (m *webhookResourceModel) fromAPI(w *api.Webhook) {
-	m.webhookModel.fromAPI(w)
-	m.AllowDuplicate = falseIfUnset(m.AllowDuplicate)
-}
-
 // webhookAttrTypes is webhookModel as an object type, for the plural data
 // source.
 var webhookAttrTypes = map[string]attr.Type{

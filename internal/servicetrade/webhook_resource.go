@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -14,25 +13,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*webhookResource)(nil)
-	_ resource.ResourceWithImportState = (*webhookResource)(nil)
-)
-
 // NewWebhookResource is the fieldservice_servicetrade_webhook resource.
-func NewWebhookResource() resource.Resource { return &webhookResource{} }
-
-type webhookResource struct{ base }
-
-func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_webhook"
+func NewWebhookResource() resource.Resource {
+	return &webhookResource{resourceBase{Type: numbered("webhook", kit.AllowDuplicateDefault)}}
 }
+
+type webhookResource struct{ resourceBase }
 
 func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -46,16 +38,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"If the answer to the create request is lost, Terraform looks for the webhook: when there is none it sends the request again, " +
 			"otherwise it fails with an error listing the existing webhooks for that hook URL, to import or delete.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Numeric ServiceTrade id of the webhook.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"uri": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Absolute API URI of the webhook, as returned by ServiceTrade.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":  kit.IDAttribute("Numeric ServiceTrade id of the webhook."),
+			"uri": kit.ComputedString("Absolute API URI of the webhook, as returned by ServiceTrade."),
 			"hook_url": schema.StringAttribute{
 				Required: true,
 				Description: "URL that receives the notifications, as an absolute `http://` or `https://` URL. " +
@@ -78,18 +62,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Description: "Whether `updated` notifications carry a `changeset` (field, old value, new value). " +
 					"ServiceTrade tracks changesets for jobs and job items only. Defaults to `false`; updatable in place.",
 			},
-			"allow_duplicate": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				Description: "Whether to create the webhook even when another webhook with the same `hook_url` exists. " +
-					"Defaults to `false`: the create is refused, with the way to import the existing webhook, so that a second apply after a create whose answer was lost " +
-					"cannot make a duplicate behind your back. Set it to `true` to replace the webhook with `create_before_destroy` and the same `hook_url` " +
-					"(a taint, or a `replace_triggered_by`): Terraform does not tell the provider which object a new one replaces, so otherwise the new webhook " +
-					"cannot be told from a duplicate and the replacement is refused. The risk: a second webhook to the same URL receives every event twice, " +
-					"for as long as both exist (during such a replacement, until the old one is deleted; for good, if the other one is not the one being replaced). " +
-					"Provider-side only: changing it updates the state in place without calling ServiceTrade.",
-			},
+			"allow_duplicate": kit.AllowDuplicate(kit.Duplicate{Vendor: "ServiceTrade", Noun: "webhook", Kind: "webhook", Attr: "hook_url",
+				When: " (a taint, or a `replace_triggered_by`)", Risk: "a second webhook to the same URL receives every event twice"}),
 			"confirmed": schema.BoolAttribute{
 				Computed: true,
 				Description: "Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing. " +
@@ -104,166 +78,83 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-// webhookID parses the id in state, or adds an error.
-func webhookID(m webhookResourceModel, diags *diag.Diagnostics) (int64, bool) {
-	id, err := parseID("webhook", m.ID.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("id"), "Invalid webhook id in state", err.Error())
-		return 0, false
-	}
-	return id, true
-}
-
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan webhookResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in := api.WebhookInput{
-		HookURL:           plan.HookURL.ValueString(),
-		Enabled:           plan.Enabled.ValueBoolPointer(),
-		IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
-	}
-	// Several webhooks may share a hook URL in ServiceTrade, so a create
-	// whose answer was lost is never adopted. But the hook URL is how
-	// people know a webhook, and a second webhook to the same URL fires
-	// every event twice: it is the natural key checked before the create,
-	// unless allow_duplicate says a duplicate is meant (a
-	// create_before_destroy replacement).
-	key := &lostcreate.Key{
-		Index: r.data.Keys.Index(webhookKeys), Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Attribute: "hook_url",
-		List: func(ctx context.Context) ([]naturalkey.Entry, error) {
-			list, err := client.ListWebhooks(ctx)
-			return naturalkey.Entries(list, err, func(w api.Webhook) (naturalkey.Entry, bool) {
-				return naturalkey.Entry{ID: formatID(w.ID), Key: w.HookURL}, true
+	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		in := api.WebhookInput{
+			HookURL:           plan.HookURL.ValueString(),
+			Enabled:           plan.Enabled.ValueBoolPointer(),
+			IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
+		}
+		// Several webhooks may share a hook URL in ServiceTrade, so a
+		// create whose answer was lost is never adopted. But the hook URL
+		// is how people know a webhook, and a second webhook to the same
+		// URL fires every event twice: it is the natural key checked
+		// before the create, unless allow_duplicate says a duplicate is
+		// meant (a create_before_destroy replacement).
+		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL),
+			func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) },
+			lostcreate.Lookup[api.Webhook]{
+				Match: fmt.Sprintf("for hook URL %q", in.HookURL),
+				Find: func(ctx context.Context) ([]api.Webhook, error) {
+					list, err := client.ListWebhooks(ctx)
+					return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
+				},
+				ImportID: func(w api.Webhook) string { return formatID(w.ID) },
+				Key: &lostcreate.Key{
+					Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Attribute: "hook_url",
+					List:           kit.Entries(client.ListWebhooks, func(w api.Webhook) (string, string) { return formatID(w.ID), w.HookURL }),
+					Why:            "A second webhook to the same URL would receive every event twice.",
+					AllowDuplicate: "allow_duplicate", Unchecked: plan.AllowDuplicate.ValueBool(),
+				},
 			})
-		},
-		Why:            "A second webhook to the same URL would receive every event twice.",
-		AllowDuplicate: "allow_duplicate",
-		Unchecked:      plan.AllowDuplicate.ValueBool(),
-	}
-	lookup := lostcreate.Lookup[api.Webhook]{
-		Vendor: vendor, Kind: "webhook", ResourceType: "fieldservice_servicetrade_webhook", Match: fmt.Sprintf("for hook URL %q", in.HookURL),
-		Find: func(ctx context.Context) ([]api.Webhook, error) {
-			list, err := client.ListWebhooks(ctx)
-			return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
-		},
-		ImportID: func(w api.Webhook) string { return formatID(w.ID) },
-		Key:      key,
-	}
-	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL), r.data.Retry,
-		func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) }, lookup)
-	if !ok {
-		return
-	}
-	// confirmed is false here; the next refresh records the confirmation.
-	plan.fromAPI(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		if ok {
+			// confirmed is false here; the next refresh records the
+			// confirmation.
+			plan.fromAPI(created)
+		}
+		return ok
+	})
 }
 
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state webhookResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, ok := webhookID(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	wh, err := client.GetWebhook(ctx, id)
-	if api.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade webhook %d failed", id), err.Error())
-		return
-	}
-	state.fromAPI(wh)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		w, err := client.GetWebhook(ctx, id)
+		if err == nil {
+			state.fromAPI(w)
+		}
+		return err
+	})
 }
 
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan, state webhookResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, ok := webhookID(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	// A change of allow_duplicate alone concerns only the provider.
-	if plan.Enabled.Equal(state.Enabled) && plan.IncludeChangesets.Equal(state.IncludeChangesets) {
-		state.AllowDuplicate = plan.AllowDuplicate
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		return
-	}
-	// hook_url forces replacement, so it is never sent: PUT does not take it.
-	in := api.WebhookUpdate{
-		Enabled:           plan.Enabled.ValueBoolPointer(),
-		IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
-	}
-	updated, err := client.UpdateWebhook(ctx, id, in)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating ServiceTrade webhook %d (%s) failed", id, state.HookURL.ValueString()), err.Error())
-		return
-	}
-	planned := plan.Confirmed
-	plan.fromAPI(updated)
-	// The plan promised the refreshed confirmed value; if the confirmation
-	// completed between that refresh and this update, keep the promise and
-	// let the next refresh record it rather than fail the apply.
-	if !planned.IsUnknown() {
-		plan.Confirmed = planned
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		// hook_url forces replacement, so it is never sent: PUT does not
+		// take it.
+		updated, err := client.UpdateWebhook(ctx, id, api.WebhookUpdate{
+			Enabled:           plan.Enabled.ValueBoolPointer(),
+			IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
+		})
+		if err != nil {
+			return err
+		}
+		// The plan promised the refreshed confirmed value; if the
+		// confirmation completed between that refresh and this update, keep
+		// the promise and let the next refresh record it rather than fail
+		// the apply.
+		planned := plan.Confirmed
+		plan.fromAPI(updated)
+		if !planned.IsUnknown() {
+			plan.Confirmed = planned
+		}
+		return nil
+	})
 }
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var state webhookResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, ok := webhookID(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if err := client.DeleteWebhook(ctx, id); err != nil && !api.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting ServiceTrade webhook %d failed", id), err.Error())
-		return
-	}
-	// Its hook URL is free again for a create in this run (a replacement).
-	r.data.Keys.Index(webhookKeys).Remove(formatID(id))
-}
-
-// webhookKeys names the index of webhooks by hook URL (lostcreate.Key).
-const webhookKeys = "servicetrade webhook"
-
-func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, err := parseID("webhook", req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_webhook", err.Error())
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
+		return client.DeleteWebhook(ctx, id)
+	})
 }

@@ -110,9 +110,9 @@ func (c *Client) do(ctx context.Context, r request) (*transport.Response, error)
 	// written with XML entities shows only once decoded).
 	red := c.http.Redactor()
 	apiErr := &Error{
-		Method: r.method, Path: c.accountPrefix + r.path, StatusCode: resp.StatusCode,
+		APIError: transport.APIError{Vendor: "Kickserv", Method: r.method, Path: c.accountPrefix + r.path, StatusCode: resp.StatusCode, Attempts: resp.Attempts},
 		Messages: red.Strings(errorMessages([]byte(red.Body(resp.Header.Get("Content-Type"), resp.Body)))),
-		Record:   r.record, Attempts: resp.Attempts,
+		Record:   r.record,
 	}
 	if resp.StatusCode == http.StatusUnauthorized {
 		return nil, &AuthError{Err: apiErr}

@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -12,37 +11,25 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
-// Error is a Kickserv API error: the HTTP status and what the API said,
-// verbatim. Kickserv answers <errors><error>…</error></errors>, usually
-// with 422 for validation failures and 401 for bad credentials.
+// Error is a Kickserv API error: the request, its answer's status
+// (transport.APIError) and what the API said, verbatim. Kickserv answers
+// <errors><error>…</error></errors>, usually with 422 for validation
+// failures and 401 for bad credentials.
 type Error struct {
-	Method     string
-	Path       string
-	StatusCode int
-	Messages   []string
+	transport.APIError
+	Messages []string
 	// Record is the key (employee number) of the one record the request
 	// addressed, empty for collection requests (list, create). Only a
 	// record request can say that its record is gone.
 	Record string
-	// Attempts is how many times the request was sent before giving up.
-	Attempts int
 }
 
-// OutcomeUnknown reports whether the answer was a gateway's 502, 503 or 504,
-// which may come after Kickserv acted on the request: see
-// transport.OutcomeUnknown.
-func (e *Error) OutcomeUnknown() bool { return transport.StatusOutcomeUnknown(e.StatusCode) }
-
 func (e *Error) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Kickserv API %s %s returned %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	detail := ""
 	if len(e.Messages) > 0 {
-		fmt.Fprintf(&b, ": %s", strings.Join(e.Messages, "; "))
+		detail = ": " + strings.Join(e.Messages, "; ")
 	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
-	return b.String()
+	return e.Text(detail)
 }
 
 // AuthError says that Kickserv refused the account slug or API token (401).
@@ -62,13 +49,12 @@ func (e *AuthError) Unwrap() error { return e.Err }
 // invalid" instead of 404.
 var recordGone = regexp.MustCompile(`(?i)(\brecord\b.*\binvalid\b|\binvalid\b.*\brecord\b|not found|couldn't find|could not find)`)
 
-// IsNotFound reports whether err says that the record the request asked
-// for does not exist: a 404, or a 400 saying the record is invalid. Errors
-// of collection requests never count, so that a wrong base URL or account
-// is not mistaken for a deleted employee.
-func IsNotFound(err error) bool {
-	var e *Error
-	if !errors.As(err, &e) || e.Record == "" {
+// NotFound reports whether the record the request asked for does not
+// exist: a 404, or a 400 saying the record is invalid. Errors of collection
+// requests never count, so that a wrong base URL or account is not
+// mistaken for a deleted employee.
+func (e *Error) NotFound() bool {
+	if e.Record == "" {
 		return false
 	}
 	switch e.StatusCode {
@@ -84,17 +70,16 @@ func IsNotFound(err error) bool {
 	return false
 }
 
+// IsNotFound reports whether err says that the record the request asked
+// for does not exist (Error.NotFound).
+func IsNotFound(err error) bool { return transport.IsNotFound(err) }
+
 // IsUnauthorized reports whether err is a Kickserv 401.
-func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
+func IsUnauthorized(err error) bool { return transport.HasStatus(err, http.StatusUnauthorized) }
 
 // IsValidation reports whether err is a Kickserv 422 (the record was
 // refused, with the reasons in Messages).
-func IsValidation(err error) bool { return hasStatus(err, http.StatusUnprocessableEntity) }
-
-func hasStatus(err error, status int) bool {
-	var e *Error
-	return errors.As(err, &e) && e.StatusCode == status
-}
+func IsValidation(err error) bool { return transport.HasStatus(err, http.StatusUnprocessableEntity) }
 
 // errorMessages extracts the messages of an error body: the Rails
 // <errors><error>…</error></errors> document (any root, any number of

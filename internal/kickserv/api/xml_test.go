@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
 // Rails has written the same record in several ways over the years; the
@@ -162,14 +164,14 @@ func TestIsNotFoundNeedsARecordAndTheRightAnswer(t *testing.T) {
 		err  *Error
 		want bool
 	}{
-		{&Error{StatusCode: 404, Record: "5"}, true},
-		{&Error{StatusCode: 404}, false}, // a collection request: wrong base URL, not a gone record
-		{&Error{StatusCode: 400, Record: "5", Messages: []string{"Record is invalid"}}, true},
-		{&Error{StatusCode: 400, Record: "5", Messages: []string{"Invalid record"}}, true},
-		{&Error{StatusCode: 400, Record: "5", Messages: []string{"Malformed XML: unexpected EOF"}}, false},
-		{&Error{StatusCode: 400, Messages: []string{"Record is invalid"}}, false},
-		{&Error{StatusCode: 422, Record: "5", Messages: []string{"Email address is invalid"}}, false},
-		{&Error{StatusCode: 401, Record: "5"}, false},
+		{&Error{APIError: transport.APIError{StatusCode: 404}, Record: "5"}, true},
+		{&Error{APIError: transport.APIError{StatusCode: 404}}, false}, // a collection request: wrong base URL, not a gone record
+		{&Error{APIError: transport.APIError{StatusCode: 400}, Record: "5", Messages: []string{"Record is invalid"}}, true},
+		{&Error{APIError: transport.APIError{StatusCode: 400}, Record: "5", Messages: []string{"Invalid record"}}, true},
+		{&Error{APIError: transport.APIError{StatusCode: 400}, Record: "5", Messages: []string{"Malformed XML: unexpected EOF"}}, false},
+		{&Error{APIError: transport.APIError{StatusCode: 400}, Messages: []string{"Record is invalid"}}, false},
+		{&Error{APIError: transport.APIError{StatusCode: 422}, Record: "5", Messages: []string{"Email address is invalid"}}, false},
+		{&Error{APIError: transport.APIError{StatusCode: 401}, Record: "5"}, false},
 	}
 	for _, tc := range cases {
 		if got := IsNotFound(tc.err); got != tc.want {

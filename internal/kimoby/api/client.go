@@ -91,7 +91,7 @@ func (c *Client) call(ctx context.Context, method, path string, query url.Values
 		// written with JSON escapes shows only once decoded).
 		red := c.http.Redactor()
 		msg := red.String(errorMessage([]byte(red.Body(resp.Header.Get("Content-Type"), resp.Body))))
-		return &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Message: msg, Attempts: resp.Attempts}
+		return newError(method, path, resp.StatusCode, msg, resp.Attempts)
 	}
 	if out == nil || len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil

@@ -100,7 +100,7 @@ func FuzzKimobyDecode(f *testing.F) {
 		if len(bytes.TrimSpace(body)) > 0 && strings.TrimSpace(msg) == "" {
 			t.Fatalf("errorMessage found nothing to say about %q", body)
 		}
-		_ = (&Error{Method: "GET", Path: "/webhooks", StatusCode: status, Message: msg, Attempts: 2}).Error()
+		_ = newError("GET", "/webhooks", status, msg, 2).Error()
 
 		// The client, with the fuzzed answer to every request (and every
 		// page of the list).

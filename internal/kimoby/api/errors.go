@@ -1,55 +1,41 @@
 package api
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
-// Error is a Kimoby API error: the HTTP status and what the API said.
+// Error is a Kimoby API error: the request, its answer's status
+// (transport.APIError) and what the API said.
 type Error struct {
-	Method     string
-	Path       string
-	StatusCode int
+	transport.APIError
 	// Message is the API's {"message": …}, or a snippet of a body that was
 	// not JSON.
 	Message string
-	// Attempts is how many times the request was sent before giving up.
-	Attempts int
 }
 
-// OutcomeUnknown reports whether the answer was a gateway's 502, 503 or 504,
-// which may come after Kimoby acted on the request: see
-// transport.OutcomeUnknown.
-func (e *Error) OutcomeUnknown() bool { return transport.StatusOutcomeUnknown(e.StatusCode) }
+// newError is the error for an answer with status.
+func newError(method, path string, status int, message string, attempts int) *Error {
+	return &Error{APIError: transport.APIError{Vendor: "Kimoby", Method: method, Path: path, StatusCode: status, Attempts: attempts}, Message: message}
+}
 
 func (e *Error) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Kimoby API %s %s returned %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	detail := ""
 	if e.Message != "" {
-		fmt.Fprintf(&b, ": %s", e.Message)
+		detail = ": " + e.Message
 	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
+	s := e.Text(detail)
 	if e.StatusCode == http.StatusUnauthorized {
-		b.WriteString(". Kimoby refused the API key and secret: check api_key and api_secret in the provider's kimoby block or the KIMOBY_API_KEY and KIMOBY_API_SECRET environment variables")
+		s += ". Kimoby refused the API key and secret: check api_key and api_secret in the provider's kimoby block or the KIMOBY_API_KEY and KIMOBY_API_SECRET environment variables"
 	}
-	return b.String()
+	return s
 }
 
 // IsNotFound reports whether err is a Kimoby 404, or a webhook missing from
 // the list (Kimoby has no GET by id, so "not found" is decided client side).
-func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+func IsNotFound(err error) bool { return transport.IsNotFound(err) }
 
 // IsUnauthorized reports whether err is a Kimoby 401 (wrong or missing
 // credentials).
-func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
-
-func hasStatus(err error, status int) bool {
-	var apiErr *Error
-	return errors.As(err, &apiErr) && apiErr.StatusCode == status
-}
+func IsUnauthorized(err error) bool { return transport.HasStatus(err, http.StatusUnauthorized) }

@@ -87,11 +87,6 @@ func (c *Client) GetWebhook(ctx context.Context, id string) (*Webhook, error) {
 			return &w, nil
 		}
 	}
-	return nil, &Error{
-		Method:     http.MethodGet,
-		Path:       "/webhooks",
-		StatusCode: http.StatusNotFound,
-		Message:    fmt.Sprintf("no webhook has the id %q (Kimoby has no GET by id, so the whole list was searched)", id),
-		Attempts:   1,
-	}
+	return nil, newError(http.MethodGet, "/webhooks", http.StatusNotFound,
+		fmt.Sprintf("no webhook has the id %q (Kimoby has no GET by id, so the whole list was searched)", id), 1)
 }

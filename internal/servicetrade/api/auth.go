@@ -234,7 +234,7 @@ func (a *oauthAuth) fetch(ctx context.Context) (string, time.Duration, error) {
 		if len(msgs) == 0 {
 			msgs = append(msgs, "no access_token in the response")
 		}
-		return "", 0, &AuthError{Flow: "OAuth2 client credentials", Err: &Error{Method: http.MethodPost, Path: "/oauth2/token", StatusCode: resp.StatusCode, Messages: a.client.http.Redactor().Strings(msgs), Attempts: resp.Attempts}}
+		return "", 0, &AuthError{Flow: "OAuth2 client credentials", Err: withMessages(newError(http.MethodPost, "/oauth2/token", resp.StatusCode, resp.Attempts), a.client.http.Redactor().Strings(msgs))}
 	}
 	a.client.http.AddSecret(tr.AccessToken)
 	secs, _ := tr.ExpiresIn.Int64()
@@ -277,7 +277,7 @@ func (a *sessionAuth) fetch(ctx context.Context) (string, time.Duration, error) 
 		a.client.http.AddSecret(data.AuthToken)
 	}
 	if resp.StatusCode != http.StatusOK || !data.Authenticated || data.AuthToken == "" {
-		apiErr := &Error{Method: http.MethodPost, Path: "/auth", StatusCode: resp.StatusCode, Attempts: resp.Attempts}
+		apiErr := newError(http.MethodPost, "/auth", resp.StatusCode, resp.Attempts)
 		if decodeErr == nil && env.Messages != nil {
 			apiErr.Messages = a.client.http.Redactor().Strings(env.Messages.Error)
 		}

@@ -128,7 +128,7 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 	}
 	env, decodeErr := decodeEnvelope(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr := &Error{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: resp.Attempts}
+		apiErr := newError(method, path, resp.StatusCode, resp.Attempts)
 		// Everything taken from the body goes through the redactor: a
 		// server may echo a secret, and errors end up in diagnostics.
 		red := c.http.Redactor()

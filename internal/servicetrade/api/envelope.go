@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -61,25 +60,27 @@ func stringList(b json.RawMessage) []string {
 	return nil
 }
 
-// Error is a ServiceTrade API error: the HTTP status and what the API said.
+// Error is a ServiceTrade API error: the request, its answer's status
+// (transport.APIError) and what the API said.
 type Error struct {
-	Method     string
-	Path       string
-	StatusCode int
+	transport.APIError
 	Messages   []string
 	Validation map[string][]string
-	// Attempts is how many times the request was sent before giving up.
-	Attempts int
 }
 
-// OutcomeUnknown reports whether the answer was a gateway's 502, 503 or 504,
-// which may come after ServiceTrade acted on the request: see
-// transport.OutcomeUnknown.
-func (e *Error) OutcomeUnknown() bool { return transport.StatusOutcomeUnknown(e.StatusCode) }
+// newError is the error for an answer with status, before its messages.
+func newError(method, path string, status, attempts int) *Error {
+	return &Error{APIError: transport.APIError{Vendor: "ServiceTrade", Method: method, Path: path, StatusCode: status, Attempts: attempts}}
+}
+
+// withMessages sets the API's messages of e.
+func withMessages(e *Error, msgs []string) *Error {
+	e.Messages = msgs
+	return e
+}
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "ServiceTrade API %s %s returned %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
 	if len(e.Messages) > 0 {
 		fmt.Fprintf(&b, ": %s", strings.Join(e.Messages, "; "))
 	}
@@ -95,25 +96,17 @@ func (e *Error) Error() string {
 		}
 		fmt.Fprintf(&b, " (validation: %s)", strings.Join(parts, "; "))
 	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
-	return b.String()
+	return e.Text(b.String())
 }
 
 // IsNotFound reports whether err is a ServiceTrade 404.
-func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+func IsNotFound(err error) bool { return transport.IsNotFound(err) }
 
 // IsConflict reports whether err is a ServiceTrade 409.
-func IsConflict(err error) bool { return hasStatus(err, http.StatusConflict) }
+func IsConflict(err error) bool { return transport.HasStatus(err, http.StatusConflict) }
 
 // IsUnauthorized reports whether err is a ServiceTrade 401.
-func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
-
-func hasStatus(err error, status int) bool {
-	var apiErr *Error
-	return errors.As(err, &apiErr) && apiErr.StatusCode == status
-}
+func IsUnauthorized(err error) bool { return transport.HasStatus(err, http.StatusUnauthorized) }
 
 // decodeEnvelope splits a response body into the envelope parts. Bodies that
 // are empty (204) yield an empty envelope.

@@ -170,7 +170,7 @@ func FuzzDecodeEnvelope(f *testing.F) {
 			t.Fatalf("decodeEnvelope gave env=%v err=%v: want exactly one", env, err)
 		}
 		if env != nil && env.Messages != nil {
-			_ = (&Error{StatusCode: status, Messages: env.Messages.Error, Validation: env.Messages.Validation}).Error()
+			_ = (&Error{APIError: transport.APIError{StatusCode: status}, Messages: env.Messages.Error, Validation: env.Messages.Validation}).Error()
 		}
 
 		// The client, with the fuzzed answer to every API call.

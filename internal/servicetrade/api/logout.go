@@ -101,7 +101,7 @@ func (a *sessionAuth) logout(ctx context.Context) (closed bool, err error) {
 		// 404: "no active login session found", already closed.
 		return true, nil
 	}
-	apiErr := &Error{Method: http.MethodDelete, Path: "/auth", StatusCode: resp.StatusCode, Attempts: resp.Attempts}
+	apiErr := newError(http.MethodDelete, "/auth", resp.StatusCode, resp.Attempts)
 	if env, decodeErr := decodeEnvelope(resp.Body); decodeErr == nil && env.Messages != nil {
 		apiErr.Messages = env.Messages.Error
 	}

@@ -1,0 +1,96 @@
+package kit
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
+)
+
+// Base is embedded by every resource: from its Type it supplies Metadata,
+// Configure, the plan-time vendor check and import, and the CRUD helpers
+// (crud.go).
+type Base[C any, K any] struct {
+	Type Type[C, K]
+	// Data is the provider's, nil until the provider is configured.
+	Data *providerdata.Data
+}
+
+// Metadata names the type.
+func (b *Base[C, K]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + b.Type.Vendor.Prefix + "_" + b.Type.Name
+}
+
+// Configure keeps the provider data (nil during validation, which every
+// method tolerates).
+func (b *Base[C, K]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	b.Data = providerdata.FromResource(req, resp)
+}
+
+// Client returns the vendor's client, or adds an error saying which
+// settings are missing.
+func (b *Base[C, K]) Client(diags *diag.Diagnostics) (C, bool) {
+	return client(b.Type.Vendor, b.Data, diags)
+}
+
+// ModifyPlan refuses, at plan time, to plan changes to an object of a
+// vendor that is not configured. Resources with a ModifyPlan of their own
+// call it first.
+func (b *Base[C, K]) ModifyPlan(_ context.Context, _ resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if b.Data != nil {
+		b.Type.Vendor.Client(b.Data).Get(&resp.Diagnostics)
+	}
+}
+
+// ImportState reads the import id as the type's ID says, and refuses
+// anything else with the expected form.
+func (b *Base[C, K]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	values, err := b.Type.ID.ParseImport(b.Type.KindName(), req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for "+b.Type.TypeName(), err.Error())
+		return
+	}
+	b.Type.ID.setImported(ctx, values, &resp.State, &resp.Diagnostics)
+	for name, v := range b.Type.ProviderSide {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+	}
+}
+
+// DataType describes one data source type of a vendor.
+type DataType[C any] struct {
+	Vendor Vendor[C]
+	// Name follows the vendor prefix in the type name: "webhooks".
+	Name string
+}
+
+// DataBase is embedded by every data source: Metadata, Configure and the
+// client.
+type DataBase[C any] struct {
+	Type DataType[C]
+	Data *providerdata.Data
+}
+
+// Metadata names the type.
+func (b *DataBase[C]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + b.Type.Vendor.Prefix + "_" + b.Type.Name
+}
+
+// Configure keeps the provider data.
+func (b *DataBase[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.Data = providerdata.FromDataSource(req, resp)
+}
+
+// Client returns the vendor's client, or adds an error saying which
+// settings are missing.
+func (b *DataBase[C]) Client(diags *diag.Diagnostics) (C, bool) {
+	return client(b.Type.Vendor, b.Data, diags)
+}
+
+// Keys is the process's natural-key index of the type (lostcreate.Key),
+// for updates that change an object's key.
+func (b *Base[C, K]) Keys() *naturalkey.Index { return b.Data.Keys.Index(b.Type.TypeName()) }

@@ -1,0 +1,24 @@
+package servicetrade
+
+import (
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+// vendor is ServiceTrade as every type of this package names it and finds
+// its client.
+var vendor = kit.Vendor[*api.Client]{Name: "ServiceTrade", Prefix: "servicetrade",
+	Client: func(d *providerdata.Data) providerdata.Vendor[*api.Client] { return d.ServiceTrade }}
+
+// resourceBase is the kit.Base of a ServiceTrade resource known by its
+// numeric id.
+type resourceBase = kit.Base[*api.Client, int64]
+
+// numbered is the Type of a ServiceTrade resource known by its numeric id
+// (fieldservice_servicetrade_<name>), with its provider-side attributes.
+func numbered(name string, providerSide ...kit.Attribute) kit.Type[*api.Client, int64] {
+	t := kit.Type[*api.Client, int64]{Vendor: vendor, Name: name, ProviderSide: kit.Defaults(providerSide...)}
+	t.ID = kit.Plain(func(raw string) (int64, error) { return parseID(t.KindName(), raw) }, formatID)
+	return t
+}
