@@ -129,7 +129,11 @@ func (b *Base[C, K]) DeleteWith(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	if err := del(ctx, c, key); err != nil && !gone(err) {
-		resp.Diagnostics.AddError("Deleting "+b.Type.Object(key)+" failed", err.Error())
+		verb := b.Type.Deleting
+		if verb == "" {
+			verb = "Deleting"
+		}
+		resp.Diagnostics.AddError(verb+" "+b.Type.Object(key)+" failed", err.Error())
 		return
 	}
 	b.Keys().Remove(b.Type.ID.Format(key))

@@ -59,7 +59,7 @@ func (p Part) label() string {
 func Plain[K any](parse func(raw string) (K, error), format func(K) string) ID[K] {
 	return ID[K]{
 		Parts:  []Part{{Attr: "id", Parse: func(raw string) (any, error) { return parse(raw) }}},
-		Key:    func(v []any) K { return v[0].(K) },
+		Key:    func(v []any) K { return as[K](v[0]) },
 		Format: format,
 	}
 }
@@ -77,7 +77,7 @@ func ChildOf(parent, child Part, example, note string, describe func(vendor stri
 	}
 	return ID[Child]{
 		Parts: []Part{parent, child}, Example: example, Note: note, Describe: describe,
-		Key:    func(v []any) Child { return Child{Parent: v[0].(int64), ID: v[1].(int64)} },
+		Key:    func(v []any) Child { return Child{Parent: as[int64](v[0]), ID: as[int64](v[1])} },
 		Format: func(k Child) string { return strconv.FormatInt(k.Parent, 10) + "/" + strconv.FormatInt(k.ID, 10) },
 	}
 }
@@ -176,4 +176,14 @@ func parenthesised(note string) string {
 		return ""
 	}
 	return " (" + note + ")"
+}
+
+// as is a part's parsed value as its Key expects it; another type is a bug
+// in the ID's definition.
+func as[T any](v any) T {
+	t, ok := v.(T)
+	if !ok {
+		panic(fmt.Sprintf("kit: an id part parsed to %T where its key expects %T", v, t))
+	}
+	return t
 }

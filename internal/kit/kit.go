@@ -47,6 +47,9 @@ type Type[C any, K any] struct {
 	// (Base.UpdateWith), and an import sets their defaults, so that an
 	// imported object plans no change.
 	ProviderSide map[string]attr.Value
+	// Deleting names what Delete does in its error summary, for objects
+	// the API cannot delete: "Deactivating". Empty: "Deleting".
+	Deleting string
 }
 
 // TypeName is the Terraform type name: "fieldservice_servicetrade_webhook".

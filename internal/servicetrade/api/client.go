@@ -72,6 +72,15 @@ func New(cfg Config) (*Client, error) {
 // healthy run obtains one.
 func (c *Client) AuthCount() int64 { return c.auth.count() }
 
+// fetch sends a request whose answer carries one object, and returns it.
+func fetch[T any](ctx context.Context, c *Client, method, path string, query url.Values, body any) (*T, error) {
+	var out T
+	if err := c.call(ctx, method, path, query, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // call is one authenticated API request. body, when non-nil, is sent as
 // JSON; out, when non-nil, receives the decoded "data" member.
 func (c *Client) call(ctx context.Context, method, path string, query url.Values, body, out any) error {

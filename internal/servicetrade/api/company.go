@@ -32,11 +32,7 @@ type CompanyFilter struct {
 
 // GetCompany reads one company; IsNotFound(err) when it does not exist.
 func (c *Client) GetCompany(ctx context.Context, id int64) (*Company, error) {
-	var co Company
-	if err := c.call(ctx, http.MethodGet, "/company/"+strconv.FormatInt(id, 10), nil, nil, &co); err != nil {
-		return nil, err
-	}
-	return &co, nil
+	return fetch[Company](ctx, c, http.MethodGet, "/company/"+strconv.FormatInt(id, 10), nil, nil)
 }
 
 // ListCompanies returns every company matching f, across all pages.

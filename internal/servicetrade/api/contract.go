@@ -168,31 +168,19 @@ func contractPath(id int64) string { return "/contract/" + strconv.FormatInt(id,
 // GetContract reads one contract, active or not; IsNotFound(err) when it
 // does not exist.
 func (c *Client) GetContract(ctx context.Context, id int64) (*Contract, error) {
-	var ct Contract
-	if err := c.call(ctx, http.MethodGet, contractPath(id), nil, nil, &ct); err != nil {
-		return nil, err
-	}
-	return &ct, nil
+	return fetch[Contract](ctx, c, http.MethodGet, contractPath(id), nil, nil)
 }
 
 // CreateContract creates a contract and returns the API's echo, whose dates
 // are the values sent (a later GET shows the stored day).
 func (c *Client) CreateContract(ctx context.Context, in ContractInput) (*Contract, error) {
-	var ct Contract
-	if err := c.call(ctx, http.MethodPost, "/contract", nil, in, &ct); err != nil {
-		return nil, err
-	}
-	return &ct, nil
+	return fetch[Contract](ctx, c, http.MethodPost, "/contract", nil, in)
 }
 
 // UpdateContract changes the fields set in in and returns the contract as
 // stored.
 func (c *Client) UpdateContract(ctx context.Context, id int64, in ContractUpdate) (*Contract, error) {
-	var ct Contract
-	if err := c.call(ctx, http.MethodPut, contractPath(id), nil, in, &ct); err != nil {
-		return nil, err
-	}
-	return &ct, nil
+	return fetch[Contract](ctx, c, http.MethodPut, contractPath(id), nil, in)
 }
 
 // DeactivateContract is the API's substitute for DELETE (which it does not

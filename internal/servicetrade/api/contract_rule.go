@@ -196,30 +196,18 @@ func contractRulePath(contractID, id int64) string {
 // GetContractRule reads one rule; IsNotFound(err) when the rule or the
 // contract does not exist (or the rule is another contract's).
 func (c *Client) GetContractRule(ctx context.Context, contractID, id int64) (*ContractRule, error) {
-	var r ContractRule
-	if err := c.call(ctx, http.MethodGet, contractRulePath(contractID, id), nil, nil, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ContractRule](ctx, c, http.MethodGet, contractRulePath(contractID, id), nil, nil)
 }
 
 // CreateContractRule creates a rule on a contract and returns it as stored.
 func (c *Client) CreateContractRule(ctx context.Context, contractID int64, in ContractRuleInput) (*ContractRule, error) {
-	var r ContractRule
-	if err := c.call(ctx, http.MethodPost, contractRulesPath(contractID), nil, in, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ContractRule](ctx, c, http.MethodPost, contractRulesPath(contractID), nil, in)
 }
 
 // UpdateContractRule changes the fields set in in and returns the rule as
 // stored.
 func (c *Client) UpdateContractRule(ctx context.Context, contractID, id int64, in ContractRuleUpdate) (*ContractRule, error) {
-	var r ContractRule
-	if err := c.call(ctx, http.MethodPut, contractRulePath(contractID, id), nil, in, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[ContractRule](ctx, c, http.MethodPut, contractRulePath(contractID, id), nil, in)
 }
 
 // DeleteContractRule deletes a rule (204).

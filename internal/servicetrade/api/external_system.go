@@ -56,31 +56,19 @@ func externalSystemPath(id int64) string { return "/externalsystem/" + strconv.F
 // GetExternalSystem reads one external system; IsNotFound(err) when it does
 // not exist (a 404 the docs do not list, treated as gone).
 func (c *Client) GetExternalSystem(ctx context.Context, id int64) (*ExternalSystem, error) {
-	var es ExternalSystem
-	if err := c.call(ctx, http.MethodGet, externalSystemPath(id), nil, nil, &es); err != nil {
-		return nil, err
-	}
-	return &es, nil
+	return fetch[ExternalSystem](ctx, c, http.MethodGet, externalSystemPath(id), nil, nil)
 }
 
 // CreateExternalSystem registers an external system and returns it as
 // stored. It can never be deleted through the API.
 func (c *Client) CreateExternalSystem(ctx context.Context, in ExternalSystemInput) (*ExternalSystem, error) {
-	var es ExternalSystem
-	if err := c.call(ctx, http.MethodPost, "/externalsystem", nil, in, &es); err != nil {
-		return nil, err
-	}
-	return &es, nil
+	return fetch[ExternalSystem](ctx, c, http.MethodPost, "/externalsystem", nil, in)
 }
 
 // UpdateExternalSystem changes the fields set in in and returns the system
 // as stored.
 func (c *Client) UpdateExternalSystem(ctx context.Context, id int64, in ExternalSystemUpdate) (*ExternalSystem, error) {
-	var es ExternalSystem
-	if err := c.call(ctx, http.MethodPut, externalSystemPath(id), nil, in, &es); err != nil {
-		return nil, err
-	}
-	return &es, nil
+	return fetch[ExternalSystem](ctx, c, http.MethodPut, externalSystemPath(id), nil, in)
 }
 
 // ListExternalSystems returns every external system of the account. Unlike

@@ -63,11 +63,7 @@ type LibItemFilter struct {
 // GetLibItem reads one lib item, active or not; IsNotFound(err) when it does
 // not exist.
 func (c *Client) GetLibItem(ctx context.Context, id int64) (*LibItem, error) {
-	var li LibItem
-	if err := c.call(ctx, http.MethodGet, "/libitem/"+strconv.FormatInt(id, 10), nil, nil, &li); err != nil {
-		return nil, err
-	}
-	return &li, nil
+	return fetch[LibItem](ctx, c, http.MethodGet, "/libitem/"+strconv.FormatInt(id, 10), nil, nil)
 }
 
 // ListLibItems returns every lib item matching f, across all pages.

@@ -46,11 +46,7 @@ type Address struct {
 
 // GetLocation reads one location.
 func (c *Client) GetLocation(ctx context.Context, id int64) (*Location, error) {
-	var l Location
-	if err := c.call(ctx, http.MethodGet, "/location/"+strconv.FormatInt(id, 10), nil, nil, &l); err != nil {
-		return nil, err
-	}
-	return &l, nil
+	return fetch[Location](ctx, c, http.MethodGet, "/location/"+strconv.FormatInt(id, 10), nil, nil)
 }
 
 // ListOffices returns the account's offices (vendor locations) whose name

@@ -18,11 +18,7 @@ type PaymentTerms struct {
 // GetPaymentTerms reads one payment terms entry; IsNotFound(err) when it
 // does not exist.
 func (c *Client) GetPaymentTerms(ctx context.Context, id int64) (*PaymentTerms, error) {
-	var p PaymentTerms
-	if err := c.call(ctx, http.MethodGet, "/paymentterms/"+strconv.FormatInt(id, 10), nil, nil, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return fetch[PaymentTerms](ctx, c, http.MethodGet, "/paymentterms/"+strconv.FormatInt(id, 10), nil, nil)
 }
 
 // ListPaymentTerms returns every payment terms entry. The reference names

@@ -65,31 +65,19 @@ func quoteTemplatePath(id int64) string { return "/quotetemplate/" + strconv.For
 // GetQuoteTemplate reads one template with its items; IsNotFound(err) when
 // it does not exist.
 func (c *Client) GetQuoteTemplate(ctx context.Context, id int64) (*QuoteTemplate, error) {
-	var t QuoteTemplate
-	if err := c.call(ctx, http.MethodGet, quoteTemplatePath(id), nil, nil, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return fetch[QuoteTemplate](ctx, c, http.MethodGet, quoteTemplatePath(id), nil, nil)
 }
 
 // CreateQuoteTemplate creates a template (without items) and returns it as
 // stored.
 func (c *Client) CreateQuoteTemplate(ctx context.Context, in QuoteTemplateInput) (*QuoteTemplate, error) {
-	var t QuoteTemplate
-	if err := c.call(ctx, http.MethodPost, "/quotetemplate", nil, in, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return fetch[QuoteTemplate](ctx, c, http.MethodPost, "/quotetemplate", nil, in)
 }
 
 // UpdateQuoteTemplate replaces a template's fields (not its items) and
 // returns it as stored.
 func (c *Client) UpdateQuoteTemplate(ctx context.Context, id int64, in QuoteTemplateInput) (*QuoteTemplate, error) {
-	var t QuoteTemplate
-	if err := c.call(ctx, http.MethodPut, quoteTemplatePath(id), nil, in, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return fetch[QuoteTemplate](ctx, c, http.MethodPut, quoteTemplatePath(id), nil, in)
 }
 
 // DeleteQuoteTemplate deletes a template (204). IsConflict(err) when it

@@ -141,22 +141,14 @@ func quoteTemplateItemPath(templateID, itemID int64) string {
 // GetQuoteTemplateItem reads one item wherever it is (GET
 // /quotetemplateitem/{id}); IsNotFound(err) when it does not exist.
 func (c *Client) GetQuoteTemplateItem(ctx context.Context, itemID int64) (*QuoteTemplateItem, error) {
-	var it QuoteTemplateItem
-	if err := c.call(ctx, http.MethodGet, "/quotetemplateitem/"+strconv.FormatInt(itemID, 10), nil, nil, &it); err != nil {
-		return nil, err
-	}
-	return &it, nil
+	return fetch[QuoteTemplateItem](ctx, c, http.MethodGet, "/quotetemplateitem/"+strconv.FormatInt(itemID, 10), nil, nil)
 }
 
 // GetQuoteTemplateItemOf reads one item of a given template (GET
 // /quotetemplate/{tid}/item/{id}); IsNotFound(err) when the template does
 // not exist or the item is not one of its items.
 func (c *Client) GetQuoteTemplateItemOf(ctx context.Context, templateID, itemID int64) (*QuoteTemplateItem, error) {
-	var it QuoteTemplateItem
-	if err := c.call(ctx, http.MethodGet, quoteTemplateItemPath(templateID, itemID), nil, nil, &it); err != nil {
-		return nil, err
-	}
-	return &it, nil
+	return fetch[QuoteTemplateItem](ctx, c, http.MethodGet, quoteTemplateItemPath(templateID, itemID), nil, nil)
 }
 
 // ListQuoteTemplateItems returns every item of a template in the API's
@@ -169,21 +161,13 @@ func (c *Client) ListQuoteTemplateItems(ctx context.Context, templateID int64) (
 // CreateQuoteTemplateItem adds an item to a template and returns it as
 // stored, with whatever the server resolved.
 func (c *Client) CreateQuoteTemplateItem(ctx context.Context, templateID int64, in QuoteTemplateItemInput) (*QuoteTemplateItem, error) {
-	var it QuoteTemplateItem
-	if err := c.call(ctx, http.MethodPost, quoteTemplateItemsPath(templateID), nil, in, &it); err != nil {
-		return nil, err
-	}
-	return &it, nil
+	return fetch[QuoteTemplateItem](ctx, c, http.MethodPost, quoteTemplateItemsPath(templateID), nil, in)
 }
 
 // UpdateQuoteTemplateItem changes the fields set in in and returns the item
 // as stored.
 func (c *Client) UpdateQuoteTemplateItem(ctx context.Context, templateID, itemID int64, in QuoteTemplateItemInput) (*QuoteTemplateItem, error) {
-	var it QuoteTemplateItem
-	if err := c.call(ctx, http.MethodPut, quoteTemplateItemPath(templateID, itemID), nil, in, &it); err != nil {
-		return nil, err
-	}
-	return &it, nil
+	return fetch[QuoteTemplateItem](ctx, c, http.MethodPut, quoteTemplateItemPath(templateID, itemID), nil, in)
 }
 
 // DeleteQuoteTemplateItem deletes an item (204). Only the nested path

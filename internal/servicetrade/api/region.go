@@ -47,29 +47,17 @@ func regionPath(id int64) string { return "/region/" + strconv.FormatInt(id, 10)
 
 // GetRegion reads one region; IsNotFound(err) when it does not exist.
 func (c *Client) GetRegion(ctx context.Context, id int64) (*Region, error) {
-	var r Region
-	if err := c.call(ctx, http.MethodGet, regionPath(id), nil, nil, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[Region](ctx, c, http.MethodGet, regionPath(id), nil, nil)
 }
 
 // CreateRegion creates a region and returns it as stored.
 func (c *Client) CreateRegion(ctx context.Context, in RegionInput) (*Region, error) {
-	var r Region
-	if err := c.call(ctx, http.MethodPost, "/region", nil, in, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[Region](ctx, c, http.MethodPost, "/region", nil, in)
 }
 
 // UpdateRegion replaces a region's fields and returns it as stored.
 func (c *Client) UpdateRegion(ctx context.Context, id int64, in RegionInput) (*Region, error) {
-	var r Region
-	if err := c.call(ctx, http.MethodPut, regionPath(id), nil, in, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return fetch[Region](ctx, c, http.MethodPut, regionPath(id), nil, in)
 }
 
 // DeleteRegion deletes a region (the API answers 200, not 204).

@@ -62,11 +62,7 @@ type ServiceLineFilter struct {
 // GetServiceLine reads one service line; IsNotFound(err) when it does not
 // exist.
 func (c *Client) GetServiceLine(ctx context.Context, id int64) (*ServiceLine, error) {
-	var sl ServiceLine
-	if err := c.call(ctx, http.MethodGet, "/serviceline/"+strconv.FormatInt(id, 10), nil, nil, &sl); err != nil {
-		return nil, err
-	}
-	return &sl, nil
+	return fetch[ServiceLine](ctx, c, http.MethodGet, "/serviceline/"+strconv.FormatInt(id, 10), nil, nil)
 }
 
 // ListServiceLines returns every service line matching f, across all pages.

@@ -26,11 +26,7 @@ func termsPath(id int64) string { return "/terms/" + strconv.FormatInt(id, 10) }
 
 // GetTerms reads one set of terms; IsNotFound(err) when it does not exist.
 func (c *Client) GetTerms(ctx context.Context, id int64) (*Terms, error) {
-	var t Terms
-	if err := c.call(ctx, http.MethodGet, termsPath(id), nil, nil, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return fetch[Terms](ctx, c, http.MethodGet, termsPath(id), nil, nil)
 }
 
 // ListTerms returns every set of terms of the account: the index takes no
@@ -41,21 +37,13 @@ func (c *Client) ListTerms(ctx context.Context) ([]Terms, error) {
 
 // CreateTerms creates terms and returns them as stored.
 func (c *Client) CreateTerms(ctx context.Context, in TermsInput) (*Terms, error) {
-	var t Terms
-	if err := c.call(ctx, http.MethodPost, "/terms", nil, in, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return fetch[Terms](ctx, c, http.MethodPost, "/terms", nil, in)
 }
 
 // UpdateTerms changes terms and returns them as stored. (The reference's
 // example uses POST /terms/{id}; PUT is the documented verb.)
 func (c *Client) UpdateTerms(ctx context.Context, id int64, in TermsInput) (*Terms, error) {
-	var t Terms
-	if err := c.call(ctx, http.MethodPut, termsPath(id), nil, in, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return fetch[Terms](ctx, c, http.MethodPut, termsPath(id), nil, in)
 }
 
 // DeleteTerms deletes terms (204). IsConflict(err) when contracts, quote

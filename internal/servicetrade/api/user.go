@@ -47,11 +47,7 @@ type UserFilter struct {
 // GetUser reads one user, whatever its status; IsNotFound(err) when it does
 // not exist.
 func (c *Client) GetUser(ctx context.Context, id int64) (*User, error) {
-	var u User
-	if err := c.call(ctx, http.MethodGet, "/user/"+strconv.FormatInt(id, 10), nil, nil, &u); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return fetch[User](ctx, c, http.MethodGet, "/user/"+strconv.FormatInt(id, 10), nil, nil)
 }
 
 // ListUsers returns every user matching f, across all pages.

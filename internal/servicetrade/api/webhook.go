@@ -40,31 +40,19 @@ func webhookPath(id int64) string { return "/webhook/" + strconv.FormatInt(id, 1
 
 // GetWebhook reads one webhook; IsNotFound(err) when it does not exist.
 func (c *Client) GetWebhook(ctx context.Context, id int64) (*Webhook, error) {
-	var wh Webhook
-	if err := c.call(ctx, http.MethodGet, webhookPath(id), nil, nil, &wh); err != nil {
-		return nil, err
-	}
-	return &wh, nil
+	return fetch[Webhook](ctx, c, http.MethodGet, webhookPath(id), nil, nil)
 }
 
 // CreateWebhook creates a webhook and returns it as stored (not yet
 // confirmed).
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, error) {
-	var wh Webhook
-	if err := c.call(ctx, http.MethodPost, "/webhook", nil, in, &wh); err != nil {
-		return nil, err
-	}
-	return &wh, nil
+	return fetch[Webhook](ctx, c, http.MethodPost, "/webhook", nil, in)
 }
 
 // UpdateWebhook changes the flags that are set in in and returns the
 // webhook as stored.
 func (c *Client) UpdateWebhook(ctx context.Context, id int64, in WebhookUpdate) (*Webhook, error) {
-	var wh Webhook
-	if err := c.call(ctx, http.MethodPut, webhookPath(id), nil, in, &wh); err != nil {
-		return nil, err
-	}
-	return &wh, nil
+	return fetch[Webhook](ctx, c, http.MethodPut, webhookPath(id), nil, in)
 }
 
 // DeleteWebhook deletes a webhook (the API answers 200, not 204).
