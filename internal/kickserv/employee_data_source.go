@@ -20,13 +20,11 @@ import (
 var _ datasource.DataSourceWithConfigValidators = (*employeeDataSource)(nil)
 
 // NewEmployeeDataSource is the fieldservice_kickserv_employee data source.
-func NewEmployeeDataSource() datasource.DataSource { return &employeeDataSource{} }
-
-type employeeDataSource struct{ dsBase }
-
-func (d *employeeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_kickserv_employee"
+func NewEmployeeDataSource() datasource.DataSource {
+	return &employeeDataSource{dataBase{Type: dataType("employee")}}
 }
+
+type employeeDataSource struct{ dataBase }
 
 // employeeDataAttributes are the read-only attributes of one employee, as
 // the data sources show them.
@@ -90,7 +88,7 @@ func (d *employeeDataSource) ConfigValidators(context.Context) []datasource.Conf
 }
 
 func (d *employeeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

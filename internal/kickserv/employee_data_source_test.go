@@ -35,12 +35,48 @@ resource "fieldservice_kickserv_employee" "dup2" {
 }
 `, base)
 	const ds = "data.fieldservice_kickserv_employee."
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{Config: employees},
-			{
-				Config: employees + fmt.Sprintf(`
+	// The look-ups that fail, and what they say.
+	failures := []struct {
+		name, config string
+		planOnly     bool
+		err          *regexp.Regexp
+	}{
+		{
+			name:   "no employee has the username",
+			config: `data "fieldservice_kickserv_employee" "none" { username = "no_such_user_anywhere" }`,
+			err:    acctest.ErrorText(`no Kickserv employee, active or inactive, has the username "no_such_user_anywhere"`),
+		},
+		{
+			name:   "two employees have the email address",
+			config: fmt.Sprintf(`data "fieldservice_kickserv_employee" "two" { email_address = "%s.shared@example.com" }`, base),
+			err:    regexp.MustCompile(`(?s)2\s+Kickserv\s+employees\s+have\s+the\s+email\s+address\s+"` + base + `\.shared@example\.com"\s+\(employee\s+numbers\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+employee_number`),
+		},
+		{
+			name:   "no employee has the number",
+			config: `data "fieldservice_kickserv_employee" "gone" { employee_number = 987654321 }`,
+			err:    acctest.ErrorText("no Kickserv employee has the employee number 987654321"),
+		},
+		{
+			name:     "neither number, username nor email address",
+			config:   `data "fieldservice_kickserv_employee" "neither" {}`,
+			planOnly: true,
+			err:      regexp.MustCompile(`Exactly one of these attributes must be configured:\s+\[employee_number,username,email_address\]`),
+		},
+		{
+			name: "username and number",
+			config: `
+data "fieldservice_kickserv_employee" "both" {
+  username        = "a"
+  employee_number = 1
+}`,
+			planOnly: true,
+			err:      regexp.MustCompile(`Exactly one of these attributes must be configured`),
+		},
+	}
+	steps := []resource.TestStep{
+		{Config: employees},
+		{
+			Config: employees + fmt.Sprintf(`
 data "fieldservice_kickserv_employee" "by_number" {
   employee_number = tonumber(fieldservice_kickserv_employee.exact.id)
 }
@@ -54,52 +90,35 @@ data "fieldservice_kickserv_employee" "inactive" {
   employee_number = tonumber(fieldservice_kickserv_employee.dup2.id)
 }
 `, strings.ToUpper(base), base),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttrPair(ds+"by_number", "id", "fieldservice_kickserv_employee.exact", "id"),
-					resource.TestCheckResourceAttrPair(ds+"by_number", "employee_id", "fieldservice_kickserv_employee.exact", "employee_id"),
-					resource.TestCheckResourceAttrPair(ds+"by_number", "created_at", "fieldservice_kickserv_employee.exact", "created_at"),
-					resource.TestCheckResourceAttr(ds+"by_number", "username", base),
-					resource.TestCheckResourceAttr(ds+"by_number", "city", "Austin"),
-					resource.TestCheckResourceAttrSet(ds+"by_number", "updated_at"),
-					resource.TestCheckResourceAttrPair(ds+"by_username", "id", "fieldservice_kickserv_employee.exact", "id"),
-					resource.TestCheckResourceAttrPair(ds+"by_username", "employee_number", "fieldservice_kickserv_employee.exact", "id"),
-					resource.TestCheckResourceAttr(ds+"by_username", "username", base),
-					resource.TestCheckResourceAttrPair(ds+"by_email", "id", "fieldservice_kickserv_employee.exact", "id"),
-					resource.TestCheckResourceAttr(ds+"by_email", "email_address", base+"@example.com"),
-					resource.TestCheckResourceAttr(ds+"inactive", "active", "false"),
-					resource.TestCheckResourceAttr(ds+"inactive", "name", base+" dup two"),
-				),
-			},
-			{
-				Config:      employees + `data "fieldservice_kickserv_employee" "none" { username = "no_such_user_anywhere" }`,
-				ExpectError: acctest.ErrorText(`no Kickserv employee, active or inactive, has the username "no_such_user_anywhere"`),
-			},
-			{
-				Config:      employees + fmt.Sprintf(`data "fieldservice_kickserv_employee" "two" { email_address = "%s.shared@example.com" }`, base),
-				ExpectError: regexp.MustCompile(`(?s)2\s+Kickserv\s+employees\s+have\s+the\s+email\s+address\s+"` + base + `\.shared@example\.com"\s+\(employee\s+numbers\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+employee_number`),
-			},
-			{
-				Config:      employees + `data "fieldservice_kickserv_employee" "gone" { employee_number = 987654321 }`,
-				ExpectError: acctest.ErrorText("no Kickserv employee has the employee number 987654321"),
-			},
-			{
-				Config:      employees + `data "fieldservice_kickserv_employee" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured:\s+\[employee_number,username,email_address\]`),
-			},
-			{
-				Config: employees + `
-data "fieldservice_kickserv_employee" "both" {
-  username        = "a"
-  employee_number = 1
-}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured`),
-			},
-			// End on a valid configuration, which the final destroy uses.
-			{Config: employees},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair(ds+"by_number", "id", "fieldservice_kickserv_employee.exact", "id"),
+				resource.TestCheckResourceAttrPair(ds+"by_number", "employee_id", "fieldservice_kickserv_employee.exact", "employee_id"),
+				resource.TestCheckResourceAttrPair(ds+"by_number", "created_at", "fieldservice_kickserv_employee.exact", "created_at"),
+				resource.TestCheckResourceAttr(ds+"by_number", "username", base),
+				resource.TestCheckResourceAttr(ds+"by_number", "city", "Austin"),
+				resource.TestCheckResourceAttrSet(ds+"by_number", "updated_at"),
+				resource.TestCheckResourceAttrPair(ds+"by_username", "id", "fieldservice_kickserv_employee.exact", "id"),
+				resource.TestCheckResourceAttrPair(ds+"by_username", "employee_number", "fieldservice_kickserv_employee.exact", "id"),
+				resource.TestCheckResourceAttr(ds+"by_username", "username", base),
+				resource.TestCheckResourceAttrPair(ds+"by_email", "id", "fieldservice_kickserv_employee.exact", "id"),
+				resource.TestCheckResourceAttr(ds+"by_email", "email_address", base+"@example.com"),
+				resource.TestCheckResourceAttr(ds+"inactive", "active", "false"),
+				resource.TestCheckResourceAttr(ds+"inactive", "name", base+" dup two"),
+			),
 		},
-	})
+	}
+	for _, f := range failures {
+		step := len(steps) + 1
+		steps = append(steps, resource.TestStep{
+			PreConfig:   func() { t.Logf("step %d: %s", step, f.name) },
+			Config:      employees + f.config,
+			PlanOnly:    f.planOnly,
+			ExpectError: f.err,
+		})
+	}
+	// End on a valid configuration, which the final destroy uses.
+	steps = append(steps, resource.TestStep{Config: employees})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories(), Steps: steps})
 }
 
 // The list data source returns every employee across pages, and filters

@@ -34,7 +34,8 @@ func TestEmployeeDestroyWarnsAtPlanAndApply(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r := &employeeResource{base{data: &providerdata.Data{Kickserv: providerdata.Vendor[*api.Client]{Name: "Kickserv", Client: c}}}}
+	r := NewEmployeeResource().(*employeeResource)
+	r.Data = &providerdata.Data{Kickserv: providerdata.Vendor[*api.Client]{Name: "Kickserv", Client: c}}
 	var sch resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sch)
 	objType := sch.Schema.Type().TerraformType(ctx)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,31 +16,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*employeeResource)(nil)
-	_ resource.ResourceWithImportState    = (*employeeResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*employeeResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*employeeResource)(nil)
 )
 
 // NewEmployeeResource is the fieldservice_kickserv_employee resource.
-func NewEmployeeResource() resource.Resource { return &employeeResource{} }
-
-type employeeResource struct{ base }
-
-func (r *employeeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_kickserv_employee"
+func NewEmployeeResource() resource.Resource {
+	return &employeeResource{resourceBase{Type: employeeType}}
 }
+
+type employeeResource struct{ resourceBase }
 
 // notBlank refuses values made only of white space, which Kickserv treats
 // as blank.
@@ -70,11 +67,7 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"it adopts the employee with the configured `username` (usernames are unique) when it matches the configuration, with a warning; " +
 			"otherwise, and for employees without a username, it fails with an error listing the existing employees that match, to import. " + tokenWarning,
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Employee number assigned by Kickserv: the key in the employee's URL (`/employees/<number>.xml`) and the import id. Not the internal `employee_id`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": kit.IDAttribute("Employee number assigned by Kickserv: the key in the employee's URL (`/employees/<number>.xml`) and the import id. Not the internal `employee_id`."),
 			"employee_id": schema.Int64Attribute{
 				Computed:      true,
 				Description:   "Kickserv's internal employee id, the one job assignments (`employee_ids`) and time entries (`employee_id`) refer to. Differs from the employee number.",
@@ -127,11 +120,7 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"(removing it from the configuration does not change it). Updatable in place.",
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"created_at": schema.StringAttribute{
-				Computed:      true,
-				Description:   "When the employee was created, RFC 3339 in UTC.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"created_at": kit.ComputedString("When the employee was created, RFC 3339 in UTC."),
 			"password": schema.StringAttribute{
 				Optional:  true,
 				Sensitive: true,
@@ -181,26 +170,22 @@ func (r *employeeResource) ValidateConfig(ctx context.Context, req resource.Vali
 }
 
 func (r *employeeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
+	// password_wo is never in a plan: it comes from the configuration.
+	var passwordWO types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...); resp.Diagnostics.HasError() {
 		return
 	}
 	var plan employeeResourceModel
-	var passwordWO types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in := plan.createInput(passwordWO)
-	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()), r.data.Retry,
-		func(ctx context.Context) (*api.Employee, error) { return client.CreateEmployee(ctx, in) },
-		r.lostLookup(ctx, req, plan, client))
-	if !ok {
-		return
-	}
-	plan.fromAPI(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		in := plan.createInput(passwordWO)
+		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()),
+			func(ctx context.Context) (*api.Employee, error) { return client.CreateEmployee(ctx, in) },
+			lostLookup(ctx, req, plan, client))
+		if ok {
+			plan.fromAPI(created)
+		}
+		return ok
+	})
 }
 
 // lostLookup finds the employee a create whose answer was lost may have
@@ -208,9 +193,8 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 // compared without case): the employee with the planned username is adopted
 // when it matches the configuration. Without a username, employees of the
 // planned name are only listed.
-func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRequest, plan employeeResourceModel, client *api.Client) lostcreate.Lookup[api.Employee] {
+func lostLookup(ctx context.Context, req resource.CreateRequest, plan employeeResourceModel, client *api.Client) lostcreate.Lookup[api.Employee] {
 	l := lostcreate.Lookup[api.Employee]{
-		Vendor: "Kickserv", Kind: "employee", ResourceType: "fieldservice_kickserv_employee",
 		Remove:   "make it inactive in Kickserv (which cannot delete employees)",
 		ImportID: func(e api.Employee) string { return formatNumber(e.Number) },
 	}
@@ -222,8 +206,9 @@ func (r *employeeResource) lostLookup(ctx context.Context, req resource.CreateRe
 		// Kickserv refuses a taken one anyway, inactive employees
 		// included, and the check turns that refusal into the way to
 		// import the employee. Names are not checked: people share them.
+		// Usernames are compared without case, as Kickserv does.
 		l.Key = &lostcreate.Key{
-			Index: r.data.Keys.Index(employeeKeys), Value: strings.ToLower(*username), Describe: fmt.Sprintf("username %q", *username), Attribute: "username",
+			Value: strings.ToLower(*username), Describe: fmt.Sprintf("username %q", *username), Attribute: "username",
 			List: func(ctx context.Context) ([]naturalkey.Entry, error) {
 				all, err := allEmployees(ctx, client)
 				return naturalkey.Entries(all, err, employeeKey)
@@ -270,13 +255,10 @@ func allEmployees(ctx context.Context, client *api.Client) ([]api.Employee, erro
 	return all, nil
 }
 
-// employeeKeys names the index of employees by username (lostcreate.Key),
-// compared without case as Kickserv does. Retiring an employee leaves it
-// in Kickserv with its username, so it stays taken.
-const employeeKeys = "kickserv employee"
-
-// employeeKey is an employee's entry in that index; none without a
-// username.
+// employeeKey is an employee's entry in the index of employees by
+// username (lostcreate.Key), lower case; none without a username.
+// Retiring an employee leaves it in Kickserv with its username, so it
+// stays taken.
 func employeeKey(e api.Employee) (naturalkey.Entry, bool) {
 	if e.Username == nil || *e.Username == "" {
 		return naturalkey.Entry{}, false
@@ -284,84 +266,56 @@ func employeeKey(e api.Employee) (naturalkey.Entry, bool) {
 	return naturalkey.Entry{ID: formatNumber(e.Number), Key: strings.ToLower(*e.Username)}, true
 }
 
-
 func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state employeeResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	number, err := parseNumber(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
-		return
-	}
-	e, err := client.GetEmployee(ctx, number)
-	if api.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
-		return
-	}
-	state.fromAPI(e)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, number int64) error {
+		e, err := client.GetEmployee(ctx, number)
+		if err == nil {
+			state.fromAPI(e)
+		}
+		return err
+	})
 }
 
 func (r *employeeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
+	// password_wo is never in a plan: it comes from the configuration.
+	var passwordWO types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...); resp.Diagnostics.HasError() {
 		return
 	}
 	var plan, state employeeResourceModel
-	var passwordWO types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	number, err := parseNumber(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
-		return
-	}
-	updated, err := client.UpdateEmployee(ctx, number, updateInput(plan, state, passwordWO))
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating Kickserv employee %d (%q) failed", number, plan.Name.ValueString()), err.Error())
-		return
-	}
-	// The username is the natural key: it may have moved, for creates
-	// later in this run.
-	key, _ := employeeKey(*updated)
-	r.data.Keys.Index(employeeKeys).Put(formatNumber(number), key.Key)
-	plan.fromAPI(updated)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, number int64) error {
+		updated, err := client.UpdateEmployee(ctx, number, updateInput(plan, state, passwordWO))
+		if err != nil {
+			return err
+		}
+		// The username is the natural key: it may have moved, for creates
+		// later in this run.
+		key, _ := employeeKey(*updated)
+		r.Keys().Put(formatNumber(number), key.Key)
+		plan.fromAPI(updated)
+		return nil
+	})
 }
 
 // Delete makes the employee inactive, the closest Kickserv has to a
-// delete, and says so.
+// delete, and says so. It does not use the kit's DeleteWith, which frees
+// the object's natural key for later creates of the run: a retired
+// employee keeps its username, which stays taken.
 func (r *employeeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	client, ok := r.client(&resp.Diagnostics)
+	client, ok := r.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
 	var state employeeResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	number, err := parseNumber(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid employee number in state", err.Error())
+	number, ok := r.Type.ID.FromState(ctx, r.Type.KindName(), req.State, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	err = client.Retire(ctx, number)
+	err := client.Retire(ctx, number)
 	if api.IsNotFound(err) {
 		return
 	}
@@ -385,17 +339,9 @@ func employeeMadeInactive(m employeeResourceModel) undeletable.Notice {
 // ModifyPlan warns, when the employee is to be destroyed, that it will only
 // be made inactive.
 func (r *employeeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.base.ModifyPlan(ctx, req, resp)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	undeletable.WarnOnDestroyPlan(ctx, req, resp, employeeMadeInactive)
-}
-
-func (r *employeeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, err := parseNumber(req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for fieldservice_kickserv_employee", err.Error())
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

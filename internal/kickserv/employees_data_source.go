@@ -12,17 +12,15 @@ import (
 )
 
 // NewEmployeesDataSource is the fieldservice_kickserv_employees data source.
-func NewEmployeesDataSource() datasource.DataSource { return &employeesDataSource{} }
+func NewEmployeesDataSource() datasource.DataSource {
+	return &employeesDataSource{dataBase{Type: dataType("employees")}}
+}
 
-type employeesDataSource struct{ dsBase }
+type employeesDataSource struct{ dataBase }
 
 type employeesDataModel struct {
 	Active    types.Bool          `tfsdk:"active"`
 	Employees []employeeDataModel `tfsdk:"employees"`
-}
-
-func (d *employeesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_kickserv_employees"
 }
 
 func (d *employeesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -43,7 +41,7 @@ func (d *employeesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *employeesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

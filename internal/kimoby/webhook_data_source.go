@@ -15,13 +15,11 @@ import (
 var _ datasource.DataSourceWithConfigValidators = (*webhookDataSource)(nil)
 
 // NewWebhookDataSource is the fieldservice_kimoby_webhook data source.
-func NewWebhookDataSource() datasource.DataSource { return &webhookDataSource{} }
-
-type webhookDataSource struct{ dsBase }
-
-func (d *webhookDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_kimoby_webhook"
+func NewWebhookDataSource() datasource.DataSource {
+	return &webhookDataSource{dataBase{Type: dataType("webhook")}}
 }
+
+type webhookDataSource struct{ dataBase }
 
 func (d *webhookDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -43,7 +41,7 @@ func (d *webhookDataSource) ConfigValidators(context.Context) []datasource.Confi
 }
 
 func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -41,13 +41,48 @@ resource "fieldservice_kimoby_webhook" "dup1" {
 		}
 		t.Cleanup(func() { _ = c.DeleteWebhook(context.Background(), w.ID) })
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{Config: webhooks},
-			{
-				PreConfig: makeDup,
-				Config: webhooks + fmt.Sprintf(`
+	// The look-ups that fail, and what they say.
+	failures := []struct {
+		name, config string
+		planOnly     bool
+		err          *regexp.Regexp
+	}{
+		{
+			name:   "no webhook has the url",
+			config: fmt.Sprintf(`data "fieldservice_kimoby_webhook" "none" { url = %q }`, hookURL(name, "nowhere")),
+			err:    acctest.ErrorText(fmt.Sprintf("no Kimoby webhook has the url %q (the match is exact and case-sensitive;", hookURL(name, "nowhere"))),
+		},
+		{
+			name:   "no webhook has the id",
+			config: `data "fieldservice_kimoby_webhook" "none" { id = "WH00000000000000000000000000000000" }`,
+			err:    acctest.ErrorText(`no Kimoby webhook has the id "WH00000000000000000000000000000000"`),
+		},
+		{
+			name:   "two webhooks have the url",
+			config: fmt.Sprintf(`data "fieldservice_kimoby_webhook" "two" { url = "%s/dup" }`, hookURL(name, "ds")),
+			err:    regexp.MustCompile(`2\s+Kimoby\s+webhooks\s+have\s+the\s+url\s+".*/dup"\s+\(ids\s+WH\w+,\s+WH\w+\);\s+look\s+it\s+up\s+by\s+id\s+instead`),
+		},
+		{
+			name:     "neither id nor url",
+			config:   `data "fieldservice_kimoby_webhook" "neither" {}`,
+			planOnly: true,
+			err:      regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,url\]`),
+		},
+		{
+			name: "id and url",
+			config: `data "fieldservice_kimoby_webhook" "both" {
+  id  = "WH00000000000000000000000000000000"
+  url = "https://hooks.example.com/x"
+}`,
+			planOnly: true,
+			err:      regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,url\]`),
+		},
+	}
+	steps := []resource.TestStep{
+		{Config: webhooks},
+		{
+			PreConfig: makeDup,
+			Config: webhooks + fmt.Sprintf(`
 data "fieldservice_kimoby_webhook" "by_url" {
   url = %q
 }
@@ -55,44 +90,28 @@ data "fieldservice_kimoby_webhook" "by_id" {
   id = fieldservice_kimoby_webhook.dup1.id
 }
 `, hookURL(name, "ds")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_url", "id", "fieldservice_kimoby_webhook.exact", "id"),
-					resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_url", "created_at", "fieldservice_kimoby_webhook.exact", "created_at"),
-					resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_url", "updated_at", "fieldservice_kimoby_webhook.exact", "updated_at"),
-					resource.TestCheckResourceAttr("data.fieldservice_kimoby_webhook.by_id", "url", hookURL(name, "ds")+"/dup"),
-					resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_id", "created_at", "fieldservice_kimoby_webhook.dup1", "created_at"),
-					resource.TestCheckNoResourceAttr("data.fieldservice_kimoby_webhook.by_id", "authentication_key"),
-				),
-			},
-			{
-				Config:      webhooks + fmt.Sprintf(`data "fieldservice_kimoby_webhook" "none" { url = %q }`, hookURL(name, "nowhere")),
-				ExpectError: acctest.ErrorText(fmt.Sprintf("no Kimoby webhook has the url %q (the match is exact and case-sensitive;", hookURL(name, "nowhere"))),
-			},
-			{
-				Config:      webhooks + `data "fieldservice_kimoby_webhook" "none" { id = "WH00000000000000000000000000000000" }`,
-				ExpectError: acctest.ErrorText(`no Kimoby webhook has the id "WH00000000000000000000000000000000"`),
-			},
-			{
-				Config:      webhooks + fmt.Sprintf(`data "fieldservice_kimoby_webhook" "two" { url = "%s/dup" }`, hookURL(name, "ds")),
-				ExpectError: regexp.MustCompile(`2\s+Kimoby\s+webhooks\s+have\s+the\s+url\s+".*/dup"\s+\(ids\s+WH\w+,\s+WH\w+\);\s+look\s+it\s+up\s+by\s+id\s+instead`),
-			},
-			{
-				Config:      webhooks + `data "fieldservice_kimoby_webhook" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,url\]`),
-			},
-			{
-				Config: webhooks + `data "fieldservice_kimoby_webhook" "both" {
-  id  = "WH00000000000000000000000000000000"
-  url = "https://hooks.example.com/x"
-}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,url\]`),
-			},
-			// End on a valid configuration, which the final destroy uses.
-			{Config: webhooks},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_url", "id", "fieldservice_kimoby_webhook.exact", "id"),
+				resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_url", "created_at", "fieldservice_kimoby_webhook.exact", "created_at"),
+				resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_url", "updated_at", "fieldservice_kimoby_webhook.exact", "updated_at"),
+				resource.TestCheckResourceAttr("data.fieldservice_kimoby_webhook.by_id", "url", hookURL(name, "ds")+"/dup"),
+				resource.TestCheckResourceAttrPair("data.fieldservice_kimoby_webhook.by_id", "created_at", "fieldservice_kimoby_webhook.dup1", "created_at"),
+				resource.TestCheckNoResourceAttr("data.fieldservice_kimoby_webhook.by_id", "authentication_key"),
+			),
 		},
-	})
+	}
+	for _, f := range failures {
+		step := len(steps) + 1
+		steps = append(steps, resource.TestStep{
+			PreConfig:   func() { t.Logf("step %d: %s", step, f.name) },
+			Config:      webhooks + f.config,
+			PlanOnly:    f.planOnly,
+			ExpectError: f.err,
+		})
+	}
+	// End on a valid configuration, which the final destroy uses.
+	steps = append(steps, resource.TestStep{Config: webhooks})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories(), Steps: steps})
 }
 
 // The list data source shows every webhook, keys excluded, oldest first.

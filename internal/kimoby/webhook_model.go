@@ -21,18 +21,13 @@ type webhookModel struct {
 
 // fromAPI copies what every answer carries. The authentication key and
 // rotate_key are left alone: the API returns the key only at creation, and
-// rotate_key is the configuration's own. allow_duplicate gets its default
-// where the state has none: only a plan applies an attribute's default, and
-// an import's Read starts from a state holding nothing but the id, so an
-// imported webhook would otherwise plan a change from null to false.
+// rotate_key is the configuration's own. allow_duplicate is the
+// provider's: an import sets its default (webhookType.ProviderSide).
 func (m *webhookModel) fromAPI(w *api.Webhook) {
 	m.ID = types.StringValue(w.ID)
 	m.URL = types.StringValue(w.URL)
 	m.CreatedAt = types.StringValue(normalizeTime(w.CreatedAt))
 	m.UpdatedAt = types.StringValue(normalizeTime(w.UpdatedAt))
-	if m.AllowDuplicate.IsNull() || m.AllowDuplicate.IsUnknown() {
-		m.AllowDuplicate = types.BoolValue(false)
-	}
 }
 
 // webhookDataModel is one webhook as the data sources show it: no key, which

@@ -9,16 +9,14 @@ import (
 )
 
 // NewWebhooksDataSource is the fieldservice_kimoby_webhooks data source.
-func NewWebhooksDataSource() datasource.DataSource { return &webhooksDataSource{} }
+func NewWebhooksDataSource() datasource.DataSource {
+	return &webhooksDataSource{dataBase{Type: dataType("webhooks")}}
+}
 
-type webhooksDataSource struct{ dsBase }
+type webhooksDataSource struct{ dataBase }
 
 type webhooksModel struct {
 	Webhooks []webhookDataModel `tfsdk:"webhooks"`
-}
-
-func (d *webhooksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_kimoby_webhooks"
 }
 
 func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -40,7 +38,7 @@ func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *webhooksDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -16,9 +16,11 @@ import (
 var _ datasource.DataSourceWithConfigValidators = (*companyDataSource)(nil)
 
 // NewCompanyDataSource is the fieldservice_servicetrade_company data source.
-func NewCompanyDataSource() datasource.DataSource { return &companyDataSource{} }
+func NewCompanyDataSource() datasource.DataSource {
+	return &companyDataSource{dataBase: dataSource("company")}
+}
 
-type companyDataSource struct{ dsBase }
+type companyDataSource struct{ dataBase }
 
 type companyModel struct {
 	ID              types.String `tfsdk:"id"`
@@ -32,10 +34,6 @@ type companyModel struct {
 	PrimeContractor types.Bool   `tfsdk:"prime_contractor"`
 	PhoneNumber     types.String `tfsdk:"phone_number"`
 	Address         types.Object `tfsdk:"address"`
-}
-
-func (d *companyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_company"
 }
 
 func (d *companyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -64,7 +62,7 @@ func (d *companyDataSource) ConfigValidators(context.Context) []datasource.Confi
 }
 
 func (d *companyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

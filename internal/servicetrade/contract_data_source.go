@@ -18,9 +18,11 @@ var _ datasource.DataSourceWithValidateConfig = (*contractDataSource)(nil)
 
 // NewContractDataSource is the fieldservice_servicetrade_contract data
 // source.
-func NewContractDataSource() datasource.DataSource { return &contractDataSource{} }
+func NewContractDataSource() datasource.DataSource {
+	return &contractDataSource{dataBase: dataSource("contract")}
+}
 
-type contractDataSource struct{ dsBase }
+type contractDataSource struct{ dataBase }
 
 type contractDataModel struct {
 	ID                 types.String  `tfsdk:"id"`
@@ -57,10 +59,6 @@ type contractDataModel struct {
 	Complexity         types.String  `tfsdk:"complexity"`
 	Created            types.Int64   `tfsdk:"created"`
 	Updated            types.Int64   `tfsdk:"updated"`
-}
-
-func (d *contractDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract"
 }
 
 func (d *contractDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -144,7 +142,7 @@ func (d *contractDataSource) ValidateConfig(ctx context.Context, req datasource.
 }
 
 func (d *contractDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

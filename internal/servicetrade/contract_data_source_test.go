@@ -50,88 +50,71 @@ func TestAccContractDataSource_lookups(t *testing.T) {
 	createContract(t, api.ContractInput{Type: "default", Name: base + " dup", ContractFields: api.ContractFields{VendorID: api.Some(refs.vendor)}})
 	tmpl := createContract(t, api.ContractInput{Type: "template", Name: base + "-tmpl"})
 	vendor, customer, customer2 := id64(refs.vendor), id64(refs.customer), id64(refs.customer2)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract" "two" {
-  name      = "%s dup"
-  vendor_id = %s
-}`, base, vendor),
-				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+contracts\s+have\s+the\s+name\s+".*dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
-			},
-			{
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract" "none" {
-  name        = %q
-  customer_id = %s
-}`, base, customer2),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade contract has the name %q (the match is exact and case-sensitive) among the contracts of customer %s`, base, customer2)),
-			},
-			{
-				// Templates have no vendor: not found by name.
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract" "tmpl" {
-  name      = "%s-tmpl"
-  vendor_id = %s
-}`, base, vendor),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade contract has the name "%s-tmpl"`, base)),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_contract" "gone" { id = "987" }`,
-				ExpectError: regexp.MustCompile(`Reading\s+ServiceTrade\s+contract\s+987\s+failed(?s:.*)contract\s+987\s+not\s+found`),
-			},
-			{
-				Config:      fmt.Sprintf(`data "fieldservice_servicetrade_contract" "unscoped" { name = %q }`, base),
-				PlanOnly:    true,
-				ExpectError: errorThen(`A contract name lookup needs vendor_id or customer_id`, `ServiceTrade cannot list contracts without a vendor, a customer or a job`),
-			},
-			{
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract" "both" {
-  id        = "%d"
-  vendor_id = %s
-}`, company.ID, vendor),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`vendor_id and customer_id are only for name lookups`),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_contract" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`Give exactly one of id and name`),
-			},
-			{
-				Config: fmt.Sprintf(`
-data "fieldservice_servicetrade_contract" "by_vendor" {
-  name      = %[1]q
-  vendor_id = %[2]s
-}
-data "fieldservice_servicetrade_contract" "by_customer" {
-  name        = %[1]q
-  customer_id = %[3]s
-}
-data "fieldservice_servicetrade_contract" "by_id" {
-  id = "%[4]d"
-}
-`, base, vendor, customer, tmpl.ID),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(ds+"by_vendor", "id", fmt.Sprint(company.ID)),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "type", "company"),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "customer_id", customer),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "sales_id", id64(refs.sales)),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "customer_po", "PO-77"),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "expires_on", "2026-03-01"),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "invoice_notes", "Net 30"),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "active", "true"),
-					resource.TestCheckResourceAttr(ds+"by_vendor", "uri", company.URI),
-					resource.TestCheckResourceAttr(ds+"by_customer", "id", fmt.Sprint(company.ID)),
-					resource.TestCheckResourceAttr(ds+"by_customer", "vendor_id", vendor),
-					resource.TestCheckResourceAttr(ds+"by_id", "name", base+"-tmpl"),
-					resource.TestCheckResourceAttr(ds+"by_id", "type", "template"),
-					resource.TestCheckNoResourceAttr(ds+"by_id", "vendor_id"),
-					resource.TestCheckNoResourceAttr(ds+"by_id", "starts_on"),
-					resource.TestCheckResourceAttr(ds+"by_id", "quote_detail_level.#", "3"),
-				),
-			},
+	const contract dataSource = "fieldservice_servicetrade_contract"
+	lookupTable{cases: []lookupCase{
+		{
+			name:   "two contracts of the vendor have the name",
+			config: contract.block("two", attr("name", base+" dup"), "vendor_id = "+vendor),
+			err:    regexp.MustCompile(`2\s+ServiceTrade\s+contracts\s+have\s+the\s+name\s+".*dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 		},
-	})
+		{
+			name:   "no contract of the customer has the name",
+			config: contract.block("none", attr("name", base), "customer_id = "+customer2),
+			err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade contract has the name %q (the match is exact and case-sensitive) among the contracts of customer %s`, base, customer2)),
+		},
+		{
+			name:   "templates have no vendor: not found by name",
+			config: contract.block("tmpl", attr("name", base+"-tmpl"), "vendor_id = "+vendor),
+			err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade contract has the name "%s-tmpl"`, base)),
+		},
+		{
+			name:   "no contract has the id",
+			config: contract.block("gone", `id = "987"`),
+			err:    regexp.MustCompile(`Reading\s+ServiceTrade\s+contract\s+987\s+failed(?s:.*)contract\s+987\s+not\s+found`),
+		},
+		{
+			name:     "a name without vendor or customer",
+			config:   contract.block("unscoped", attr("name", base)),
+			planOnly: true,
+			err:      errorThen(`A contract name lookup needs vendor_id or customer_id`, `ServiceTrade cannot list contracts without a vendor, a customer or a job`),
+		},
+		{
+			name:     "an id with a vendor",
+			config:   contract.block("both", attr("id", fmt.Sprint(company.ID)), "vendor_id = "+vendor),
+			planOnly: true,
+			err:      acctest.ErrorText(`vendor_id and customer_id are only for name lookups`),
+		},
+		{
+			name:     "neither id nor name",
+			config:   contract.block("neither"),
+			planOnly: true,
+			err:      acctest.ErrorText(`Give exactly one of id and name`),
+		},
+		{
+			name: "by name within a vendor, within a customer, and by id",
+			config: contract.block("by_vendor", attr("name", base), "vendor_id = "+vendor) +
+				contract.block("by_customer", attr("name", base), "customer_id = "+customer) +
+				contract.block("by_id", attr("id", fmt.Sprint(tmpl.ID))),
+			check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(ds+"by_vendor", "id", fmt.Sprint(company.ID)),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "type", "company"),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "customer_id", customer),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "sales_id", id64(refs.sales)),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "customer_po", "PO-77"),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "expires_on", "2026-03-01"),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "invoice_notes", "Net 30"),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "active", "true"),
+				resource.TestCheckResourceAttr(ds+"by_vendor", "uri", company.URI),
+				resource.TestCheckResourceAttr(ds+"by_customer", "id", fmt.Sprint(company.ID)),
+				resource.TestCheckResourceAttr(ds+"by_customer", "vendor_id", vendor),
+				resource.TestCheckResourceAttr(ds+"by_id", "name", base+"-tmpl"),
+				resource.TestCheckResourceAttr(ds+"by_id", "type", "template"),
+				resource.TestCheckNoResourceAttr(ds+"by_id", "vendor_id"),
+				resource.TestCheckNoResourceAttr(ds+"by_id", "starts_on"),
+				resource.TestCheckResourceAttr(ds+"by_id", "quote_detail_level.#", "3"),
+			),
+		},
+	}}.run(t)
 }
 
 // Looks rules up by id and by exact name within their contract; explains
@@ -158,60 +141,45 @@ func TestAccContractRuleDataSource_lookups(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract_rule" "two" {
-  contract_id = %d
-  name = "Minimum"
-}`, ct.ID),
-				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+contract\s+rules\s+have\s+the\s+name\s+"Minimum"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
-			},
-			{
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract_rule" "none" {
-  contract_id = %d
-  name = "Inspection"
-}`, ct.ID),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade contract rule has the name "Inspection" (the match is exact and case-sensitive) on contract %d`, ct.ID)),
-			},
-			{
-				// The rule belongs to another contract.
-				Config: fmt.Sprintf(`data "fieldservice_servicetrade_contract_rule" "elsewhere" {
-  contract_id = %d
-  id = "%d"
-}`, other.ID, unit.ID),
-				ExpectError: regexp.MustCompile(fmt.Sprintf(`Reading\s+rule\s+%d\s+of\s+ServiceTrade\s+contract\s+%d\s+failed(?s:.*)404`, unit.ID, other.ID)),
-			},
-			{
-				Config:      fmt.Sprintf(`data "fieldservice_servicetrade_contract_rule" "neither" { contract_id = %d }`, ct.ID),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name]`),
-			},
-			{
-				Config: fmt.Sprintf(`
-data "fieldservice_servicetrade_contract_rule" "by_name" {
-  contract_id = %[1]d
-  name        = "Inspection labor"
-}
-data "fieldservice_servicetrade_contract_rule" "by_id" {
-  contract_id = %[1]d
-  id          = "%[2]d"
-}
-`, ct.ID, unit.ID),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(ds+"by_name", "id", fmt.Sprint(unit.ID)),
-					resource.TestCheckResourceAttr(ds+"by_name", "type", "unit"),
-					resource.TestCheckResourceAttr(ds+"by_name", "price", "45"),
-					resource.TestCheckResourceAttr(ds+"by_name", "threshold", "8"),
-					resource.TestCheckResourceAttr(ds+"by_name", "lib_item_ids.#", "1"),
-					resource.TestCheckResourceAttr(ds+"by_name", "lib_item_ids.0", fmt.Sprint(items[0].ID)),
-					resource.TestCheckNoResourceAttr(ds+"by_name", "service_line_id"),
-					resource.TestCheckResourceAttr(ds+"by_name", "uri", unit.URI),
-					resource.TestCheckResourceAttr(ds+"by_id", "name", "Inspection labor"),
-					resource.TestCheckResourceAttr(ds+"by_id", "contract_id", fmt.Sprint(ct.ID)),
-				),
-			},
+	const rule dataSource = "fieldservice_servicetrade_contract_rule"
+	contractID := fmt.Sprintf("contract_id = %d", ct.ID)
+	lookupTable{cases: []lookupCase{
+		{
+			name:   "two rules of the contract have the name",
+			config: rule.block("two", contractID, `name = "Minimum"`),
+			err:    regexp.MustCompile(`2\s+ServiceTrade\s+contract\s+rules\s+have\s+the\s+name\s+"Minimum"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 		},
-	})
+		{
+			name:   "no rule of the contract has the name",
+			config: rule.block("none", contractID, `name = "Inspection"`),
+			err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade contract rule has the name "Inspection" (the match is exact and case-sensitive) on contract %d`, ct.ID)),
+		},
+		{
+			name:   "the rule belongs to another contract",
+			config: rule.block("elsewhere", fmt.Sprintf("contract_id = %d", other.ID), attr("id", fmt.Sprint(unit.ID))),
+			err:    regexp.MustCompile(fmt.Sprintf(`Reading\s+rule\s+%d\s+of\s+ServiceTrade\s+contract\s+%d\s+failed(?s:.*)404`, unit.ID, other.ID)),
+		},
+		{
+			name:     "neither id nor name",
+			config:   rule.block("neither", contractID),
+			planOnly: true,
+			err:      acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name]`),
+		},
+		{
+			name:   "by name and by id",
+			config: rule.block("by_name", contractID, `name = "Inspection labor"`) + rule.block("by_id", contractID, attr("id", fmt.Sprint(unit.ID))),
+			check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(ds+"by_name", "id", fmt.Sprint(unit.ID)),
+				resource.TestCheckResourceAttr(ds+"by_name", "type", "unit"),
+				resource.TestCheckResourceAttr(ds+"by_name", "price", "45"),
+				resource.TestCheckResourceAttr(ds+"by_name", "threshold", "8"),
+				resource.TestCheckResourceAttr(ds+"by_name", "lib_item_ids.#", "1"),
+				resource.TestCheckResourceAttr(ds+"by_name", "lib_item_ids.0", fmt.Sprint(items[0].ID)),
+				resource.TestCheckNoResourceAttr(ds+"by_name", "service_line_id"),
+				resource.TestCheckResourceAttr(ds+"by_name", "uri", unit.URI),
+				resource.TestCheckResourceAttr(ds+"by_id", "name", "Inspection labor"),
+				resource.TestCheckResourceAttr(ds+"by_id", "contract_id", fmt.Sprint(ct.ID)),
+			),
+		},
+	}}.run(t)
 }

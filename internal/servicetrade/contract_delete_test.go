@@ -52,7 +52,8 @@ func TestContractDestroyDeactivatesAndWarns(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r := &contractResource{base{data: &providerdata.Data{ServiceTrade: providerdata.Vendor[*api.Client]{Name: "ServiceTrade", Client: c}}}}
+	r := NewContractResource().(*contractResource)
+	r.Data = &providerdata.Data{ServiceTrade: providerdata.Vendor[*api.Client]{Name: "ServiceTrade", Client: c}}
 	var sch resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sch)
 	objType := sch.Schema.Type().TerraformType(ctx)

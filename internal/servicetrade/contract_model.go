@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -239,15 +238,4 @@ func nonEmptyString(s *string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(*s)
-}
-
-// contractID parses the id in state.
-func contractID(raw string) (int64, error) { return parseID("contract", raw) }
-
-// describeContract names a contract in messages.
-func describeContract(id int64, name string) string {
-	if name == "" {
-		return fmt.Sprintf("ServiceTrade contract %d", id)
-	}
-	return fmt.Sprintf("ServiceTrade contract %d (%q)", id, name)
 }

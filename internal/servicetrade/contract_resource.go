@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -24,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
@@ -36,14 +38,26 @@ var (
 	_ resource.ResourceWithModifyPlan     = (*contractResource)(nil)
 )
 
+// contractType is fieldservice_servicetrade_contract. The cancel_* options
+// only say how a destroy deactivates the contract: they concern the
+// provider only, and an import leaves them unset (null, which means false).
+var contractType = func() kit.Type[*api.Client, int64] {
+	t := numbered("contract",
+		kit.Attribute{Name: "cancel_services", Default: types.BoolNull()},
+		kit.Attribute{Name: "cancel_jobs", Default: types.BoolNull()},
+		kit.Attribute{Name: "cancel_quotes", Default: types.BoolNull()},
+		kit.Attribute{Name: "cancel_recurring_invoices", Default: types.BoolNull()},
+	)
+	t.Deleting = "Deactivating" // ServiceTrade cannot delete contracts
+	return t
+}()
+
 // NewContractResource is the fieldservice_servicetrade_contract resource.
-func NewContractResource() resource.Resource { return &contractResource{} }
-
-type contractResource struct{ base }
-
-func (r *contractResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract"
+func NewContractResource() resource.Resource {
+	return &contractResource{resourceBase{Type: contractType}}
 }
+
+type contractResource struct{ resourceBase }
 
 // contractStillExists is the warning of every destroy: ServiceTrade cannot
 // delete contracts.
@@ -93,16 +107,8 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"If the answer to the create request is lost, Terraform looks for the contract: when none exists it sends the request again, " +
 			"otherwise it fails with an error listing the existing contracts of that type and name (for that vendor and customer), to import or deactivate.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Numeric ServiceTrade id of the contract.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"uri": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Absolute API URI of the contract.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":  kit.IDAttribute("Numeric ServiceTrade id of the contract."),
+			"uri": kit.ComputedString("Absolute API URI of the contract."),
 			"type": schema.StringAttribute{
 				Required: true,
 				Description: "Kind of contract: `default` (a vendor's prices for every customer; needs `vendor_id`), `company` (a vendor's contract " +
@@ -207,11 +213,7 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"revenue":                   readOnlyFloat("Total revenue of the contract, or null until ServiceTrade has calculated it."),
 			"actual_margin":             readOnlyFloat("Actual margin percentage, from revenue and total cost; null when there is none."),
 			"total_cost":                readOnlyFloat("Sum of the costs of the job items of the contract's completed, non-cancelled jobs."),
-			"complexity": schema.StringAttribute{
-				Computed:      true,
-				Description:   "`simple` or `complex`, as ServiceTrade rates the contract.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"complexity":                kit.ComputedString("`simple` or `complex`, as ServiceTrade rates the contract."),
 			"created": schema.Int64Attribute{
 				Computed:      true,
 				Description:   "When the contract was created, as a Unix timestamp (seconds).",
@@ -261,7 +263,7 @@ func (r *contractResource) ValidateConfig(ctx context.Context, req resource.Vali
 // ModifyPlan warns, when the contract is to be destroyed, that it will only
 // be deactivated.
 func (r *contractResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.base.ModifyPlan(ctx, req, resp)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -269,168 +271,110 @@ func (r *contractResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *contractResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan contractModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in, diags := plan.toInput(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Contract names are not unique, and people legitimately repeat them
-	// (one "Annual inspection" per customer): no natural key is checked,
-	// and a create whose answer was lost is never adopted. Template
-	// contracts cannot be listed (the API lists by vendor, customer or
-	// job), so for them the lookup fails and the error asks the user to
-	// look: the create is then never sent again.
-	vendorID, _ := in.VendorID.Get()
-	customerID, _ := in.CustomerID.Get()
-	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name), r.data.Retry,
-		func(ctx context.Context) (*api.Contract, error) { return client.CreateContract(ctx, in) },
-		lostcreate.Lookup[api.Contract]{
-			Vendor: vendor.Name, Kind: "contract", ResourceType: "fieldservice_servicetrade_contract", Match: contractMatch(in.Type, in.Name, vendorID, customerID),
-			Remove: "deactivate it in ServiceTrade (which cannot delete contracts)",
-			Find: func(ctx context.Context) ([]api.Contract, error) {
-				list, err := client.ListContracts(ctx, api.ContractFilter{VendorID: vendorID, CustomerID: customerID, Name: in.Name})
-				return lostcreate.Keep(list, err, func(c api.Contract) bool {
-					return c.Name == in.Name && c.Type == in.Type && refIs(c.Vendor, vendorID) && refIs(c.Customer, customerID)
-				})
-			},
-			ImportID: func(c api.Contract) string { return formatID(c.ID) },
-		})
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(created)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		in, d := plan.toInput(ctx)
+		if diags.Append(d...); diags.HasError() {
+			return false
+		}
+		// Contract names are not unique, and people legitimately repeat
+		// them (one "Annual inspection" per customer): no natural key is
+		// checked, and a create whose answer was lost is never adopted.
+		// Template contracts cannot be listed (the API lists by vendor,
+		// customer or job), so for them the lookup fails and the error asks
+		// the user to look: the create is then never sent again.
+		vendorID, _ := in.VendorID.Get()
+		customerID, _ := in.CustomerID.Get()
+		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name),
+			func(ctx context.Context) (*api.Contract, error) { return client.CreateContract(ctx, in) },
+			lostcreate.Lookup[api.Contract]{
+				Match:  contractMatch(in.Type, in.Name, vendorID, customerID),
+				Remove: "deactivate it in ServiceTrade (which cannot delete contracts)",
+				Find: func(ctx context.Context) ([]api.Contract, error) {
+					list, err := client.ListContracts(ctx, api.ContractFilter{VendorID: vendorID, CustomerID: customerID, Name: in.Name})
+					return lostcreate.Keep(list, err, func(c api.Contract) bool {
+						return c.Name == in.Name && c.Type == in.Type && refIs(c.Vendor, vendorID) && refIs(c.Customer, customerID)
+					})
+				},
+				ImportID: func(c api.Contract) string { return formatID(c.ID) },
+			})
+		if ok {
+			diags.Append(plan.fromAPI(created)...)
+		}
+		return ok
+	})
 }
 
 func (r *contractResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state contractModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := contractID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id in state", err.Error())
-		return
-	}
-	c, err := client.GetContract(ctx, id)
-	// The API cannot delete contracts; a 404 means ServiceTrade support
-	// removed it, or the user lost access to it.
-	if api.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading %s failed", describeContract(id, state.Name.ValueString())), err.Error())
-		return
-	}
-	// A deactivated contract stays in the state with active = false: with
-	// active = true in the configuration the next plan reactivates it.
-	resp.Diagnostics.Append(state.fromAPI(c)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		// The API cannot delete contracts; a 404 means ServiceTrade support
+		// removed it, or the user lost access to it.
+		c, err := client.GetContract(ctx, id)
+		if err == nil {
+			// A deactivated contract stays in the state with active =
+			// false: with active = true in the configuration the next plan
+			// reactivates it.
+			resp.Diagnostics.Append(state.fromAPI(c)...)
+		}
+		return err
+	})
 }
 
 func (r *contractResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan, state contractModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := contractID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id in state", err.Error())
-		return
-	}
-	in, diags := plan.toUpdate(ctx)
-	resp.Diagnostics.Append(diags...)
-	was, diags := state.toUpdate(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Only the destroy-time cancel_* options changed: nothing to send.
-	if sameJSON(in, was) {
-		plan.Updated = state.Updated
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	// Detail levels are only sent when they change: ServiceTrade's default
-	// for quotes holds "items_by_type", which is not among the values it
-	// documents for quotes, so sending it back could be refused.
-	if sameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
-		in.InvoiceDetailLevel = nil
-	}
-	if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
-		in.QuoteDetailLevel = nil
-	}
-	updated, err := client.UpdateContract(ctx, id, in)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating %s failed", describeContract(id, plan.Name.ValueString())), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(updated)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		in, diags := plan.toUpdate(ctx)
+		was, d := state.toUpdate(ctx)
+		if diags.Append(d...); diags.HasError() {
+			return diagsError(diags)
+		}
+		// Only the destroy-time cancel_* options changed: nothing to send.
+		// (The kit's own check of provider-side changes never sees this
+		// case: updated, unknown in the plan of every update, differs from
+		// the state.)
+		if sameJSON(in, was) {
+			plan.Updated = state.Updated
+			return nil
+		}
+		// Detail levels are only sent when they change: ServiceTrade's
+		// default for quotes holds "items_by_type", which is not among the
+		// values it documents for quotes, so sending it back could be
+		// refused.
+		if sameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
+			in.InvoiceDetailLevel = nil
+		}
+		if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
+			in.QuoteDetailLevel = nil
+		}
+		updated, err := client.UpdateContract(ctx, id, in)
+		if err == nil {
+			resp.Diagnostics.Append(plan.fromAPI(updated)...)
+		}
+		return err
+	})
 }
 
 // Delete deactivates the contract (the API has no DELETE) and warns that it
 // still exists; the framework then removes it from the state.
 func (r *contractResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state contractModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := contractID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid contract id in state", err.Error())
-		return
-	}
-	opts := api.DeactivateOptions{
-		CancelServices:          state.CancelServices.ValueBool(),
-		CancelJobs:              state.CancelJobs.ValueBool(),
-		CancelQuotes:            state.CancelQuotes.ValueBool(),
-		CancelRecurringInvoices: state.CancelRecurringInvoices.ValueBool(),
-	}
-	err = client.DeactivateContract(ctx, id, opts)
-	if api.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deactivating %s failed", describeContract(id, state.Name.ValueString())),
-			err.Error()+"\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.")
-		return
-	}
-	contractStillExists(state).Warn(&resp.Diagnostics)
-}
-
-func (r *contractResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, err := contractID(req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_contract", err.Error())
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
+		err := client.DeactivateContract(ctx, id, api.DeactivateOptions{
+			CancelServices:          state.CancelServices.ValueBool(),
+			CancelJobs:              state.CancelJobs.ValueBool(),
+			CancelQuotes:            state.CancelQuotes.ValueBool(),
+			CancelRecurringInvoices: state.CancelRecurringInvoices.ValueBool(),
+		})
+		if err != nil {
+			return fmt.Errorf("%w\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.", err)
+		}
+		contractStillExists(state).Warn(&resp.Diagnostics)
+		return nil
+	})
 }
 
 // sameSet reports whether a and b hold the same strings, in any order.

@@ -18,13 +18,11 @@ var _ datasource.DataSourceWithConfigValidators = (*contractRuleDataSource)(nil)
 
 // NewContractRuleDataSource is the fieldservice_servicetrade_contract_rule
 // data source.
-func NewContractRuleDataSource() datasource.DataSource { return &contractRuleDataSource{} }
-
-type contractRuleDataSource struct{ dsBase }
-
-func (d *contractRuleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract_rule"
+func NewContractRuleDataSource() datasource.DataSource {
+	return &contractRuleDataSource{dataBase: dataSource("contract_rule")}
 }
+
+type contractRuleDataSource struct{ dataBase }
 
 func (d *contractRuleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -52,7 +50,7 @@ func (d *contractRuleDataSource) ConfigValidators(context.Context) []datasource.
 }
 
 func (d *contractRuleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

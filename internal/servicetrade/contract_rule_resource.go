@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -21,37 +20,35 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*contractRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*contractRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*contractRuleResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*contractRuleResource)(nil)
+
+// contractRuleType is fieldservice_servicetrade_contract_rule: a rule is
+// known by its contract and its own id, and imported as
+// "<contract_id>/<rule_id>".
+var contractRuleType = kit.Type[*api.Client, kit.Child]{
+	Vendor: vendor, Name: "contract_rule",
+	ID: kit.ChildOf(
+		kit.Part{Attr: "contract_id", Parse: func(raw string) (any, error) { return parseID("contract", raw) }},
+		kit.Part{Label: "rule_id", Parse: func(raw string) (any, error) { return parseID("contract rule", raw) }},
+		"4294967301/4294967310", "",
+		func(vendor string, k kit.Child) string {
+			return fmt.Sprintf("rule %d of %s contract %d", k.ID, vendor, k.Parent)
+		}),
+}
 
 // NewContractRuleResource is the fieldservice_servicetrade_contract_rule
 // resource.
-func NewContractRuleResource() resource.Resource { return &contractRuleResource{} }
-
-type contractRuleResource struct{ base }
-
-// contractRuleModel is the state of a contract rule.
-type contractRuleModel struct {
-	ID            types.String  `tfsdk:"id"`
-	URI           types.String  `tfsdk:"uri"`
-	ContractID    types.Int64   `tfsdk:"contract_id"`
-	Type          types.String  `tfsdk:"type"`
-	Name          types.String  `tfsdk:"name"`
-	Price         types.Float64 `tfsdk:"price"`
-	Threshold     types.Float64 `tfsdk:"threshold"`
-	LibItemIDs    types.Set     `tfsdk:"lib_item_ids"`
-	ServiceLineID types.Int64   `tfsdk:"service_line_id"`
+func NewContractRuleResource() resource.Resource {
+	return &contractRuleResource{kit.Base[*api.Client, kit.Child]{Type: contractRuleType}}
 }
 
-func (r *contractRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_contract_rule"
+type contractRuleResource struct {
+	kit.Base[*api.Client, kit.Child]
 }
 
 func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -62,16 +59,8 @@ func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaReques
 			"If the answer to the create request is lost, Terraform looks for the rule: when none exists it sends the request again, " +
 			"otherwise it fails with an error listing the contract's existing rules of that type and name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Numeric ServiceTrade id of the rule.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"uri": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Absolute API URI of the rule (`…/contract/<contract_id>/rule/<id>`).",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":  kit.IDAttribute("Numeric ServiceTrade id of the rule."),
+			"uri": kit.ComputedString("Absolute API URI of the rule (`…/contract/<contract_id>/rule/<id>`)."),
 			"contract_id": schema.Int64Attribute{
 				Required:      true,
 				Description:   "Id of the contract the rule belongs to. The contract is part of the rule's URL, so changing it forces replacement.",
@@ -148,209 +137,78 @@ func (r *contractRuleResource) ValidateConfig(ctx context.Context, req resource.
 	}
 }
 
-// libItemIDs reads the planned lib item ids (empty when null).
-func (m contractRuleModel) libItemIDs(ctx context.Context) ([]int64, diag.Diagnostics) {
-	ids := []int64{}
-	if m.LibItemIDs.IsNull() || m.LibItemIDs.IsUnknown() {
-		return ids, nil
-	}
-	diags := m.LibItemIDs.ElementsAs(ctx, &ids, false)
-	return ids, diags
-}
-
-// fromAPI fills the model from the API object. An empty lib item list stays
-// null when the configuration (prior) left lib_item_ids unset.
-func (m *contractRuleModel) fromAPI(contractID int64, rule *api.ContractRule) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.ID = types.StringValue(formatID(rule.ID))
-	m.URI = types.StringValue(rule.URI)
-	if rule.Contract != nil && rule.Contract.ID != 0 {
-		contractID = rule.Contract.ID
-	}
-	m.ContractID = types.Int64Value(contractID)
-	m.Type = types.StringValue(rule.Type)
-	m.Name = types.StringValue(rule.Name)
-	m.Price = types.Float64Value(rule.Price)
-	m.Threshold = types.Float64PointerValue(rule.Threshold)
-	ids := make([]attr.Value, 0, len(rule.LibItems))
-	for _, li := range rule.LibItems {
-		ids = append(ids, types.Int64Value(li.ID))
-	}
-	if len(ids) == 0 && m.LibItemIDs.IsNull() {
-		m.LibItemIDs = types.SetNull(types.Int64Type)
-	} else {
-		set, d := types.SetValue(types.Int64Type, ids)
-		diags.Append(d...)
-		m.LibItemIDs = set
-	}
-	m.ServiceLineID = types.Int64Null()
-	if rule.ServiceLine != nil && rule.ServiceLine.ID != 0 {
-		m.ServiceLineID = types.Int64Value(rule.ServiceLine.ID)
-	}
-	return diags
-}
-
-// ruleIDs parses the contract and rule ids in state.
-func ruleIDs(m contractRuleModel, diags *diag.Diagnostics) (contractID, id int64, ok bool) {
-	id, err := parseID("contract rule", m.ID.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("id"), "Invalid contract rule id in state", err.Error())
-		return 0, 0, false
-	}
-	return m.ContractID.ValueInt64(), id, true
-}
-
 func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan contractRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ids, diags := plan.libItemIDs(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	price := plan.Price.ValueFloat64()
-	in := api.ContractRuleInput{
-		Type:          plan.Type.ValueString(),
-		Name:          plan.Name.ValueString(),
-		Price:         &price,
-		Threshold:     plan.Threshold.ValueFloat64Pointer(),
-		LibItemIDs:    ids,
-		ServiceLineID: plan.ServiceLineID.ValueInt64Pointer(),
-	}
-	contractID := plan.ContractID.ValueInt64()
-	// Rule names are not unique (one contract may price the same name
-	// per type): no natural key is checked, and a create whose answer was
-	// lost is never adopted.
-	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID), r.data.Retry,
-		func(ctx context.Context) (*api.ContractRule, error) {
-			return client.CreateContractRule(ctx, contractID, in)
-		},
-		lostcreate.Lookup[api.ContractRule]{
-			Vendor: vendor.Name, Kind: "contract rule", ResourceType: "fieldservice_servicetrade_contract_rule",
-			Match: fmt.Sprintf("of type %q named %q on contract %d", in.Type, in.Name, contractID),
-			Find: func(ctx context.Context) ([]api.ContractRule, error) {
-				list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{Type: in.Type})
-				return lostcreate.Keep(list, err, func(r api.ContractRule) bool { return r.Name == in.Name && r.Type == in.Type })
+	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		in, d := plan.toInput(ctx)
+		if diags.Append(d...); diags.HasError() {
+			return false
+		}
+		contractID := plan.ContractID.ValueInt64()
+		// Rule names are not unique (one contract may price the same name
+		// per type): no natural key is checked, and a create whose answer
+		// was lost is never adopted.
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID),
+			func(ctx context.Context) (*api.ContractRule, error) {
+				return client.CreateContractRule(ctx, contractID, in)
 			},
-			ImportID: func(r api.ContractRule) string { return formatID(contractID) + "/" + formatID(r.ID) },
-		})
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(contractID, created)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			lostcreate.Lookup[api.ContractRule]{
+				Match: fmt.Sprintf("of type %q named %q on contract %d", in.Type, in.Name, contractID),
+				Find: func(ctx context.Context) ([]api.ContractRule, error) {
+					list, err := client.ListContractRules(ctx, contractID, api.ContractRuleFilter{Type: in.Type})
+					return lostcreate.Keep(list, err, func(r api.ContractRule) bool { return r.Name == in.Name && r.Type == in.Type })
+				},
+				ImportID: func(rule api.ContractRule) string {
+					return r.Type.ID.Format(kit.Child{Parent: contractID, ID: rule.ID})
+				},
+			})
+		if ok {
+			diags.Append(plan.fromAPI(contractID, created)...)
+		}
+		return ok
+	})
 }
 
 func (r *contractRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state contractRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	contractID, id, ok := ruleIDs(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	rule, err := client.GetContractRule(ctx, contractID, id)
-	// 404: the rule or its contract is gone.
-	if api.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading rule %d of ServiceTrade contract %d failed", id, contractID), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(state.fromAPI(contractID, rule)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
+		// 404: the rule or its contract is gone.
+		rule, err := client.GetContractRule(ctx, key.Parent, key.ID)
+		if err == nil {
+			resp.Diagnostics.Append(state.fromAPI(key.Parent, rule)...)
+		}
+		return err
+	})
 }
 
 func (r *contractRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan, state contractRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ids, diags := plan.libItemIDs(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	contractID, id, ok := ruleIDs(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	// contract_id and type force replacement, so neither is sent. Every
-	// other field is, so that what the configuration no longer sets is
-	// cleared (threshold null, no lib items).
-	name, price := plan.Name.ValueString(), plan.Price.ValueFloat64()
-	in := api.ContractRuleUpdate{
-		Name:       &name,
-		Price:      &price,
-		Threshold:  api.FromPtr(plan.Threshold.ValueFloat64Pointer()),
-		LibItemIDs: ids,
-	}
-	if plan.Type.ValueString() == api.ContractRuleAdditionalCharge {
-		in.ServiceLineID = api.FromPtr(plan.ServiceLineID.ValueInt64Pointer())
-	}
-	updated, err := client.UpdateContractRule(ctx, contractID, id, in)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating rule %d (%q) of ServiceTrade contract %d failed", id, name, contractID), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(contractID, updated)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
+		in, diags := plan.toUpdate(ctx)
+		if diags.HasError() {
+			return diagsError(diags)
+		}
+		updated, err := client.UpdateContractRule(ctx, key.Parent, key.ID, in)
+		if err == nil {
+			resp.Diagnostics.Append(plan.fromAPI(key.Parent, updated)...)
+		}
+		return err
+	})
 }
 
 func (r *contractRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var state contractRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	contractID, id, ok := ruleIDs(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if err := client.DeleteContractRule(ctx, contractID, id); err != nil && !api.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting rule %d of ServiceTrade contract %d failed", id, contractID), err.Error())
-	}
+	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, key kit.Child) error {
+		return client.DeleteContractRule(ctx, key.Parent, key.ID)
+	})
 }
 
-// ImportState takes "<contract_id>/<rule_id>".
-func (r *contractRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	contractID, id, err := parseRuleImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_contract_rule", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("contract_id"), contractID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(id))...)
-}
-
-// parseRuleImportID reads "<contract_id>/<rule_id>".
+// parseRuleImportID reads "<contract_id>/<rule_id>" as an import does.
 func parseRuleImportID(raw string) (contractID, id int64, err error) {
-	parts := strings.Split(raw, "/")
-	if len(parts) == 2 {
-		c, errC := parseID("contract", parts[0])
-		r, errR := parseID("contract rule", parts[1])
-		if errC == nil && errR == nil {
-			return c, r, nil
-		}
+	t := contractRuleType
+	values, err := t.ID.ParseImport(t.KindName(), raw)
+	if err != nil {
+		return 0, 0, err
 	}
-	return 0, 0, fmt.Errorf("a contract rule is imported as <contract_id>/<rule_id>, two positive whole numbers such as 4294967301/4294967310, got %q", raw)
+	key := t.ID.Key(values)
+	return key.Parent, key.ID, nil
 }

@@ -216,7 +216,7 @@ func TestAccContractRule_lifecycle(t *testing.T) {
 				ResourceName:  ruleAddr,
 				ImportState:   true,
 				ImportStateId: "4294967301",
-				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID for fieldservice_servicetrade_contract_rule.*imported\s+as\s+<contract_id>/<rule_id>.*got\s+"4294967301"`),
+				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID for fieldservice_servicetrade_contract_rule.*the\s+import\s+ID\s+of\s+a\s+contract\s+rule\s+is\s+"<contract_id>/<rule_id>",\s+such\s+as\s+"4294967301/4294967310";\s+got\s+"4294967301"`),
 			},
 			// Out-of-band change: the next plan shows it and apply reverts it.
 			{

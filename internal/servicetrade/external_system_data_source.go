@@ -17,13 +17,11 @@ var _ datasource.DataSourceWithConfigValidators = (*externalSystemDataSource)(ni
 
 // NewExternalSystemDataSource is the fieldservice_servicetrade_external_system
 // data source.
-func NewExternalSystemDataSource() datasource.DataSource { return &externalSystemDataSource{} }
-
-type externalSystemDataSource struct{ dsBase }
-
-func (d *externalSystemDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_external_system"
+func NewExternalSystemDataSource() datasource.DataSource {
+	return &externalSystemDataSource{dataBase: dataSource("external_system")}
 }
+
+type externalSystemDataSource struct{ dataBase }
 
 // externalSystemDataAttributes are the computed attributes of both external
 // system data sources.
@@ -55,7 +53,7 @@ func (d *externalSystemDataSource) ConfigValidators(context.Context) []datasourc
 }
 
 func (d *externalSystemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

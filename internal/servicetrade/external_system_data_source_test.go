@@ -55,41 +55,38 @@ resource "fieldservice_servicetrade_external_system" "qb" {
 				map[string]string{"label": "Peachtree", "syncable_types.#": "0"}),
 		)
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
+	const system dataSource = "fieldservice_servicetrade_external_system"
+	lookupTable{
+		shared:  systems,
+		created: acctest.CaptureAll("fieldservice_servicetrade_external_system", "id", ids),
+		destroyed: func(s *terraform.State) error {
 			idList = idList[:0]
 			for _, id := range ids {
 				idList = append(idList, id)
 			}
 			return checkExternalSystemsStillExist(t, &idList)(s)
 		},
-		Steps: []resource.TestStep{
-			{Config: systems, Check: acctest.CaptureAll("fieldservice_servicetrade_external_system", "id", ids)},
+		cases: []lookupCase{
 			{
-				Config: systems + fmt.Sprintf(`
-data "fieldservice_servicetrade_external_system" "by_name" {
-  name = %q
-}
-data "fieldservice_servicetrade_external_system" "by_id" {
-  id = fieldservice_servicetrade_external_system.qb.id
-}
-data "fieldservice_servicetrade_external_systems" "all" {}
-`, base),
-				Check: resource.ComposeAggregateTestCheckFunc(checks...),
+				name: "by name and by id; the plural one lists them all",
+				config: system.block("by_name", attr("name", base)) +
+					system.block("by_id", `id = fieldservice_servicetrade_external_system.qb.id`) +
+					dataSource("fieldservice_servicetrade_external_systems").block("all"),
+				check: resource.ComposeAggregateTestCheckFunc(checks...),
 			},
 			{
-				Config:      systems + fmt.Sprintf(`data "fieldservice_servicetrade_external_system" "none" { name = "%s-none" }`, base),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade external system has the name "%s-none" (the match is exact and case-sensitive)`, base)),
+				name:   "no external system has the name",
+				config: system.block("none", attr("name", base+"-none")),
+				err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade external system has the name "%s-none" (the match is exact and case-sensitive)`, base)),
 			},
 			{
-				Config:      systems + `data "fieldservice_servicetrade_external_system" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,name\]`),
+				name:     "neither id nor name",
+				config:   system.block("neither"),
+				planOnly: true,
+				err:      regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,name\]`),
 			},
-			{Config: systems},
 		},
-	})
+	}.run(t)
 }
 
 // The plural data source feeds for_each import blocks that adopt systems

@@ -34,7 +34,8 @@ func TestExternalSystemDestroyWarnsAndLeavesTheSystem(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	r := &externalSystemResource{base{data: &providerdata.Data{ServiceTrade: providerdata.Vendor[*api.Client]{Name: "ServiceTrade", Client: c}}}}
+	r := NewExternalSystemResource().(*externalSystemResource)
+	r.Data = &providerdata.Data{ServiceTrade: providerdata.Vendor[*api.Client]{Name: "ServiceTrade", Client: c}}
 	var sch resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sch)
 	objType := sch.Schema.Type().TerraformType(ctx)

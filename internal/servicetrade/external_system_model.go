@@ -34,16 +34,6 @@ type externalSystemDataModel struct {
 	Updated       types.Int64  `tfsdk:"updated"`
 }
 
-var externalSystemAttrTypes = map[string]attr.Type{
-	"id":             types.StringType,
-	"name":           types.StringType,
-	"type":           types.StringType,
-	"label":          types.StringType,
-	"syncable_types": types.SetType{ElemType: types.StringType},
-	"created":        types.Int64Type,
-	"updated":        types.Int64Type,
-}
-
 // syncableSet is the API's syncableTypes as a set (never null: the API
 // always returns an array, [] for none).
 func syncableSet(list []string) (types.Set, diag.Diagnostics) {

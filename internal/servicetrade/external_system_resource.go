@@ -19,28 +19,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*externalSystemResource)(nil)
-	_ resource.ResourceWithImportState    = (*externalSystemResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*externalSystemResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*externalSystemResource)(nil)
-)
+var _ resource.ResourceWithValidateConfig = (*externalSystemResource)(nil)
 
 // NewExternalSystemResource is the fieldservice_servicetrade_external_system
 // resource.
-func NewExternalSystemResource() resource.Resource { return &externalSystemResource{} }
-
-type externalSystemResource struct{ base }
-
-func (r *externalSystemResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_external_system"
+func NewExternalSystemResource() resource.Resource {
+	return &externalSystemResource{resourceBase{Type: numbered("external_system")}}
 }
+
+// externalSystemResource cannot be deleted, and imports by id or by name:
+// it has its own Delete, ModifyPlan and ImportState.
+type externalSystemResource struct{ resourceBase }
 
 // externalSystemNotDeleted is the warning of every destroy.
 func externalSystemNotDeleted(m externalSystemModel) undeletable.Notice {
@@ -60,11 +55,7 @@ func (r *externalSystemResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"If the answer to the create request is lost, Terraform looks for the system: when none exists it sends the request again; " +
 			"it adopts the external system of that name (names are unique) when it matches the configuration, with a warning, and otherwise fails with an error naming it, to import.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Numeric ServiceTrade id of the external system.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": kit.IDAttribute("Numeric ServiceTrade id of the external system."),
 			"name": schema.StringAttribute{
 				Required: true,
 				Description: "Key of the external system, used as the system name of its external ids (`/externalid/{entity}/{id}/{name}`); " +
@@ -138,7 +129,7 @@ func (r *externalSystemResource) ValidateConfig(ctx context.Context, req resourc
 // it), and warns, when the system is destroyed, that it will stay in
 // ServiceTrade.
 func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.base.ModifyPlan(ctx, req, resp)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -180,126 +171,93 @@ func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.Mo
 }
 
 func (r *externalSystemResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan externalSystemModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	syncable, diags := plan.syncableInput(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in := api.ExternalSystemInput{
-		Name:          plan.Name.ValueString(),
-		Type:          plan.Type.ValueString(),
-		Label:         plan.Label.ValueString(),
-		SyncableTypes: syncable,
-	}
-	// Names are unique in ServiceTrade, and the key of the system's
-	// external ids: the name is the natural key checked before the create
-	// (which turns ServiceTrade's refusal into the way to import the
-	// system), and after a lost answer the system of that name is adopted
-	// when it is the one configured.
-	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name), r.data.Retry,
-		func(ctx context.Context) (*api.ExternalSystem, error) { return client.CreateExternalSystem(ctx, in) },
-		lostcreate.Lookup[api.ExternalSystem]{
-			Vendor: vendor.Name, Kind: "external system", ResourceType: "fieldservice_servicetrade_external_system", Match: fmt.Sprintf("named %q", in.Name),
-			Unique: true,
-			Remove: "give the configured system another name (ServiceTrade cannot delete external systems)",
-			Find: func(ctx context.Context) ([]api.ExternalSystem, error) {
-				list, err := client.ListExternalSystems(ctx)
-				return lostcreate.Keep(list, err, func(es api.ExternalSystem) bool { return es.Name == in.Name })
-			},
-			ImportID: func(es api.ExternalSystem) string { return formatID(es.ID) },
-			Differs: func(es api.ExternalSystem) []string {
-				m := plan
-				diags := m.fromAPI(&es)
-				names, more := lostcreate.PlanDiffs(ctx, req.Plan, &m)
-				resp.Diagnostics.Append(append(diags, more...)...)
-				return names
-			},
-			Key: &lostcreate.Key{
-				Index: r.data.Keys.Index(externalSystemKeys), Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
-				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
+	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		syncable, d := plan.syncableInput(ctx)
+		if diags.Append(d...); diags.HasError() {
+			return false
+		}
+		in := api.ExternalSystemInput{
+			Name:          plan.Name.ValueString(),
+			Type:          plan.Type.ValueString(),
+			Label:         plan.Label.ValueString(),
+			SyncableTypes: syncable,
+		}
+		// Names are unique in ServiceTrade, and the key of the system's
+		// external ids: the name is the natural key checked before the
+		// create (which turns ServiceTrade's refusal into the way to import
+		// the system), and after a lost answer the system of that name is
+		// adopted when it is the one configured. Destroying a system leaves
+		// it in ServiceTrade, so its name stays taken (Delete does not free
+		// it in the index).
+		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name),
+			func(ctx context.Context) (*api.ExternalSystem, error) { return client.CreateExternalSystem(ctx, in) },
+			lostcreate.Lookup[api.ExternalSystem]{
+				Match:  fmt.Sprintf("named %q", in.Name),
+				Unique: true,
+				Remove: "give the configured system another name (ServiceTrade cannot delete external systems)",
+				Find: func(ctx context.Context) ([]api.ExternalSystem, error) {
 					list, err := client.ListExternalSystems(ctx)
-					return naturalkey.Entries(list, err, func(es api.ExternalSystem) (naturalkey.Entry, bool) {
-						return naturalkey.Entry{ID: formatID(es.ID), Key: es.Name}, true
-					})
+					return lostcreate.Keep(list, err, func(es api.ExternalSystem) bool { return es.Name == in.Name })
 				},
-				Why:     "ServiceTrade keeps external system names unique: they are the key of the external ids recorded under the system.",
-				Instead: "give this resource another name (ServiceTrade cannot delete external systems)",
-			},
-		})
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(created)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+				ImportID: func(es api.ExternalSystem) string { return formatID(es.ID) },
+				Differs: func(es api.ExternalSystem) []string {
+					m := plan
+					d := m.fromAPI(&es)
+					names, more := lostcreate.PlanDiffs(ctx, req.Plan, &m)
+					diags.Append(append(d, more...)...)
+					return names
+				},
+				Key: &lostcreate.Key{
+					Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
+					List:    kit.Entries(client.ListExternalSystems, func(es api.ExternalSystem) (string, string) { return formatID(es.ID), es.Name }),
+					Why:     "ServiceTrade keeps external system names unique: they are the key of the external ids recorded under the system.",
+					Instead: "give this resource another name (ServiceTrade cannot delete external systems)",
+				},
+			})
+		if ok {
+			diags.Append(plan.fromAPI(created)...)
+		}
+		return ok
+	})
 }
 
 func (r *externalSystemResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state externalSystemModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, ok := externalSystemID(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	es, err := client.GetExternalSystem(ctx, id)
-	// 404 is not documented for this resource; it can only mean the system
-	// is gone (removed by ServiceTrade support).
-	if api.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade external system %d failed", id), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(state.fromAPI(es)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		// 404 is not documented for this resource; it can only mean the
+		// system is gone (removed by ServiceTrade support).
+		es, err := client.GetExternalSystem(ctx, id)
+		if err == nil {
+			resp.Diagnostics.Append(state.fromAPI(es)...)
+		}
+		return err
+	})
 }
 
 func (r *externalSystemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan, state externalSystemModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	syncable, diags := plan.syncableInput(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, ok := externalSystemID(state, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	// name and type force replacement, so only label and (for standard
-	// systems) syncableTypes are sent.
-	label := plan.Label.ValueString()
-	updated, err := client.UpdateExternalSystem(ctx, id, api.ExternalSystemUpdate{Label: &label, SyncableTypes: syncable})
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating ServiceTrade external system %d (%q) failed", id, state.Name.ValueString()), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(updated)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		syncable, diags := plan.syncableInput(ctx)
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		// name and type force replacement, so only label and (for standard
+		// systems) syncableTypes are sent.
+		label := plan.Label.ValueString()
+		updated, err := client.UpdateExternalSystem(ctx, id, api.ExternalSystemUpdate{Label: &label, SyncableTypes: syncable})
+		if err != nil {
+			return err
+		}
+		resp.Diagnostics.Append(plan.fromAPI(updated)...)
+		return nil
+	})
 }
 
 // Delete cannot delete: the API answers DELETE with 405. It makes no request
-// and leaves the system in ServiceTrade; the framework removes it from state
-// and Terraform shows the warning.
+// and leaves the system in ServiceTrade (and its name taken in the
+// natural-key index); the framework removes it from state and Terraform
+// shows the warning.
 func (r *externalSystemResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state externalSystemModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -315,7 +273,7 @@ func (r *externalSystemResource) ImportState(ctx context.Context, req resource.I
 		resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 		return
 	}
-	client, ok := r.client(&resp.Diagnostics)
+	client, ok := r.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -326,24 +284,9 @@ func (r *externalSystemResource) ImportState(ctx context.Context, req resource.I
 	}
 	match, err := exactlyOne("external system", "name", req.ID, list, func(e api.ExternalSystem) string { return e.Name }, func(e api.ExternalSystem) int64 { return e.ID })
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_external_system",
+		resp.Diagnostics.AddError("Invalid import ID for "+r.Type.TypeName(),
 			err.Error()+". The import id is the numeric id or the exact name of the external system.")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(match.ID))...)
-}
-
-// externalSystemKeys names the index of external systems by name
-// (lostcreate.Key). Destroying a system leaves it in ServiceTrade, so its
-// name stays taken.
-const externalSystemKeys = "servicetrade external system"
-
-// externalSystemID parses the id in state, or adds an error.
-func externalSystemID(m externalSystemModel, diags *diag.Diagnostics) (int64, bool) {
-	id, err := parseID("external system", m.ID.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("id"), "Invalid external system id in state", err.Error())
-		return 0, false
-	}
-	return id, true
 }

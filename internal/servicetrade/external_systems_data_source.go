@@ -3,24 +3,22 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // NewExternalSystemsDataSource is the
 // fieldservice_servicetrade_external_systems data source.
-func NewExternalSystemsDataSource() datasource.DataSource { return &externalSystemsDataSource{} }
-
-type externalSystemsDataSource struct{ dsBase }
-
-type externalSystemsModel struct {
-	ExternalSystems types.List `tfsdk:"external_systems"`
+func NewExternalSystemsDataSource() datasource.DataSource {
+	return &externalSystemsDataSource{dataBase: dataSource("external_systems")}
 }
 
-func (d *externalSystemsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_external_systems"
+type externalSystemsDataSource struct{ dataBase }
+
+// externalSystemsModel is the data source's state. The list is a slice of
+// the element model, so that its type is the one the schema declares.
+type externalSystemsModel struct {
+	ExternalSystems []externalSystemDataModel `tfsdk:"external_systems"`
 }
 
 func (d *externalSystemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -41,7 +39,7 @@ func (d *externalSystemsDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *externalSystemsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -50,16 +48,11 @@ func (d *externalSystemsDataSource) Read(ctx context.Context, _ datasource.ReadR
 		resp.Diagnostics.AddError("Listing ServiceTrade external systems failed", err.Error())
 		return
 	}
-	items := make([]attr.Value, 0, len(list))
+	// Not nil: no systems is an empty list, not a null one.
+	systems := make([]externalSystemDataModel, len(list))
 	for i := range list {
-		var m externalSystemDataModel
-		resp.Diagnostics.Append(m.fromAPI(&list[i])...)
-		obj, diags := types.ObjectValueFrom(ctx, externalSystemAttrTypes, m)
-		resp.Diagnostics.Append(diags...)
-		items = append(items, obj)
+		resp.Diagnostics.Append(systems[i].fromAPI(&list[i])...)
 	}
-	systems, diags := types.ListValue(types.ObjectType{AttrTypes: externalSystemAttrTypes}, items)
-	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -18,9 +18,11 @@ var _ datasource.DataSourceWithConfigValidators = (*libItemDataSource)(nil)
 
 // NewLibItemDataSource is the fieldservice_servicetrade_lib_item data
 // source.
-func NewLibItemDataSource() datasource.DataSource { return &libItemDataSource{} }
+func NewLibItemDataSource() datasource.DataSource {
+	return &libItemDataSource{dataBase: dataSource("lib_item")}
+}
 
-type libItemDataSource struct{ dsBase }
+type libItemDataSource struct{ dataBase }
 
 type libItemModel struct {
 	ID              types.String  `tfsdk:"id"`
@@ -35,10 +37,6 @@ type libItemModel struct {
 	IsGeneric       types.Bool    `tfsdk:"is_generic"`
 	ServiceLineID   types.Int64   `tfsdk:"service_line_id"`
 	CompanyID       types.Int64   `tfsdk:"company_id"`
-}
-
-func (d *libItemDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_lib_item"
 }
 
 func (d *libItemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -71,7 +69,7 @@ func (d *libItemDataSource) ConfigValidators(context.Context) []datasource.Confi
 }
 
 func (d *libItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -21,9 +21,11 @@ var _ datasource.DataSourceWithConfigValidators = (*locationDataSource)(nil)
 
 // NewLocationDataSource is the fieldservice_servicetrade_location data
 // source.
-func NewLocationDataSource() datasource.DataSource { return &locationDataSource{} }
+func NewLocationDataSource() datasource.DataSource {
+	return &locationDataSource{dataBase: dataSource("location")}
+}
 
-type locationDataSource struct{ dsBase }
+type locationDataSource struct{ dataBase }
 
 type locationModel struct {
 	ID          types.String  `tfsdk:"id"`
@@ -40,10 +42,6 @@ type locationModel struct {
 	Taxable     types.Bool    `tfsdk:"taxable"`
 	Address     types.Object  `tfsdk:"address"`
 	OfficeIDs   types.Set     `tfsdk:"office_ids"`
-}
-
-func (d *locationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_location"
 }
 
 func (d *locationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -76,7 +74,7 @@ func (d *locationDataSource) ConfigValidators(context.Context) []datasource.Conf
 }
 
 func (d *locationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -8,8 +8,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
+
+// dataBase is the kit.DataBase every ServiceTrade data source embeds:
+// Metadata, Configure and the client.
+type dataBase = kit.DataBase[*api.Client]
+
+// dataSource is the dataBase of fieldservice_servicetrade_<name>.
+func dataSource(name string) dataBase {
+	return dataBase{Type: kit.DataType[*api.Client]{Vendor: vendor, Name: name}}
+}
 
 // kindOf is the lookup.Kind of one kind of ServiceTrade object, listed by
 // numeric id when several match.

@@ -17,19 +17,17 @@ var _ datasource.DataSourceWithConfigValidators = (*paymentTermsDataSource)(nil)
 
 // NewPaymentTermsDataSource is the fieldservice_servicetrade_payment_terms
 // data source.
-func NewPaymentTermsDataSource() datasource.DataSource { return &paymentTermsDataSource{} }
+func NewPaymentTermsDataSource() datasource.DataSource {
+	return &paymentTermsDataSource{dataBase: dataSource("payment_terms")}
+}
 
-type paymentTermsDataSource struct{ dsBase }
+type paymentTermsDataSource struct{ dataBase }
 
 type paymentTermsModel struct {
 	ID         types.String `tfsdk:"id"`
 	Name       types.String `tfsdk:"name"`
 	URI        types.String `tfsdk:"uri"`
 	OrderIndex types.Int64  `tfsdk:"order_index"`
-}
-
-func (d *paymentTermsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_payment_terms"
 }
 
 func (d *paymentTermsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -52,7 +50,7 @@ func (d *paymentTermsDataSource) ConfigValidators(context.Context) []datasource.
 }
 
 func (d *paymentTermsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

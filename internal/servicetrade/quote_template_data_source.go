@@ -19,9 +19,11 @@ var _ datasource.DataSourceWithConfigValidators = (*quoteTemplateDataSource)(nil
 
 // NewQuoteTemplateDataSource is the fieldservice_servicetrade_quote_template
 // data source.
-func NewQuoteTemplateDataSource() datasource.DataSource { return &quoteTemplateDataSource{} }
+func NewQuoteTemplateDataSource() datasource.DataSource {
+	return &quoteTemplateDataSource{dataBase: dataSource("quote_template")}
+}
 
-type quoteTemplateDataSource struct{ dsBase }
+type quoteTemplateDataSource struct{ dataBase }
 
 type quoteTemplateDataModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -53,10 +55,6 @@ func quoteTemplateItemsSchema() schema.ListNestedAttribute {
 	}
 }
 
-func (d *quoteTemplateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_quote_template"
-}
-
 func (d *quoteTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. " +
@@ -82,7 +80,7 @@ func (d *quoteTemplateDataSource) ConfigValidators(context.Context) []datasource
 }
 
 func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -114,7 +112,8 @@ func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadR
 	for i := range qt.Items {
 		items = append(items, quoteTemplateItemObject(&qt.Items[i]))
 	}
-	list, diags := types.ListValue(types.ObjectType{AttrTypes: quoteTemplateItemAttrTypes}, items)
+	// The element type is the schema's, so that the two cannot disagree.
+	list, diags := types.ListValue(quoteTemplateItemsSchema().NestedObject.Type(), items)
 	resp.Diagnostics.Append(diags...)
 	state := quoteTemplateDataModel{
 		ID:          types.StringValue(formatID(qt.ID)),

@@ -79,15 +79,20 @@ resource "fieldservice_servicetrade_quote_template_item" "twin2" {
 		}
 		t.Cleanup(func() { _ = c.DeleteQuoteTemplate(context.Background(), qt.ID) })
 	}
+	const template, item, plural dataSource = "fieldservice_servicetrade_quote_template", "fieldservice_servicetrade_quote_template_item", "fieldservice_servicetrade_quote_templates"
 	const ds = "data.fieldservice_servicetrade_quote_template."
 	const dsItem = "data.fieldservice_servicetrade_quote_template_item."
 	const filtered, all, none = "data.fieldservice_servicetrade_quote_templates.filtered", "data.fieldservice_servicetrade_quote_templates.all", "data.fieldservice_servicetrade_quote_templates.none"
 	ids := map[string]string{}
 	itemIDs := map[string]string{}
 	var idList, itemList []string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
+	lookupTable{
+		shared: templates,
+		created: resource.ComposeAggregateTestCheckFunc(
+			acctest.CaptureAll("fieldservice_servicetrade_quote_template", "id", ids),
+			acctest.CaptureAll("fieldservice_servicetrade_quote_template_item", "id", itemIDs),
+		),
+		destroyed: func(s *terraform.State) error {
 			for _, id := range ids {
 				idList = append(idList, id)
 			}
@@ -99,37 +104,18 @@ resource "fieldservice_servicetrade_quote_template_item" "twin2" {
 			}
 			return checkQuoteTemplatesDestroyed(t, &idList)(s)
 		},
-		Steps: []resource.TestStep{
-			{Config: templates, Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CaptureAll("fieldservice_servicetrade_quote_template", "id", ids),
-				acctest.CaptureAll("fieldservice_servicetrade_quote_template_item", "id", itemIDs),
-			)},
+		cases: []lookupCase{
 			{
-				PreConfig: makeDup,
-				Config: templates + fmt.Sprintf(`
-data "fieldservice_servicetrade_quote_template" "by_name" {
-  name = %[1]q
-}
-data "fieldservice_servicetrade_quote_template" "by_id" {
-  id = fieldservice_servicetrade_quote_template.longer.id
-}
-data "fieldservice_servicetrade_quote_template_item" "by_description" {
-  quote_template_id = fieldservice_servicetrade_quote_template.exact.id
-  description       = "CCW Zirconium Flange"
-}
-data "fieldservice_servicetrade_quote_template_item" "by_id" {
-  quote_template_id = fieldservice_servicetrade_quote_template.exact.id
-  id                = fieldservice_servicetrade_quote_template_item.misc.id
-}
-data "fieldservice_servicetrade_quote_templates" "filtered" {
-  name = %[2]q
-}
-data "fieldservice_servicetrade_quote_templates" "all" {}
-data "fieldservice_servicetrade_quote_templates" "none" {
-  name = "%[1]s-matches-nothing"
-}
-`, base, strings.ToUpper(base)),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				name:      "templates by name and by id, items by description and by id, the plural one filtered",
+				preConfig: makeDup,
+				config: template.block("by_name", attr("name", base)) +
+					template.block("by_id", `id = fieldservice_servicetrade_quote_template.longer.id`) +
+					item.block("by_description", `quote_template_id = fieldservice_servicetrade_quote_template.exact.id`, `description = "CCW Zirconium Flange"`) +
+					item.block("by_id", `quote_template_id = fieldservice_servicetrade_quote_template.exact.id`, `id = fieldservice_servicetrade_quote_template_item.misc.id`) +
+					plural.block("filtered", attr("name", strings.ToUpper(base))) +
+					plural.block("all") +
+					plural.block("none", attr("name", base+"-matches-nothing")),
+				check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttrPair(ds+"by_name", "id", "fieldservice_servicetrade_quote_template.exact", "id"),
 					resource.TestCheckResourceAttrPair(ds+"by_name", "uri", "fieldservice_servicetrade_quote_template.exact", "uri"),
 					resource.TestCheckResourceAttr(ds+"by_name", "description", "Annual inspection"),
@@ -168,56 +154,49 @@ data "fieldservice_servicetrade_quote_templates" "none" {
 				),
 			},
 			{
-				Config:      templates + fmt.Sprintf(`data "fieldservice_servicetrade_quote_template" "none" { name = "%s Sou" }`, base),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade quote template has the name "%s Sou" (the match is exact and case-sensitive)`, base)),
+				name:   "no template has the name",
+				config: template.block("none", attr("name", base+" Sou")),
+				err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade quote template has the name "%s Sou" (the match is exact and case-sensitive)`, base)),
 			},
 			{
-				Config:      templates + fmt.Sprintf(`data "fieldservice_servicetrade_quote_template" "two" { name = "%s dup" }`, base),
-				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+quote\s+templates\s+have\s+the\s+name\s+".*\s+dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
+				name:   "two templates have the name",
+				config: template.block("two", attr("name", base+" dup")),
+				err:    regexp.MustCompile(`2\s+ServiceTrade\s+quote\s+templates\s+have\s+the\s+name\s+".*\s+dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 			},
 			{
-				Config:      templates + `data "fieldservice_servicetrade_quote_template" "gone" { id = "987" }`,
-				ExpectError: regexp.MustCompile(`Reading\s+ServiceTrade\s+quote\s+template\s+987\s+failed(?s:.*)quotetemplate\s+987\s+not\s+found`),
+				name:   "no template has the id",
+				config: template.block("gone", `id = "987"`),
+				err:    regexp.MustCompile(`Reading\s+ServiceTrade\s+quote\s+template\s+987\s+failed(?s:.*)quotetemplate\s+987\s+not\s+found`),
 			},
 			{
-				Config: templates + `
-data "fieldservice_servicetrade_quote_template_item" "twin" {
-  quote_template_id = fieldservice_servicetrade_quote_template.longer.id
-  description       = "Twin"
-}`,
-				ExpectError: regexp.MustCompile(`In\s+quote\s+template\s+\d+:\s+2\s+ServiceTrade\s+quote\s+template\s+items\s+have\s+the\s+description\s+"Twin"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
+				name:   "two items of the template have the description",
+				config: item.block("twin", `quote_template_id = fieldservice_servicetrade_quote_template.longer.id`, `description = "Twin"`),
+				err:    regexp.MustCompile(`In\s+quote\s+template\s+\d+:\s+2\s+ServiceTrade\s+quote\s+template\s+items\s+have\s+the\s+description\s+"Twin"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 			},
 			{
-				Config: templates + `
-data "fieldservice_servicetrade_quote_template_item" "none" {
-  quote_template_id = fieldservice_servicetrade_quote_template.exact.id
-  description       = "ccw zirconium flange"
-}`,
-				ExpectError: acctest.ErrorText(`no ServiceTrade quote template item has the description "ccw zirconium flange" (the match is exact and case-sensitive)`),
+				name:   "descriptions match case-sensitively",
+				config: item.block("none", `quote_template_id = fieldservice_servicetrade_quote_template.exact.id`, `description = "ccw zirconium flange"`),
+				err:    acctest.ErrorText(`no ServiceTrade quote template item has the description "ccw zirconium flange" (the match is exact and case-sensitive)`),
 			},
 			{
-				// An item of another template is not found under this one.
-				Config: templates + `
-data "fieldservice_servicetrade_quote_template_item" "elsewhere" {
-  quote_template_id = fieldservice_servicetrade_quote_template.longer.id
-  id                = fieldservice_servicetrade_quote_template_item.flange.id
-}`,
-				ExpectError: regexp.MustCompile(`Reading\s+item\s+\d+\s+of\s+ServiceTrade\s+quote\s+template\s+\d+\s+failed(?s:.*)quote\s+item\s+\d+\s+not\s+found\s+on\s+quote\s+\d+`),
+				name:   "an item of another template is not found under this one",
+				config: item.block("elsewhere", `quote_template_id = fieldservice_servicetrade_quote_template.longer.id`, `id = fieldservice_servicetrade_quote_template_item.flange.id`),
+				err:    regexp.MustCompile(`Reading\s+item\s+\d+\s+of\s+ServiceTrade\s+quote\s+template\s+\d+\s+failed(?s:.*)quote\s+item\s+\d+\s+not\s+found\s+on\s+quote\s+\d+`),
 			},
 			{
-				Config:      templates + `data "fieldservice_servicetrade_quote_template" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name]`),
+				name:     "a template: neither id nor name",
+				config:   template.block("neither"),
+				planOnly: true,
+				err:      acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name]`),
 			},
 			{
-				Config:      templates + `data "fieldservice_servicetrade_quote_template_item" "neither" { quote_template_id = 1 }`,
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`Exactly one of these attributes must be configured: [id,description]`),
+				name:     "an item: neither id nor description",
+				config:   item.block("neither", `quote_template_id = 1`),
+				planOnly: true,
+				err:      acctest.ErrorText(`Exactly one of these attributes must be configured: [id,description]`),
 			},
-			// End on a valid configuration, which the final destroy uses.
-			{Config: templates},
 		},
-	})
+	}.run(t)
 }
 
 // The plural data source feeds for_each import blocks that adopt a template

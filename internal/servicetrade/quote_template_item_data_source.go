@@ -18,13 +18,11 @@ var _ datasource.DataSourceWithConfigValidators = (*quoteTemplateItemDataSource)
 
 // NewQuoteTemplateItemDataSource is the
 // fieldservice_servicetrade_quote_template_item data source.
-func NewQuoteTemplateItemDataSource() datasource.DataSource { return &quoteTemplateItemDataSource{} }
-
-type quoteTemplateItemDataSource struct{ dsBase }
-
-func (d *quoteTemplateItemDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_quote_template_item"
+func NewQuoteTemplateItemDataSource() datasource.DataSource {
+	return &quoteTemplateItemDataSource{dataBase: dataSource("quote_template_item")}
 }
+
+type quoteTemplateItemDataSource struct{ dataBase }
 
 func (d *quoteTemplateItemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -50,7 +48,7 @@ func (d *quoteTemplateItemDataSource) ConfigValidators(context.Context) []dataso
 }
 
 func (d *quoteTemplateItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

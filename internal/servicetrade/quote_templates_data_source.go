@@ -3,7 +3,6 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -13,27 +12,29 @@ import (
 
 // NewQuoteTemplatesDataSource is the
 // fieldservice_servicetrade_quote_templates data source.
-func NewQuoteTemplatesDataSource() datasource.DataSource { return &quoteTemplatesDataSource{} }
+func NewQuoteTemplatesDataSource() datasource.DataSource {
+	return &quoteTemplatesDataSource{dataBase: dataSource("quote_templates")}
+}
 
-type quoteTemplatesDataSource struct{ dsBase }
+type quoteTemplatesDataSource struct{ dataBase }
 
+// quoteTemplatesModel is the data source's state. The list is a slice of
+// the element model, so that its type is the one the schema declares.
 type quoteTemplatesModel struct {
-	Name           types.String `tfsdk:"name"`
-	QuoteTemplates types.List   `tfsdk:"quote_templates"`
+	Name           types.String                `tfsdk:"name"`
+	QuoteTemplates []quoteTemplateSummaryModel `tfsdk:"quote_templates"`
 }
 
-var quoteTemplateSummaryAttrTypes = map[string]attr.Type{
-	"id":          types.StringType,
-	"uri":         types.StringType,
-	"name":        types.StringType,
-	"description": types.StringType,
-	"company_id":  types.Int64Type,
-	"terms_id":    types.Int64Type,
-	"item_ids":    types.ListType{ElemType: types.StringType},
-}
-
-func (d *quoteTemplatesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_quote_templates"
+// quoteTemplateSummaryModel is one template of the list.
+type quoteTemplateSummaryModel struct {
+	ID          types.String `tfsdk:"id"`
+	URI         types.String `tfsdk:"uri"`
+	Name        types.String `tfsdk:"name"`
+	Description types.String `tfsdk:"description"`
+	CompanyID   types.Int64  `tfsdk:"company_id"`
+	TermsID     types.Int64  `tfsdk:"terms_id"`
+	// Not nil: a template without items has an empty list, not a null one.
+	ItemIDs []string `tfsdk:"item_ids"`
 }
 
 func (d *quoteTemplatesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -66,7 +67,7 @@ func (d *quoteTemplatesDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *quoteTemplatesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -80,29 +81,23 @@ func (d *quoteTemplatesDataSource) Read(ctx context.Context, req datasource.Read
 		resp.Diagnostics.AddError("Listing ServiceTrade quote templates failed", err.Error())
 		return
 	}
-	out := make([]attr.Value, 0, len(list))
+	// Not nil: no templates is an empty list, not a null one.
+	templates := make([]quoteTemplateSummaryModel, 0, len(list))
 	for i := range list {
 		qt := &list[i]
-		itemIDs := make([]attr.Value, 0, len(qt.Items))
+		itemIDs := make([]string, 0, len(qt.Items))
 		for _, it := range qt.Items {
-			itemIDs = append(itemIDs, types.StringValue(formatID(it.ID)))
+			itemIDs = append(itemIDs, formatID(it.ID))
 		}
-		obj, diags := types.ObjectValue(quoteTemplateSummaryAttrTypes, map[string]attr.Value{
-			"id":          types.StringValue(formatID(qt.ID)),
-			"uri":         types.StringValue(qt.URI),
-			"name":        types.StringValue(qt.Name),
-			"description": qtString(qt.Description),
-			"company_id":  types.Int64PointerValue(qt.CompanyID()),
-			"terms_id":    types.Int64PointerValue(qt.TermsID()),
-			"item_ids":    types.ListValueMust(types.StringType, itemIDs),
+		templates = append(templates, quoteTemplateSummaryModel{
+			ID:          types.StringValue(formatID(qt.ID)),
+			URI:         types.StringValue(qt.URI),
+			Name:        types.StringValue(qt.Name),
+			Description: qtString(qt.Description),
+			CompanyID:   types.Int64PointerValue(qt.CompanyID()),
+			TermsID:     types.Int64PointerValue(qt.TermsID()),
+			ItemIDs:     itemIDs,
 		})
-		resp.Diagnostics.Append(diags...)
-		out = append(out, obj)
-	}
-	templates, diags := types.ListValue(types.ObjectType{AttrTypes: quoteTemplateSummaryAttrTypes}, out)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
 	}
 	cfg.QuoteTemplates = templates
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)

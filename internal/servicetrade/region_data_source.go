@@ -17,13 +17,11 @@ import (
 var _ datasource.DataSourceWithConfigValidators = (*regionDataSource)(nil)
 
 // NewRegionDataSource is the fieldservice_servicetrade_region data source.
-func NewRegionDataSource() datasource.DataSource { return &regionDataSource{} }
-
-type regionDataSource struct{ dsBase }
-
-func (d *regionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_region"
+func NewRegionDataSource() datasource.DataSource {
+	return &regionDataSource{dataBase: dataSource("region")}
 }
+
+type regionDataSource struct{ dataBase }
 
 func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -53,7 +51,7 @@ func (d *regionDataSource) ConfigValidators(context.Context) []datasource.Config
 }
 
 func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -47,44 +47,37 @@ resource "fieldservice_servicetrade_region" "dup2" {
   points = local.points
 }
 `, base, offices[0])
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{Config: regions},
-			{
-				Config: regions + fmt.Sprintf(`
-data "fieldservice_servicetrade_region" "by_name" {
-  name = %q
-}
-data "fieldservice_servicetrade_region" "by_id" {
-  id = fieldservice_servicetrade_region.longer.id
-}
-`, base),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttrPair("data.fieldservice_servicetrade_region.by_name", "id", "fieldservice_servicetrade_region.exact", "id"),
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_region.by_name", "color", "#00ff00"),
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_region.by_name", "points.#", "3"),
-					// Offices come from the single GET: list entries carry none.
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_region.by_name", "office_ids.#", "1"),
-					resource.TestCheckTypeSetElemAttr("data.fieldservice_servicetrade_region.by_name", "office_ids.*", fmt.Sprint(offices[0])),
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_region.by_id", "name", base+" North"),
-				),
-			},
-			{
-				Config:      regions + `data "fieldservice_servicetrade_region" "none" { name = "no such region anywhere" }`,
-				ExpectError: regexp.MustCompile(`no ServiceTrade region has the name "no such region anywhere"`),
-			},
-			{
-				Config:      regions + fmt.Sprintf(`data "fieldservice_servicetrade_region" "two" { name = "%s dup" }`, base),
-				ExpectError: regexp.MustCompile(`2 ServiceTrade regions have the name ".* dup" \(ids \d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
-			},
-			{
-				Config:      regions + `data "fieldservice_servicetrade_region" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,name\]`),
-			},
-			// End on a valid configuration, which the final destroy uses.
-			{Config: regions},
+	const region dataSource = "fieldservice_servicetrade_region"
+	const ds = "data.fieldservice_servicetrade_region."
+	lookupTable{shared: regions, cases: []lookupCase{
+		{
+			name:   "by exact name among names that contain it, and by id",
+			config: region.block("by_name", attr("name", base)) + region.block("by_id", `id = fieldservice_servicetrade_region.longer.id`),
+			check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair(ds+"by_name", "id", "fieldservice_servicetrade_region.exact", "id"),
+				resource.TestCheckResourceAttr(ds+"by_name", "color", "#00ff00"),
+				resource.TestCheckResourceAttr(ds+"by_name", "points.#", "3"),
+				// Offices come from the single GET: list entries carry none.
+				resource.TestCheckResourceAttr(ds+"by_name", "office_ids.#", "1"),
+				resource.TestCheckTypeSetElemAttr(ds+"by_name", "office_ids.*", fmt.Sprint(offices[0])),
+				resource.TestCheckResourceAttr(ds+"by_id", "name", base+" North"),
+			),
 		},
-	})
+		{
+			name:   "no region has the name",
+			config: region.block("none", `name = "no such region anywhere"`),
+			err:    regexp.MustCompile(`no ServiceTrade region has the name "no such region anywhere"`),
+		},
+		{
+			name:   "two regions have the name",
+			config: region.block("two", attr("name", base+" dup")),
+			err:    regexp.MustCompile(`2 ServiceTrade regions have the name ".* dup" \(ids \d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
+		},
+		{
+			name:     "neither id nor name",
+			config:   region.block("neither"),
+			planOnly: true,
+			err:      regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,name\]`),
+		},
+	}}.run(t)
 }

@@ -2,6 +2,7 @@ package servicetrade
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -81,4 +82,14 @@ func (m *regionModel) fromAPI(r *api.Region, prior types.Set) diag.Diagnostics {
 		m.OfficeIDs = set
 	}
 	return diags
+}
+
+// diagsError is the first error of diags as an error, or nil: for a kit
+// callback that can only return an error, such as an update whose plan
+// cannot be turned into a request.
+func diagsError(diags diag.Diagnostics) error {
+	for _, d := range diags.Errors() {
+		return errors.New(d.Summary() + ": " + d.Detail())
+	}
+	return nil
 }

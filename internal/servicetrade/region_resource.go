@@ -9,32 +9,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*regionResource)(nil)
-	_ resource.ResourceWithImportState = (*regionResource)(nil)
-)
-
 // NewRegionResource is the fieldservice_servicetrade_region resource.
-func NewRegionResource() resource.Resource { return &regionResource{} }
-
-type regionResource struct{ base }
-
-func (r *regionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_region"
+func NewRegionResource() resource.Resource {
+	return &regionResource{resourceBase{Type: numbered("region")}}
 }
+
+type regionResource struct{ resourceBase }
 
 func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -43,16 +35,8 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"If the answer to the create request is lost, Terraform looks for the region: when none exists it sends the request again, " +
 			"otherwise it fails with an error listing the existing regions of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Numeric ServiceTrade id of the region.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"uri": schema.StringAttribute{
-				Computed:      true,
-				Description:   "Absolute API URI of the region, as returned by ServiceTrade.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id":  kit.IDAttribute("Numeric ServiceTrade id of the region."),
+			"uri": kit.ComputedString("Absolute API URI of the region, as returned by ServiceTrade."),
 			"name": schema.StringAttribute{
 				Required:    true,
 				Description: "Name of the region. Updatable in place.",
@@ -94,116 +78,61 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 }
 
 func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan regionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	in, diags := plan.toInput(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Region names are not unique, and people legitimately repeat them
-	// (one "North" per service line, say): no natural key is checked, and
-	// a create whose answer was lost is never adopted.
-	created, ok := lostcreate.Create(ctx, &resp.Diagnostics, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name), r.data.Retry,
-		func(ctx context.Context) (*api.Region, error) { return client.CreateRegion(ctx, in) },
-		lostcreate.Lookup[api.Region]{
-			Vendor: vendor.Name, Kind: "region", ResourceType: "fieldservice_servicetrade_region", Match: fmt.Sprintf("named %q", in.Name),
-			Find: func(ctx context.Context) ([]api.Region, error) {
-				list, err := client.ListRegions(ctx, api.RegionFilter{Name: in.Name})
-				return lostcreate.Keep(list, err, func(r api.Region) bool { return r.Name == in.Name })
-			},
-			ImportID: func(r api.Region) string { return formatID(r.ID) },
-		})
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(created, plan.OfficeIDs)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		in, d := plan.toInput(ctx)
+		if diags.Append(d...); diags.HasError() {
+			return false
+		}
+		// Region names are not unique, and people legitimately repeat them
+		// (one "North" per service line, say): no natural key is checked,
+		// and a create whose answer was lost is never adopted.
+		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name),
+			func(ctx context.Context) (*api.Region, error) { return client.CreateRegion(ctx, in) },
+			lostcreate.Lookup[api.Region]{
+				Match: fmt.Sprintf("named %q", in.Name),
+				Find: func(ctx context.Context) ([]api.Region, error) {
+					list, err := client.ListRegions(ctx, api.RegionFilter{Name: in.Name})
+					return lostcreate.Keep(list, err, func(r api.Region) bool { return r.Name == in.Name })
+				},
+				ImportID: func(r api.Region) string { return formatID(r.ID) },
+			})
+		if ok {
+			diags.Append(plan.fromAPI(created, plan.OfficeIDs)...)
+		}
+		return ok
+	})
 }
 
 func (r *regionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state regionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID("region", state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid region id in state", err.Error())
-		return
-	}
-	region, err := client.GetRegion(ctx, id)
-	if api.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", id), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(state.fromAPI(region, state.OfficeIDs)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		region, err := client.GetRegion(ctx, id)
+		if err == nil {
+			resp.Diagnostics.Append(state.fromAPI(region, state.OfficeIDs)...)
+		}
+		return err
+	})
 }
 
 func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var plan, state regionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	in, diags := plan.toInput(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID("region", state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid region id in state", err.Error())
-		return
-	}
-	updated, err := client.UpdateRegion(ctx, id, in)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating ServiceTrade region %d (%q) failed", id, in.Name), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(plan.fromAPI(updated, plan.OfficeIDs)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+		in, diags := plan.toInput(ctx)
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		updated, err := client.UpdateRegion(ctx, id, in)
+		if err != nil {
+			return err
+		}
+		resp.Diagnostics.Append(plan.fromAPI(updated, plan.OfficeIDs)...)
+		return nil
+	})
 }
 
 func (r *regionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	client, ok := r.client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var state regionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := parseID("region", state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid region id in state", err.Error())
-		return
-	}
-	if err := client.DeleteRegion(ctx, id); err != nil && !api.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting ServiceTrade region %d failed", id), err.Error())
-	}
-}
-
-func (r *regionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, err := parseID("region", req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for fieldservice_servicetrade_region", err.Error())
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
+		return client.DeleteRegion(ctx, id)
+	})
 }

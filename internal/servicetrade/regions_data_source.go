@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -13,26 +12,17 @@ import (
 )
 
 // NewRegionsDataSource is the fieldservice_servicetrade_regions data source.
-func NewRegionsDataSource() datasource.DataSource { return &regionsDataSource{} }
+func NewRegionsDataSource() datasource.DataSource {
+	return &regionsDataSource{dataBase: dataSource("regions")}
+}
 
-type regionsDataSource struct{ dsBase }
+type regionsDataSource struct{ dataBase }
 
+// regionsModel is the data source's state. The list is a slice of the
+// element model, so that its type is the one the schema declares.
 type regionsModel struct {
-	Name    types.String `tfsdk:"name"`
-	Regions types.List   `tfsdk:"regions"`
-}
-
-var regionAttrTypes = map[string]attr.Type{
-	"id":         types.StringType,
-	"uri":        types.StringType,
-	"name":       types.StringType,
-	"color":      types.StringType,
-	"points":     types.ListType{ElemType: pointType},
-	"office_ids": types.SetType{ElemType: types.Int64Type},
-}
-
-func (d *regionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_regions"
+	Name    types.String  `tfsdk:"name"`
+	Regions []regionModel `tfsdk:"regions"`
 }
 
 func (d *regionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -69,7 +59,7 @@ func (d *regionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *regionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -83,7 +73,8 @@ func (d *regionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		resp.Diagnostics.AddError("Listing ServiceTrade regions failed", err.Error())
 		return
 	}
-	items := make([]attr.Value, 0, len(list))
+	// Not nil: no regions is an empty list, not a null one.
+	regions := make([]regionModel, 0, len(list))
 	for _, entry := range list {
 		// List entries carry "offices": [] even when the region has
 		// offices; only the single GET has them.
@@ -97,12 +88,8 @@ func (d *regionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		}
 		var m regionModel
 		resp.Diagnostics.Append(m.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
-		obj, diags := types.ObjectValueFrom(ctx, regionAttrTypes, m)
-		resp.Diagnostics.Append(diags...)
-		items = append(items, obj)
+		regions = append(regions, m)
 	}
-	regions, diags := types.ListValue(types.ObjectType{AttrTypes: regionAttrTypes}, items)
-	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

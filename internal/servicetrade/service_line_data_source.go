@@ -17,9 +17,11 @@ var _ datasource.DataSourceWithConfigValidators = (*serviceLineDataSource)(nil)
 
 // NewServiceLineDataSource is the fieldservice_servicetrade_service_line
 // data source.
-func NewServiceLineDataSource() datasource.DataSource { return &serviceLineDataSource{} }
+func NewServiceLineDataSource() datasource.DataSource {
+	return &serviceLineDataSource{dataBase: dataSource("service_line")}
+}
 
-type serviceLineDataSource struct{ dsBase }
+type serviceLineDataSource struct{ dataBase }
 
 type serviceLineModel struct {
 	ID           types.String `tfsdk:"id"`
@@ -27,10 +29,6 @@ type serviceLineModel struct {
 	Abbreviation types.String `tfsdk:"abbreviation"`
 	Trade        types.String `tfsdk:"trade"`
 	Icon         types.String `tfsdk:"icon"`
-}
-
-func (d *serviceLineDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_service_line"
 }
 
 func (d *serviceLineDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -55,7 +53,7 @@ func (d *serviceLineDataSource) ConfigValidators(context.Context) []datasource.C
 }
 
 func (d *serviceLineDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -1,7 +1,6 @@
 package servicetrade_test
 
 import (
-	"fmt"
 	"regexp"
 	"testing"
 
@@ -16,51 +15,46 @@ import (
 func TestAccServiceLineDataSource_lookups(t *testing.T) {
 	preCheck(t)
 	acctest.RequireEmulator(t) // relies on the emulator's seeded service lines
+	const line dataSource = "fieldservice_servicetrade_service_line"
 	const ds = "data.fieldservice_servicetrade_service_line."
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				Config:      fmt.Sprintf(`data "fieldservice_servicetrade_service_line" "two" { name = %q }`, emust.DuplicateServiceLine),
-				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+service\s+lines\s+have\s+the\s+name\s+"Backflow"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_service_line" "none" { abbreviation = "supp" }`,
-				ExpectError: acctest.ErrorText(`no ServiceTrade service line has the abbreviation "supp" (the match is exact and case-sensitive)`),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_service_line" "gone" { id = "123" }`,
-				ExpectError: regexp.MustCompile(`Reading\s+ServiceTrade\s+service\s+line\s+123\s+failed(?s:.*)service\s+line\s+123\s+not\s+found`),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_service_line" "both" {` + "\n" + `  name         = "Sprinkler"` + "\n" + `  abbreviation = "SPRK"` + "\n}",
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name,abbreviation]`),
-			},
-			{
-				Config: `
-data "fieldservice_servicetrade_service_line" "supp" {
-  name = "Fire Suppression"
-}
-data "fieldservice_servicetrade_service_line" "plumbing_backflow" {
-  abbreviation = "BFP"
-}
-data "fieldservice_servicetrade_service_line" "by_id" {
-  id = data.fieldservice_servicetrade_service_line.plumbing_backflow.id
-}
-`,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestMatchResourceAttr(ds+"supp", "id", regexp.MustCompile(`^\d{10,}$`)),
-					resource.TestCheckResourceAttr(ds+"supp", "abbreviation", "SUPP"),
-					resource.TestCheckResourceAttr(ds+"supp", "trade", "Fire Protection"),
-					resource.TestMatchResourceAttr(ds+"supp", "icon", regexp.MustCompile(`/SUPP\.png$`)),
-					// Not provided by the company: found because every line is searched.
-					resource.TestCheckResourceAttr(ds+"plumbing_backflow", "name", emust.DuplicateServiceLine),
-					resource.TestCheckResourceAttr(ds+"plumbing_backflow", "trade", "Plumbing"),
-					resource.TestCheckResourceAttr(ds+"by_id", "abbreviation", "BFP"),
-					resource.TestCheckResourceAttr(ds+"by_id", "trade", "Plumbing"),
-				),
-			},
+	lookupTable{cases: []lookupCase{
+		{
+			name:   "two service lines have the name",
+			config: line.block("two", attr("name", emust.DuplicateServiceLine)),
+			err:    regexp.MustCompile(`2\s+ServiceTrade\s+service\s+lines\s+have\s+the\s+name\s+"Backflow"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 		},
-	})
+		{
+			name:   "abbreviations match case-sensitively",
+			config: line.block("none", `abbreviation = "supp"`),
+			err:    acctest.ErrorText(`no ServiceTrade service line has the abbreviation "supp" (the match is exact and case-sensitive)`),
+		},
+		{
+			name:   "no service line has the id",
+			config: line.block("gone", `id = "123"`),
+			err:    regexp.MustCompile(`Reading\s+ServiceTrade\s+service\s+line\s+123\s+failed(?s:.*)service\s+line\s+123\s+not\s+found`),
+		},
+		{
+			name:     "name and abbreviation",
+			config:   line.block("both", `name = "Sprinkler"`, `abbreviation = "SPRK"`),
+			planOnly: true,
+			err:      acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name,abbreviation]`),
+		},
+		{
+			name: "by name, by abbreviation and by id",
+			config: line.block("supp", `name = "Fire Suppression"`) +
+				line.block("plumbing_backflow", `abbreviation = "BFP"`) +
+				line.block("by_id", `id = data.fieldservice_servicetrade_service_line.plumbing_backflow.id`),
+			check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestMatchResourceAttr(ds+"supp", "id", regexp.MustCompile(`^\d{10,}$`)),
+				resource.TestCheckResourceAttr(ds+"supp", "abbreviation", "SUPP"),
+				resource.TestCheckResourceAttr(ds+"supp", "trade", "Fire Protection"),
+				resource.TestMatchResourceAttr(ds+"supp", "icon", regexp.MustCompile(`/SUPP\.png$`)),
+				// Not provided by the company: found because every line is searched.
+				resource.TestCheckResourceAttr(ds+"plumbing_backflow", "name", emust.DuplicateServiceLine),
+				resource.TestCheckResourceAttr(ds+"plumbing_backflow", "trade", "Plumbing"),
+				resource.TestCheckResourceAttr(ds+"by_id", "abbreviation", "BFP"),
+				resource.TestCheckResourceAttr(ds+"by_id", "trade", "Plumbing"),
+			),
+		},
+	}}.run(t)
 }

@@ -16,19 +16,17 @@ import (
 var _ datasource.DataSourceWithConfigValidators = (*termsDataSource)(nil)
 
 // NewTermsDataSource is the fieldservice_servicetrade_terms data source.
-func NewTermsDataSource() datasource.DataSource { return &termsDataSource{} }
+func NewTermsDataSource() datasource.DataSource {
+	return &termsDataSource{dataBase: dataSource("terms")}
+}
 
-type termsDataSource struct{ dsBase }
+type termsDataSource struct{ dataBase }
 
 type termsDataModel struct {
 	ID      types.String `tfsdk:"id"`
 	Name    types.String `tfsdk:"name"`
 	URI     types.String `tfsdk:"uri"`
 	Content types.String `tfsdk:"content"`
-}
-
-func (d *termsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_terms"
 }
 
 func (d *termsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -51,7 +49,7 @@ func (d *termsDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 }
 
 func (d *termsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -39,43 +39,39 @@ func TestAccTermsDataSource_lookups(t *testing.T) {
 	createTerms(t, base+" (old)", "Superseded.")
 	createTerms(t, base+" dup", "One.")
 	createTerms(t, base+" dup", "Two.")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				Config:      fmt.Sprintf(`data "fieldservice_servicetrade_terms" "two" { name = "%s dup" }`, base),
-				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+terms\s+have\s+the\s+name\s+".*dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
-			},
-			{
-				Config:      fmt.Sprintf(`data "fieldservice_servicetrade_terms" "none" { name = "%s missing" }`, base),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade terms has the name "%s missing"`, base)),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_terms" "gone" { id = "987" }`,
-				ExpectError: regexp.MustCompile(`Reading\s+ServiceTrade\s+terms\s+987\s+failed(?s:.*)terms\s+987\s+not\s+found`),
-			},
-			{
-				Config:      `data "fieldservice_servicetrade_terms" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name]`),
-			},
-			{
-				Config: fmt.Sprintf(`
-data "fieldservice_servicetrade_terms" "by_name" {
-  name = %q
-}
-data "fieldservice_servicetrade_terms" "by_id" {
-  id = %q
-}
-`, base, fmt.Sprint(exact.ID)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(ds+"by_name", "id", fmt.Sprint(exact.ID)),
-					resource.TestCheckResourceAttr(ds+"by_name", "content", "Payment is due on completion."),
-					resource.TestCheckResourceAttr(ds+"by_name", "uri", exact.URI),
-					resource.TestCheckResourceAttr(ds+"by_id", "name", base),
-					resource.TestCheckResourceAttr(ds+"by_id", "content", "Payment is due on completion."),
-				),
-			},
+	const terms dataSource = "fieldservice_servicetrade_terms"
+	lookupTable{cases: []lookupCase{
+		{
+			name:   "two terms have the name",
+			config: terms.block("two", attr("name", base+" dup")),
+			err:    regexp.MustCompile(`2\s+ServiceTrade\s+terms\s+have\s+the\s+name\s+".*dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 		},
-	})
+		{
+			name:   "no terms have the name",
+			config: terms.block("none", attr("name", base+" missing")),
+			err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade terms has the name "%s missing"`, base)),
+		},
+		{
+			name:   "no terms have the id",
+			config: terms.block("gone", `id = "987"`),
+			err:    regexp.MustCompile(`Reading\s+ServiceTrade\s+terms\s+987\s+failed(?s:.*)terms\s+987\s+not\s+found`),
+		},
+		{
+			name:     "neither id nor name",
+			config:   terms.block("neither"),
+			planOnly: true,
+			err:      acctest.ErrorText(`Exactly one of these attributes must be configured: [id,name]`),
+		},
+		{
+			name:   "by name, when another name contains it, and by id",
+			config: terms.block("by_name", attr("name", base)) + terms.block("by_id", attr("id", fmt.Sprint(exact.ID))),
+			check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(ds+"by_name", "id", fmt.Sprint(exact.ID)),
+				resource.TestCheckResourceAttr(ds+"by_name", "content", "Payment is due on completion."),
+				resource.TestCheckResourceAttr(ds+"by_name", "uri", exact.URI),
+				resource.TestCheckResourceAttr(ds+"by_id", "name", base),
+				resource.TestCheckResourceAttr(ds+"by_id", "content", "Payment is due on completion."),
+			),
+		},
+	}}.run(t)
 }

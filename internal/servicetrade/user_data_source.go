@@ -17,9 +17,9 @@ import (
 var _ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
 
 // NewUserDataSource is the fieldservice_servicetrade_user data source.
-func NewUserDataSource() datasource.DataSource { return &userDataSource{} }
+func NewUserDataSource() datasource.DataSource { return &userDataSource{dataBase: dataSource("user")} }
 
-type userDataSource struct{ dsBase }
+type userDataSource struct{ dataBase }
 
 type userModel struct {
 	ID              types.String `tfsdk:"id"`
@@ -39,10 +39,6 @@ type userModel struct {
 	CompanyID       types.Int64  `tfsdk:"company_id"`
 	LocationID      types.Int64  `tfsdk:"location_id"`
 	ServiceLineIDs  types.Set    `tfsdk:"service_line_ids"`
-}
-
-func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_user"
 }
 
 func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -80,7 +76,7 @@ func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 }
 
 func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -1,6 +1,9 @@
 package servicetrade
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -22,3 +25,14 @@ func numbered(name string, providerSide ...kit.Attribute) kit.Type[*api.Client, 
 	t.ID = kit.Plain(func(raw string) (int64, error) { return parseID(t.KindName(), raw) }, formatID)
 	return t
 }
+
+// parseID reads a ServiceTrade id (an int64) from state or an import id.
+func parseID(kind, raw string) (int64, error) {
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("a ServiceTrade %s id is a positive whole number such as 4294967297, got %q", kind, raw)
+	}
+	return id, nil
+}
+
+func formatID(id int64) string { return strconv.FormatInt(id, 10) }

@@ -41,58 +41,56 @@ resource "fieldservice_servicetrade_webhook" "dup1" {
 		}
 		t.Cleanup(func() { _ = c.DeleteWebhook(context.Background(), w.ID) })
 	}
+	const webhook dataSource = "fieldservice_servicetrade_webhook"
+	const ds = "data.fieldservice_servicetrade_webhook."
 	ids := map[string]string{}
 	var idList []string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
+	lookupTable{
+		shared:  hooks,
+		created: acctest.CaptureAll("fieldservice_servicetrade_webhook", "id", ids),
+		destroyed: func(s *terraform.State) error {
 			idList = idList[:0]
 			for _, id := range ids {
 				idList = append(idList, id)
 			}
 			return checkWebhooksDestroyed(t, &idList)(s)
 		},
-		Steps: []resource.TestStep{
-			{Config: hooks, Check: acctest.CaptureAll("fieldservice_servicetrade_webhook", "id", ids)},
+		cases: []lookupCase{
 			{
-				PreConfig: makeDup,
-				Config: hooks + fmt.Sprintf(`
-data "fieldservice_servicetrade_webhook" "by_id" {
-  id = fieldservice_servicetrade_webhook.a.id
-}
-data "fieldservice_servicetrade_webhook" "by_url" {
-  hook_url = "%[1]s/b"
-}
-data "fieldservice_servicetrade_webhooks" "all" {}
-`, base),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_id", "hook_url", base+"/a"),
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_id", "enabled", "true"),
-					resource.TestCheckResourceAttrPair("data.fieldservice_servicetrade_webhook.by_id", "uri", "fieldservice_servicetrade_webhook.a", "uri"),
-					resource.TestCheckResourceAttrPair("data.fieldservice_servicetrade_webhook.by_url", "id", "fieldservice_servicetrade_webhook.b", "id"),
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_url", "enabled", "false"),
-					resource.TestCheckResourceAttr("data.fieldservice_servicetrade_webhook.by_url", "include_changesets", "true"),
-					resource.TestCheckResourceAttrSet("data.fieldservice_servicetrade_webhook.by_url", "confirmed"),
+				name:      "by id and by URL; the plural one lists them all",
+				preConfig: makeDup,
+				config: webhook.block("by_id", `id = fieldservice_servicetrade_webhook.a.id`) +
+					webhook.block("by_url", attr("hook_url", base+"/b")) +
+					dataSource("fieldservice_servicetrade_webhooks").block("all"),
+				check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds+"by_id", "hook_url", base+"/a"),
+					resource.TestCheckResourceAttr(ds+"by_id", "enabled", "true"),
+					resource.TestCheckResourceAttrPair(ds+"by_id", "uri", "fieldservice_servicetrade_webhook.a", "uri"),
+					resource.TestCheckResourceAttrPair(ds+"by_url", "id", "fieldservice_servicetrade_webhook.b", "id"),
+					resource.TestCheckResourceAttr(ds+"by_url", "enabled", "false"),
+					resource.TestCheckResourceAttr(ds+"by_url", "include_changesets", "true"),
+					resource.TestCheckResourceAttrSet(ds+"by_url", "confirmed"),
 					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.a", "uri", "hook_url", "enabled", "include_changesets"),
 					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.b", "uri", "hook_url", "enabled", "include_changesets"),
 					checkListHasResource("data.fieldservice_servicetrade_webhooks.all", "webhooks", "fieldservice_servicetrade_webhook.dup1", "hook_url"),
 				),
 			},
 			{
-				Config:      hooks + fmt.Sprintf(`data "fieldservice_servicetrade_webhook" "none" { hook_url = "%s/none" }`, base),
-				ExpectError: acctest.ErrorText(fmt.Sprintf(`no ServiceTrade webhook has the hook URL "%s/none"`, base)),
+				name:   "no webhook has the URL",
+				config: webhook.block("none", attr("hook_url", base+"/none")),
+				err:    acctest.ErrorText(fmt.Sprintf(`no ServiceTrade webhook has the hook URL "%s/none"`, base)),
 			},
 			{
-				Config:      hooks + fmt.Sprintf(`data "fieldservice_servicetrade_webhook" "two" { hook_url = "%s/dup" }`, base),
-				ExpectError: regexp.MustCompile(`2\s+ServiceTrade\s+webhooks\s+have\s+the\s+hook\s+URL\s+"[^"]+/dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
+				name:   "two webhooks have the URL",
+				config: webhook.block("two", attr("hook_url", base+"/dup")),
+				err:    regexp.MustCompile(`2\s+ServiceTrade\s+webhooks\s+have\s+the\s+hook\s+URL\s+"[^"]+/dup"\s+\(ids\s+\d+,\s+\d+\);\s+look\s+it\s+up\s+by\s+id`),
 			},
 			{
-				Config:      hooks + `data "fieldservice_servicetrade_webhook" "neither" {}`,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,hook_url\]`),
+				name:     "neither id nor hook_url",
+				config:   webhook.block("neither"),
+				planOnly: true,
+				err:      regexp.MustCompile(`Exactly one of these attributes must be configured: \[id,hook_url\]`),
 			},
-			// End on a valid configuration, which the final destroy uses.
-			{Config: hooks},
 		},
-	})
+	}.run(t)
 }

@@ -1,7 +1,6 @@
 package servicetrade
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -23,17 +22,6 @@ type webhookModel struct {
 type webhookResourceModel struct {
 	webhookModel
 	AllowDuplicate types.Bool `tfsdk:"allow_duplicate"`
-}
-
-// webhookAttrTypes is webhookModel as an object type, for the plural data
-// source.
-var webhookAttrTypes = map[string]attr.Type{
-	"id":                 types.StringType,
-	"uri":                types.StringType,
-	"hook_url":           types.StringType,
-	"enabled":            types.BoolType,
-	"include_changesets": types.BoolType,
-	"confirmed":          types.BoolType,
 }
 
 func (m *webhookModel) fromAPI(w *api.Webhook) {

@@ -3,24 +3,22 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // NewWebhooksDataSource is the fieldservice_servicetrade_webhooks data
 // source.
-func NewWebhooksDataSource() datasource.DataSource { return &webhooksDataSource{} }
-
-type webhooksDataSource struct{ dsBase }
-
-type webhooksModel struct {
-	Webhooks types.List `tfsdk:"webhooks"`
+func NewWebhooksDataSource() datasource.DataSource {
+	return &webhooksDataSource{dataBase: dataSource("webhooks")}
 }
 
-func (d *webhooksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_servicetrade_webhooks"
+type webhooksDataSource struct{ dataBase }
+
+// webhooksModel is the data source's state. The list is a slice of the
+// element model, so that its type is the one the schema declares.
+type webhooksModel struct {
+	Webhooks []webhookModel `tfsdk:"webhooks"`
 }
 
 func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -45,7 +43,7 @@ func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *webhooksDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.client(&resp.Diagnostics)
+	client, ok := d.Client(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -54,19 +52,10 @@ func (d *webhooksDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 		resp.Diagnostics.AddError("Listing ServiceTrade webhooks failed", err.Error())
 		return
 	}
-	objType := types.ObjectType{AttrTypes: webhookAttrTypes}
-	items := make([]attr.Value, 0, len(list))
+	// Not nil: no webhooks is an empty list, not a null one.
+	webhooks := make([]webhookModel, len(list))
 	for i := range list {
-		var m webhookModel
-		m.fromAPI(&list[i])
-		obj, diags := types.ObjectValueFrom(ctx, webhookAttrTypes, m)
-		resp.Diagnostics.Append(diags...)
-		items = append(items, obj)
-	}
-	webhooks, diags := types.ListValue(objType, items)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+		webhooks[i].fromAPI(&list[i])
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &webhooksModel{Webhooks: webhooks})...)
 }

@@ -286,10 +286,10 @@ var malformedImports = []malformed{
 	{contract, "standard-price-list", re(`Invalid import ID for fieldservice_servicetrade_contract.*a ServiceTrade contract id is a positive whole number such as 4294967297, got "standard-price-list"`)},
 	{contract, "0", text(`a ServiceTrade contract id is a positive whole number such as 4294967297, got "0"`)},
 
-	{contractRule, "4294967310", re(`Invalid import ID for fieldservice_servicetrade_contract_rule.*a contract rule is imported as <contract_id>/<rule_id>, two positive whole numbers such as 4294967301/4294967310, got "4294967310"`)},
-	{contractRule, "4294967301/unit", text(`a contract rule is imported as <contract_id>/<rule_id>, two positive whole numbers such as 4294967301/4294967310, got "4294967301/unit"`)},
-	{contractRule, "/4294967310", text(`a contract rule is imported as <contract_id>/<rule_id>, two positive whole numbers such as 4294967301/4294967310, got "/4294967310"`)},
-	{contractRule, "1/2/3", text(`a contract rule is imported as <contract_id>/<rule_id>, two positive whole numbers such as 4294967301/4294967310, got "1/2/3"`)},
+	{contractRule, "4294967310", re(`Invalid import ID for fieldservice_servicetrade_contract_rule.*the import ID of a contract rule is "<contract_id>/<rule_id>", such as "4294967301/4294967310"; got "4294967310"`)},
+	{contractRule, "4294967301/unit", text(`in import ID "4294967301/unit" ("<contract_id>/<rule_id>"): a ServiceTrade contract rule id is a positive whole number such as 4294967297, got "unit"`)},
+	{contractRule, "/4294967310", text(`in import ID "/4294967310" ("<contract_id>/<rule_id>"): a ServiceTrade contract id is a positive whole number such as 4294967297, got ""`)},
+	{contractRule, "1/2/3", text(`the import ID of a contract rule is "<contract_id>/<rule_id>", such as "4294967301/4294967310"; got "1/2/3"`)},
 
 	{kimobyWebhook, "webhooks/WH487d9d59", re(`Invalid import ID for fieldservice_kimoby_webhook.*a Kimoby webhook id is a string such as "WH487d9d59d5511879e2eda871b5cac50c", got "webhooks/WH487d9d59"`)},
 	{kimobyWebhook, "WH487d 9d59", text(`a Kimoby webhook id is a string such as "WH487d9d59d5511879e2eda871b5cac50c", got "WH487d 9d59"`)},

@@ -1,68 +1,38 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"reflect"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/fuzzcheck"
 )
-
-// fuzzRetry sends once and allows no wait: a fuzzed 5xx must not be
-// retried, nor a fuzzed 429, which is retried for as long as MaxElapsed
-// allows whatever MaxAttempts says.
-var fuzzRetry = transport.RetryPolicy{MaxAttempts: 1, MaxElapsed: time.Nanosecond}
 
 // fuzzStatuses are the statuses a fuzzed answer comes with, picked by the
 // fuzzer's code byte.
-var fuzzStatuses = []int{200, 201, 204, 400, 401, 404, 422, 429, 500, 502, 503}
+var fuzzStatuses = fuzzcheck.Statuses{200, 201, 204, 400, 401, 404, 422, 429, 500, 502, 503}
 
-// stubHTTP answers every request with one status and body, without a
-// network; except that pages after the first of a list are empty, so that
-// a listing's result is exactly what the fuzzed page holds.
-type stubHTTP struct {
-	status int
-	body   []byte
-}
-
-func (s stubHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Body != nil {
-		_, _ = io.Copy(io.Discard, r.Body)
-		_ = r.Body.Close()
-	}
-	if p := r.URL.Query().Get("page"); p != "" && p != "1" {
-		s = stubHTTP{http.StatusOK, []byte(`<nil-classes type="array"/>`)}
-	}
-	return &http.Response{
-		StatusCode: s.status, Status: strconv.Itoa(s.status) + " " + http.StatusText(s.status),
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header:        http.Header{"Content-Type": {"application/xml; charset=utf-8"}},
-		Body:          io.NopCloser(bytes.NewReader(s.body)),
-		ContentLength: int64(len(s.body)),
-		Request:       r,
-	}, nil
+// fuzzServer answers every request with one status and body, except that
+// pages after the first of a list are empty, so that a listing's result is
+// exactly what the fuzzed page holds.
+func fuzzServer(t *testing.T, status int, body []byte) *fuzzcheck.Server {
+	return fuzzcheck.NewServer(t, "application/xml; charset=utf-8", func(r *http.Request) (int, []byte) {
+		if fuzzcheck.LaterPage(r) {
+			return http.StatusOK, []byte(`<nil-classes type="array"/>`)
+		}
+		return status, body
+	})
 }
 
 // checkAPIError holds a call to the contract for a non-2xx answer: an
 // *Error with that status (an *AuthError for 401) whose message names it.
 func checkAPIError(t *testing.T, op string, status int, err error) {
 	t.Helper()
-	var apiErr *Error
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != status {
-		t.Fatalf("%s: a %d answer gave %v (%T), want an *Error with that status", op, status, err, err)
-	}
-	if msg := err.Error(); !strings.Contains(msg, strconv.Itoa(status)) {
-		t.Fatalf("%s: error %q does not name the status", op, msg)
-	}
+	fuzzcheck.APIError[*Error](t, op, status, err)
 	var authErr *AuthError
 	if (status == http.StatusUnauthorized) != errors.As(err, &authErr) {
 		t.Fatalf("%s: a %d answer gave %T", op, status, err)
@@ -88,11 +58,6 @@ func listed(root *node, f EmployeeFilter) ([]Employee, bool) {
 		}
 	}
 	return out, true
-}
-
-// sameEmployees compares lists, an empty list equal to none.
-func sameEmployees(a, b []Employee) bool {
-	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
 }
 
 // xmlSafe is what s becomes when written as XML text: each rune XML cannot
@@ -172,7 +137,7 @@ func walk(root *node) {
 // return exactly the employee (or, filtered, the employees) the body holds;
 // and the body, as an employee's text fields, must read back as written.
 func FuzzKickservXML(f *testing.F) {
-	seeds := []string{
+	fuzzcheck.Seed(f,
 		`<?xml version="1.0" encoding="UTF-8"?><employee><id type="integer">4294967297</id><employee-number type="integer">12</employee-number><name>Jos&#233;</name><active type="boolean">true</active><created-at type="datetime">2009-01-02T09:00:00-06:00</created-at></employee>`,
 		`<employees type="array"><employee><id>1</id><employee_number>1</employee_number><name>a</name></employee><employee><id>2</id><employee_number>2</employee_number></employee></employees>`,
 		`<employees type="array"/>`,
@@ -188,27 +153,22 @@ func FuzzKickservXML(f *testing.F) {
 		`<employee><id type="integer">99999999999999999999</id><employee-number>-1</employee-number></employee>`,
 		`<employee><id>1</id><employee_number>2</employee_number><salary type="decimal">1e999999999</salary><rate type="float">1/0</rate></employee>`,
 		`<a:employee xmlns:a="urn:x"><a:id>1</a:id><a:employee-number>1</a:employee-number></a:employee>`,
-		strings.Repeat("<x>", 5000) + strings.Repeat("</x>", 5000),
+		strings.Repeat("<x>", 5000)+strings.Repeat("</x>", 5000),
 		`<employee><id>1</id>`,
 		``, `   `, `<`, `<!-- only a comment -->`,
 		`<employees type="array"><employee><id>1</id><employee-number>1</employee-number><active>false</active></employee><employee><id>2</id><employee-number>2</employee-number></employee><employee><id>3</id><employee-number>3</employee-number><active>f</active></employee></employees>`,
 		// Text in many pieces: decoding must stay linear (see
 		// TestParseXMLAllocatesLinearly).
-		`<employee><id>1</id><employee-number>1</employee-number><name>` + strings.Repeat("a<!---->", 1000) + `</name></employee>`,
-		`<employee><id>1</id><employee-number>1</employee-number><name>` + strings.Repeat("a<![CDATA[&<>]]>", 1000) + `</name></employee>`,
+		`<employee><id>1</id><employee-number>1</employee-number><name>`+strings.Repeat("a<!---->", 1000)+`</name></employee>`,
+		`<employee><id>1</id><employee-number>1</employee-number><name>`+strings.Repeat("a<![CDATA[&<>]]>", 1000)+`</name></employee>`,
 		"name with\ttab,\r\nCRLF, \"quotes\" & <angles> \x00\xff\xef\xbf\xbe",
-	}
-	for i, s := range seeds {
-		f.Add([]byte(s), byte(i))
-	}
+	)
 	f.Fuzz(func(t *testing.T, body []byte, code byte) {
-		status := fuzzStatuses[int(code)%len(fuzzStatuses)]
+		status := fuzzStatuses.Pick(code)
 
 		// The decoders themselves.
 		root, err := parseXML(body)
-		if (root == nil) == (err == nil) {
-			t.Fatalf("parseXML gave root=%v err=%v: want exactly one", root, err)
-		}
+		fuzzcheck.ResultOrError(t, "parseXML", root, err)
 		if root != nil {
 			walk(root)
 			_, _ = decodeEmployee(root)
@@ -219,17 +179,7 @@ func FuzzKickservXML(f *testing.F) {
 		if e, ok, err := decodeOneEmployee(body); ok && (e == nil || err != nil) {
 			t.Fatalf("decodeOneEmployee gave ok with %v, %v", e, err)
 		}
-		msgs := errorMessages(body)
-		if len(bytes.TrimSpace(body)) > 0 {
-			if len(msgs) == 0 {
-				t.Fatal("errorMessages found nothing to say about a non-empty body")
-			}
-			for _, m := range msgs {
-				if strings.TrimSpace(m) == "" {
-					t.Fatalf("errorMessages gave an empty message among %q", msgs)
-				}
-			}
-		}
+		fuzzcheck.SaysSomething(t, "errorMessages", body, errorMessages(body)...)
 
 		// What the client writes, it reads back: the fuzzed bytes as an
 		// employee's name round-trip through the request body builder and
@@ -240,13 +190,13 @@ func FuzzKickservXML(f *testing.F) {
 		// page after the first of a list).
 		c, err := New(Config{
 			BaseURL: "http://127.0.0.1:9", Account: "acme", APIToken: "fuzz-token-0123456789",
-			HTTP: transport.Config{HTTPClient: &http.Client{Transport: stubHTTP{status, body}}, Retry: fuzzRetry},
+			HTTP: fuzzServer(t, status, body).HTTP(),
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		success := status >= 200 && status <= 299
+		success := fuzzcheck.Success(status)
 		// The employee the body holds, if any, is what a single-record call
 		// must return; without one, it must fail.
 		want, wantOK, _ := decodeOneEmployee(body)
@@ -256,14 +206,7 @@ func FuzzKickservXML(f *testing.F) {
 				checkAPIError(t, op, status, err)
 				return
 			}
-			switch {
-			case err == nil && !wantOK:
-				t.Fatalf("%s: accepted a %d answer that holds no employee, giving %+v", op, status, got)
-			case err == nil && !reflect.DeepEqual(got, want):
-				t.Fatalf("%s: returned %+v; the answer holds %+v", op, got, want)
-			case err != nil && mustSucceed:
-				t.Fatalf("%s: refused a %d answer holding employee %+v: %v", op, status, want, err)
-			}
+			fuzzcheck.Decoded(t, op, got, err, want, wantOK, mustSucceed)
 		}
 		e, err := c.GetEmployee(ctx, 12)
 		same("GetEmployee", e, err, wantOK && root != nil && root.name == "employee")
@@ -288,14 +231,7 @@ func FuzzKickservXML(f *testing.F) {
 				continue
 			}
 			wantList, decodable := listed(root, f)
-			switch {
-			case err == nil && !decodable:
-				t.Fatalf("%s: accepted a page it cannot read, giving %+v", op, list)
-			case err == nil && !sameEmployees(list, wantList):
-				t.Fatalf("%s: returned %+v; the page holds %+v", op, list, wantList)
-			case err != nil && decodable:
-				t.Fatalf("%s: refused a readable page holding %+v: %v", op, wantList, err)
-			}
+			fuzzcheck.Listed(t, op, list, err, wantList, decodable, decodable)
 		}
 	})
 }

@@ -1,91 +1,32 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
-	"reflect"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/fuzzcheck"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
-// fuzzRetry sends once and allows no wait: a fuzzed 5xx must not be
-// retried, nor a fuzzed 429, which is retried for as long as MaxElapsed
-// allows whatever MaxAttempts says.
-var fuzzRetry = transport.RetryPolicy{MaxAttempts: 1, MaxElapsed: time.Nanosecond}
-
 // fuzzStatuses are the statuses a fuzzed answer comes with, picked by the
 // fuzzer's code byte.
-var fuzzStatuses = []int{200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503}
-
-// stubHTTP answers every request from a function, without a network.
-type stubHTTP func(*http.Request) (int, []byte)
-
-func (s stubHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Body != nil {
-		_, _ = io.Copy(io.Discard, r.Body)
-		_ = r.Body.Close()
-	}
-	status, body := s(r)
-	return &http.Response{
-		StatusCode: status, Status: strconv.Itoa(status) + " " + http.StatusText(status),
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header:        http.Header{"Content-Type": {"application/json"}},
-		Body:          io.NopCloser(bytes.NewReader(body)),
-		ContentLength: int64(len(body)),
-		Request:       r,
-	}, nil
-}
+var fuzzStatuses = fuzzcheck.Statuses{200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503}
 
 const fuzzToken = `{"access_token":"fuzz-token-0123456789","token_type":"Bearer","expires_in":3600}`
 
-func fuzzClient(t *testing.T, cfg Config, stub stubHTTP) *Client {
+func fuzzClient(t *testing.T, cfg Config, answer func(*http.Request) (int, []byte)) *Client {
 	t.Helper()
 	cfg.BaseURL = "http://127.0.0.1:9/api"
-	cfg.HTTP = transport.Config{HTTPClient: &http.Client{Transport: stub}, Retry: fuzzRetry}
+	cfg.HTTP = fuzzcheck.NewServer(t, "application/json", answer).HTTP()
 	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
-}
-
-// checkAPIError holds a call to the contract for a non-2xx answer: an
-// *Error carrying that status, whose message names it.
-func checkAPIError(t *testing.T, op string, status int, err error) {
-	t.Helper()
-	var apiErr *Error
-	if !errors.As(err, &apiErr) {
-		t.Fatalf("%s: a %d answer gave %v (%T), want an *Error", op, status, err, err)
-	}
-	if apiErr.StatusCode != status {
-		t.Fatalf("%s: *Error has status %d, want %d", op, apiErr.StatusCode, status)
-	}
-	if !strings.Contains(err.Error(), strconv.Itoa(status)) {
-		t.Fatalf("%s: error %q does not name the status %d", op, err, status)
-	}
-}
-
-// checkDecoded holds a call answered with a 2xx to what the body holds: the
-// call succeeds exactly when want could be decoded from the body
-// (decodable), and then returns want.
-func checkDecoded[T any](t *testing.T, op string, got T, err error, want T, decodable bool) {
-	t.Helper()
-	switch {
-	case err == nil && !decodable:
-		t.Fatalf("%s: accepted an answer it cannot decode, giving %+v", op, got)
-	case err != nil && decodable:
-		t.Fatalf("%s: refused an answer holding %+v: %v", op, want, err)
-	case err == nil && !reflect.DeepEqual(got, want):
-		t.Fatalf("%s: returned %+v; the answer holds %+v", op, got, want)
-	}
 }
 
 // dataOf decodes the data member of a body into a T, as a single-record
@@ -104,9 +45,7 @@ func dataOf[T any](body []byte) (T, bool) {
 }
 
 // listOf is what the first page of a list holds under key, or ok false
-// when the page is unreadable. A listing may still refuse a readable page
-// that contradicts itself (its "page" is not the page asked for), so only
-// ok false is checked against a failed call.
+// when the page is unreadable.
 func listOf[T any](body []byte, key string) ([]T, bool) {
 	data, ok := dataOf[map[string]json.RawMessage](body)
 	if !ok {
@@ -122,16 +61,14 @@ func listOf[T any](body []byte, key string) ([]T, bool) {
 }
 
 // checkListed holds a listing answered with a 2xx: success means the list
-// is the page's items (the stub's later pages are empty).
+// is the page's items (the stub's later pages are empty). A listing may
+// still refuse a readable page that contradicts itself (its "page" is not
+// the page asked for), so a failed call is only checked against an
+// unreadable page.
 func checkListed[T any](t *testing.T, op string, got []T, err error, body []byte, key string) {
 	t.Helper()
 	want, ok := listOf[T](body, key)
-	switch {
-	case err == nil && !ok:
-		t.Fatalf("%s: accepted a page it cannot decode, giving %+v", op, got)
-	case err == nil && (len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want)):
-		t.Fatalf("%s: returned %+v; the page holds %+v", op, got, want)
-	}
+	fuzzcheck.Listed(t, op, got, err, want, ok, false)
 }
 
 // FuzzDecodeEnvelope feeds arbitrary bodies to the envelope decoder and,
@@ -140,7 +77,7 @@ func checkListed[T any](t *testing.T, op string, got []T, err error, body []byte
 // the status; and a 2xx answer must give exactly what its data holds (or an
 // error exactly when the data cannot be read).
 func FuzzDecodeEnvelope(f *testing.F) {
-	seeds := []string{
+	fuzzcheck.Seed(f,
 		`{"messages":{"success":["Region created"]},"data":{"id":12884901888,"uri":"https://api.servicetrade.com/api/region/12884901888","name":"North","color":"#ff9000","points":[[36.1,-115.4],[36.2,-115.5],[37.1,-115.5]],"offices":[{"id":1,"name":"HQ"}]}}`,
 		`{"data":{"totalPages":3,"page":1,"regions":[{"id":1,"name":"a","points":[]},{"id":2,"name":"b"}]}}`,
 		`{"messages":{"error":["Region not found"]},"data":null}`,
@@ -152,23 +89,18 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		``, `null`, `[]`, `"string"`, `{`, `{"data":{"totalPages":1e400}}`,
 		`{"data":{"id":"12","points":[[1],[1,2,3]],"color":5}}`,
 		`{"data":{"totalPages":-1,"regions":null}}`,
-		strings.Repeat(`{"data":`, 2000) + `1` + strings.Repeat(`}`, 2000),
+		strings.Repeat(`{"data":`, 2000)+`1`+strings.Repeat(`}`, 2000),
 		"{\"messages\":{\"error\":[\"\xff\xfe invalid utf-8\"]}}",
 		`{"authenticated":true,"data":{"authenticated":true,"authToken":"abc"}}`,
 		`{"data":{"access_token":"nested-token","expires_in":"60"}}`,
 		`{"access_token":"tok","expires_in":-99999999999999999999}`,
-	}
-	for i, s := range seeds {
-		f.Add([]byte(s), byte(i))
-	}
+	)
 	f.Fuzz(func(t *testing.T, body []byte, code byte) {
-		status := fuzzStatuses[int(code)%len(fuzzStatuses)]
+		status := fuzzStatuses.Pick(code)
 
 		// The decoder itself.
 		env, err := decodeEnvelope(body)
-		if (env == nil) == (err == nil) {
-			t.Fatalf("decodeEnvelope gave env=%v err=%v: want exactly one", env, err)
-		}
+		fuzzcheck.ResultOrError(t, "decodeEnvelope", env, err)
 		if env != nil && env.Messages != nil {
 			_ = (&Error{APIError: transport.APIError{StatusCode: status}, Messages: env.Messages.Error, Validation: env.Messages.Validation}).Error()
 		}
@@ -179,25 +111,24 @@ func FuzzDecodeEnvelope(f *testing.F) {
 			switch {
 			case r.URL.Path == "/api/oauth2/token":
 				return 200, []byte(fuzzToken)
-			case r.URL.Query().Get("page") > "1":
+			case fuzzcheck.LaterPage(r):
 				// Later pages end the list, so that a fuzzed totalPages
 				// does not make a listing page 10,000 times.
 				return 200, []byte(`{"data":{"totalPages":1,"regions":[],"webhooks":[]}}`)
 			}
 			return status, body
 		})
-		success := status >= 200 && status <= 299
 		r, err := c.GetRegion(ctx, 1)
 		created, createErr := c.CreateRegion(ctx, RegionInput{Name: "fuzz"})
 		list, listErr := c.ListRegions(ctx, RegionFilter{})
 		hooks, hooksErr := c.ListWebhooks(ctx)
 		deleteErr := c.DeleteRegion(ctx, 1)
-		if !success {
-			checkAPIError(t, "GetRegion", status, err)
-			checkAPIError(t, "CreateRegion", status, createErr)
-			checkAPIError(t, "ListRegions", status, listErr)
-			checkAPIError(t, "ListWebhooks", status, hooksErr)
-			checkAPIError(t, "DeleteRegion", status, deleteErr)
+		if !fuzzcheck.Success(status) {
+			fuzzcheck.APIError[*Error](t, "GetRegion", status, err)
+			fuzzcheck.APIError[*Error](t, "CreateRegion", status, createErr)
+			fuzzcheck.APIError[*Error](t, "ListRegions", status, listErr)
+			fuzzcheck.APIError[*Error](t, "ListWebhooks", status, hooksErr)
+			fuzzcheck.APIError[*Error](t, "DeleteRegion", status, deleteErr)
 		} else {
 			want, ok := dataOf[Region](body)
 			var got, gotCreated Region
@@ -210,13 +141,13 @@ func FuzzDecodeEnvelope(f *testing.F) {
 			if (err == nil && r == nil) || (createErr == nil && created == nil) {
 				t.Fatalf("a %d answer gave no region and no error: %v, %v", status, r, created)
 			}
-			checkDecoded(t, "GetRegion", got, err, want, ok)
-			checkDecoded(t, "CreateRegion", gotCreated, createErr, want, ok)
+			fuzzcheck.Decoded(t, "GetRegion", got, err, want, ok, ok)
+			fuzzcheck.Decoded(t, "CreateRegion", gotCreated, createErr, want, ok, ok)
 			checkListed(t, "ListRegions", list, listErr, body, "regions")
 			checkListed(t, "ListWebhooks", hooks, hooksErr, body, "webhooks")
 			// A delete reads nothing but the envelope.
 			_, envErr := decodeEnvelope(body)
-			checkDecoded(t, "DeleteRegion", struct{}{}, deleteErr, struct{}{}, envErr == nil)
+			fuzzcheck.Decoded(t, "DeleteRegion", struct{}{}, deleteErr, struct{}{}, envErr == nil, envErr == nil)
 		}
 
 		// The fuzzed answer to each login flow: a credential or an error.

@@ -1,0 +1,42 @@
+package kickserv
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
+)
+
+// vendor is Kickserv as every type of this package names it and finds its
+// client.
+var vendor = kit.Vendor[*api.Client]{Name: "Kickserv", Prefix: "kickserv",
+	Client: func(d *providerdata.Data) providerdata.Vendor[*api.Client] { return d.Kickserv }}
+
+// resourceBase is the kit.Base of a Kickserv resource known by a number.
+type resourceBase = kit.Base[*api.Client, int64]
+
+// employeeType is fieldservice_kickserv_employee, known by its employee
+// number.
+var employeeType = kit.Type[*api.Client, int64]{Vendor: vendor, Name: "employee", ID: kit.Plain(parseNumber, formatNumber)}
+
+// parseNumber reads an employee number (the URL key, and the Terraform id)
+// from state or an import id.
+func parseNumber(raw string) (int64, error) {
+	n, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("a Kickserv employee number is a positive whole number such as 12 (the number in the employee's URL, not the internal employee id), got %q", raw)
+	}
+	return n, nil
+}
+
+func formatNumber(n int64) string { return strconv.FormatInt(n, 10) }
+
+// dataBase is the kit.DataBase of a Kickserv data source.
+type dataBase = kit.DataBase[*api.Client]
+
+// dataType is the DataType of fieldservice_kickserv_<name>.
+func dataType(name string) kit.DataType[*api.Client] {
+	return kit.DataType[*api.Client]{Vendor: vendor, Name: name}
+}

@@ -1,0 +1,42 @@
+package kimoby
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
+)
+
+// vendor is Kimoby as every type of this package names it and finds its
+// client.
+var vendor = kit.Vendor[*api.Client]{Name: "Kimoby", Prefix: "kimoby",
+	Client: func(d *providerdata.Data) providerdata.Vendor[*api.Client] { return d.Kimoby }}
+
+// resourceBase is the kit.Base of a Kimoby resource known by its string id.
+type resourceBase = kit.Base[*api.Client, string]
+
+// webhookType is fieldservice_kimoby_webhook, with allow_duplicate, which
+// concerns only the provider.
+var webhookType = kit.Type[*api.Client, string]{Vendor: vendor, Name: "webhook",
+	ID:           kit.Plain(webhookID, func(id string) string { return id }),
+	ProviderSide: kit.Defaults(kit.AllowDuplicateDefault)}
+
+// webhookID refuses ids that cannot be Kimoby ids (documented as "Unique
+// string identifier", such as "WH487d9d59d5511879e2eda871b5cac50c"). Only
+// the obviously wrong is refused: the exact format is not documented.
+func webhookID(raw string) (string, error) {
+	if raw == "" || strings.ContainsAny(raw, "/ \t\r\n?#") {
+		return "", fmt.Errorf("a Kimoby webhook id is a string such as \"WH487d9d59d5511879e2eda871b5cac50c\", got %q", raw)
+	}
+	return raw, nil
+}
+
+// dataBase is the kit.DataBase of a Kimoby data source.
+type dataBase = kit.DataBase[*api.Client]
+
+// dataType is the DataType of fieldservice_kimoby_<name>.
+func dataType(name string) kit.DataType[*api.Client] {
+	return kit.DataType[*api.Client]{Vendor: vendor, Name: name}
+}
