@@ -88,15 +88,9 @@ func (s *Server) companyJSON(r *http.Request, c *company) map[string]any {
 }
 
 func (s *Server) companyCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPost, http.MethodPut:
-		// Documented (POST /company, and PUT on the collection), but the
-		// provider never creates or changes companies.
-		writeNotEmulated(w, r)
-		return
-	default:
-		s.methodNotAllowed(w, r)
+	// Documented (POST /company, and PUT on the collection), but the
+	// provider never creates or changes companies.
+	if !s.getOnly(w, r, http.MethodPost, http.MethodPut) {
 		return
 	}
 	q := r.URL.Query()
@@ -104,51 +98,18 @@ func (s *Server) companyCollection(w http.ResponseWriter, r *http.Request) {
 	status := strings.ToLower(q.Get("status"))
 	isVendor, isCustomer := boolParam(q.Get("isVendor")), boolParam(q.Get("isCustomer"))
 	s.mu.Lock()
-	var out []map[string]any
-	for _, id := range sortedKeys(s.companies) {
-		c := s.companies[id]
-		if name != "" && !strings.Contains(strings.ToLower(c.Name), name) {
-			continue
+	defer s.mu.Unlock()
+	writeList(s, w, r, "companies", s.companies, func(c *company) bool {
+		switch {
+		case name != "" && !strings.Contains(strings.ToLower(c.Name), name),
+			status != "" && c.Status != status,
+			isVendor && !c.Vendor || isCustomer && !c.Customer:
+			return false
 		}
-		if status != "" && c.Status != status {
-			continue
-		}
-		if isVendor && !c.Vendor || isCustomer && !c.Customer {
-			continue
-		}
-		out = append(out, s.companyJSON(r, c))
-	}
-	s.mu.Unlock()
-	writeData(w, page(s, r, "companies", out, 0))
+		return true
+	}, s.companyJSON)
 }
 
 func (s *Server) companyItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "company")
-	if !ok {
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPut, http.MethodDelete:
-		writeNotEmulated(w, r)
-		return
-	default:
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	var out map[string]any
-	if c := s.companies[id]; c != nil {
-		out = s.companyJSON(r, c)
-	}
-	s.mu.Unlock()
-	if out == nil {
-		writeError(w, http.StatusNotFound, "company "+strconv.FormatInt(id, 10)+" not found")
-		return
-	}
-	writeData(w, out)
+	getSeeded(s, w, r, "company", s.companies, s.companyJSON, http.MethodPut, http.MethodDelete)
 }
-
-// boolParam reads a boolean query parameter the way the API documents them
-// ("true" or "1").
-func boolParam(v string) bool { return v == "true" || v == "1" }

@@ -191,91 +191,61 @@ func nonNilStrings(v []string) []string {
 }
 
 func (s *Server) contractCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-		s.listContracts(w, r)
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		_, quote := fields["quoteId"]
-		_, job := fields["jobId"]
-		if quote || job {
-			// Quote contracts ("create a quote-specific contract, or return
-			// the existing one") need quotes and jobs, which the emulator
-			// does not model; the provider does not manage them.
-			writeNotEmulated(w, r)
-			return
-		}
-		c := &contract{Active: true,
-			InvoiceDetailLevel: slices.Clone(contractDefaultDetailLevel),
-			QuoteDetailLevel:   slices.Clone(contractDefaultDetailLevel)}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		raw, v := s.applyContract(c, fields, true)
-		if v != nil {
-			writeValidation(w, v)
-			return
-		}
-		c.ID = s.newID()
-		c.Created = time.Now().Unix()
-		c.Updated = c.Created
-		s.contracts[c.ID] = c
-		out := s.contractJSON(r, c)
-		// The POST echo carries the dates as sent; only later reads show
-		// the day the API stored (see the reference's create and modify
-		// examples: 1445522820 in the echo, 1445486400 after a PUT).
-		for k, ts := range raw {
-			out[k] = ts
-		}
-		writeData(w, out)
-	default:
-		// PUT is not documented on the collection, DELETE is a documented
-		// 405: there is no DELETE at all.
-		s.methodNotAllowed(w, r)
-	}
+	// PUT is not documented on the collection, DELETE is a documented 405:
+	// there is no DELETE at all.
+	s.serveCollection(w, r, collectionVerbs{
+		list: func() { s.listContracts(w, r) },
+		create: func(fields map[string]json.RawMessage) {
+			_, quote := fields["quoteId"]
+			_, job := fields["jobId"]
+			if quote || job {
+				// Quote contracts ("create a quote-specific contract, or
+				// return the existing one") need quotes and jobs, which the
+				// emulator does not model; the provider does not manage them.
+				writeNotEmulated(w, r)
+				return
+			}
+			c := &contract{Active: true,
+				InvoiceDetailLevel: slices.Clone(contractDefaultDetailLevel),
+				QuoteDetailLevel:   slices.Clone(contractDefaultDetailLevel)}
+			raw, v := s.applyContract(c, fields, true)
+			if v != nil {
+				writeValidation(w, v)
+				return
+			}
+			c.ID, c.Created, c.Updated = s.newRecord()
+			s.contracts[c.ID] = c
+			out := s.contractJSON(r, c)
+			// The POST echo carries the dates as sent; only later reads show
+			// the day the API stored (see the reference's create and modify
+			// examples: 1445522820 in the echo, 1445486400 after a PUT).
+			for k, ts := range raw {
+				out[k] = ts
+			}
+			writeData(w, out)
+		},
+	})
 }
 
 func (s *Server) contractItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "contract")
-	if !ok {
-		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodPut {
-		// "Available Verbs: GET, POST, PUT. There is no DELETE": DELETE on
-		// a contract is the API's 405, as on the collection.
-		s.methodNotAllowed(w, r)
-		return
-	}
-	var fields map[string]json.RawMessage
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.contracts[id]
-	if c == nil {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("contract %d not found", id))
-		return
-	}
-	if r.Method == http.MethodGet {
-		writeData(w, s.contractJSON(r, c))
-		return
-	}
-	// PUT is a partial update: only the fields sent change.
-	updated := *c
-	updated.InvoiceDetailLevel = slices.Clone(c.InvoiceDetailLevel)
-	updated.QuoteDetailLevel = slices.Clone(c.QuoteDetailLevel)
-	if _, v := s.applyContract(&updated, fields, false); v != nil {
-		writeValidation(w, v)
-		return
-	}
-	updated.Updated = max(time.Now().Unix(), c.Updated)
-	*c = updated
-	writeData(w, s.contractJSON(r, c))
+	// "Available Verbs: GET, POST, PUT. There is no DELETE": DELETE on a
+	// contract is the API's 405, as on the collection.
+	serveByID(s, w, r, "contract", s.contracts, objectVerbs[contract]{
+		get: func(c *contract) { writeData(w, s.contractJSON(r, c)) },
+		put: func(c *contract, fields map[string]json.RawMessage) {
+			// PUT is a partial update: only the fields sent change.
+			updated := *c
+			updated.InvoiceDetailLevel = slices.Clone(c.InvoiceDetailLevel)
+			updated.QuoteDetailLevel = slices.Clone(c.QuoteDetailLevel)
+			if _, v := s.applyContract(&updated, fields, false); v != nil {
+				writeValidation(w, v)
+				return
+			}
+			updated.Updated = max(time.Now().Unix(), c.Updated)
+			*c = updated
+			writeData(w, s.contractJSON(r, c))
+		},
+	})
 }
 
 // contractDeactivate is POST /contract/{id}/deactivate, the substitute for
@@ -354,7 +324,6 @@ func (s *Server) contractAction(w http.ResponseWriter, r *http.Request) {
 func (s *Server) applyContract(c *contract, f map[string]json.RawMessage, create bool) (map[string]int64, map[string][]string) {
 	v := map[string][]string{}
 	bad := func(field, msg string) { v[field] = append(v[field], msg) }
-	isNull := func(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 	if create {
 		var typ string
@@ -374,14 +343,7 @@ func (s *Server) applyContract(c *contract, f map[string]json.RawMessage, create
 			}
 		}
 	}
-	if raw, sent := f["name"]; sent || create {
-		var name string
-		if err := json.Unmarshal(raw, &name); err != nil || strings.TrimSpace(name) == "" {
-			bad("name", "name is required")
-		} else {
-			c.Name = name
-		}
-	}
+	requiredString(f, v, "name", create, &c.Name)
 
 	// References: each must name an existing object.
 	refs := []struct {
@@ -405,25 +367,7 @@ func (s *Server) applyContract(c *contract, f map[string]json.RawMessage, create
 	}
 	sentNonNull := map[string]bool{}
 	for _, ref := range refs {
-		raw, sent := f[ref.key]
-		if !sent {
-			continue
-		}
-		if isNull(raw) {
-			*ref.dst = 0
-			continue
-		}
-		var id int64
-		if err := json.Unmarshal(raw, &id); err != nil || id <= 0 {
-			bad(ref.key, ref.key+" must be an integer id")
-			continue
-		}
-		if !ref.exists(id) {
-			bad(ref.key, fmt.Sprintf("%s %d not found", ref.what, id))
-			continue
-		}
-		*ref.dst = id
-		sentNonNull[ref.key] = true
+		sentNonNull[ref.key] = contractRef(f, v, ref.key, ref.what, ref.dst, ref.exists)
 	}
 	if c.ParentID != 0 && sentNonNull["parentId"] {
 		// A contract cannot be its own ancestor.
@@ -579,7 +523,7 @@ func (s *Server) applyContract(c *contract, f map[string]json.RawMessage, create
 
 // listContracts is GET /contract. An index without jobId, vendorId or
 // customerId (or their deprecated aliases) is a 405, and a filter that
-// matches nothing is a 404, not an empty list.
+// matches nothing is a 404, not an empty list. Called with s.mu held.
 func (s *Server) listContracts(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	first := func(keys ...string) string {
@@ -643,8 +587,6 @@ func (s *Server) listContracts(w http.ResponseWriter, r *http.Request) {
 	tags := splitList(q.Get("tag"))
 	jobType := q.Get("jobType")
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if possibleParentOf != 0 && s.contracts[possibleParentOf] == nil {
 		writeValidation(w, map[string][]string{"possibleParentOf": {"possibleParentOf must be an existing contract id"}})
 		return
@@ -664,9 +606,7 @@ func (s *Server) listContracts(w http.ResponseWriter, r *http.Request) {
 		}
 		return false
 	}
-	var out []map[string]any
-	for _, id := range sortedKeys(s.contracts) {
-		c := s.contracts[id]
+	out := collect(r, s.contracts, func(c *contract) bool {
 		switch {
 		case vendorID != 0 && c.VendorID != vendorID,
 			customerID != 0 && c.CustomerID != customerID,
@@ -679,23 +619,19 @@ func (s *Server) listContracts(w http.ResponseWriter, r *http.Request) {
 			len(tags) > 0,
 			reviewAfter != nil && (c.ReviewOn == nil || *c.ReviewOn < *reviewAfter),
 			reviewBefore != nil && (c.ReviewOn == nil || *c.ReviewOn > *reviewBefore):
-			continue
+			return false
 		}
-		if locationID != 0 {
-			// The contracts that might apply at the location: those for
-			// that location or for all locations. (The API narrows these
-			// to "the most specific" unless allMatches is true; the
-			// emulator always answers as with allMatches.) jobType only
-			// counts with a locationId, as documented.
-			if c.LocationID != 0 && c.LocationID != locationID {
-				continue
-			}
-			if jobType != "" && c.JobType != nil && *c.JobType != jobType {
-				continue
-			}
+		if locationID == 0 {
+			return true
 		}
-		out = append(out, s.contractJSON(r, c))
-	}
+		// The contracts that might apply at the location: those for that
+		// location or for all locations. (The API narrows these to "the
+		// most specific" unless allMatches is true; the emulator always
+		// answers as with allMatches.) jobType only counts with a
+		// locationId, as documented.
+		return (c.LocationID == 0 || c.LocationID == locationID) &&
+			(jobType == "" || c.JobType == nil || *c.JobType == jobType)
+	}, s.contractJSON)
 	if len(out) == 0 {
 		noneFound()
 		return

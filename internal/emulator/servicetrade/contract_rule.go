@@ -1,7 +1,6 @@
 package servicetrade
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -76,46 +75,32 @@ func (s *Server) contractRuleJSON(r *http.Request, rule *contractRule, libItemsK
 	}
 }
 
+// ruleJSON renders a rule as every answer but the PUT one does.
+func (s *Server) ruleJSON(r *http.Request, rule *contractRule) map[string]any {
+	return s.contractRuleJSON(r, rule, "libItems")
+}
+
 func (s *Server) contractRuleCollection(w http.ResponseWriter, r *http.Request) {
 	cid, ok := pathID(w, r, "contract")
 	if !ok {
 		return
 	}
-	switch r.Method {
-	case http.MethodGet:
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		c := s.contracts[cid]
-		if c == nil {
-			writeError(w, http.StatusNotFound, fmt.Sprintf("contract %d not found", cid))
-			return
-		}
-		s.listContractRules(w, r, c)
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.contracts[cid] == nil {
-			writeError(w, http.StatusNotFound, fmt.Sprintf("contract %d not found", cid))
-			return
-		}
-		rule := &contractRule{ContractID: cid}
-		if v := s.applyContractRule(rule, fields, true); v != nil {
-			writeValidation(w, v)
-			return
-		}
-		rule.ID = s.newID()
-		rule.Created = time.Now().Unix()
-		rule.Updated = rule.Created
-		s.contractRules[rule.ID] = rule
-		writeData(w, s.contractRuleJSON(r, rule, "libItems"))
-	default:
-		// PUT and DELETE on the collection are not documented: 405.
-		s.methodNotAllowed(w, r)
-	}
+	// The collection answers for its contract: GET and POST find it (or
+	// 404) as an item path would; PUT and DELETE on the collection are not
+	// documented: 405.
+	serveObject(s, w, r, byID(s.contracts, "contract", cid), objectVerbs[contract]{
+		get: func(c *contract) { s.listContractRules(w, r, c) },
+		post: func(c *contract, fields map[string]json.RawMessage) {
+			rule := &contractRule{ContractID: c.ID}
+			if v := s.applyContractRule(rule, fields, true); v != nil {
+				writeValidation(w, v)
+				return
+			}
+			rule.ID, rule.Created, rule.Updated = s.newRecord()
+			s.contractRules[rule.ID] = rule
+			writeData(w, s.ruleJSON(r, rule))
+		},
+	})
 }
 
 func (s *Server) contractRuleItem(w http.ResponseWriter, r *http.Request) {
@@ -128,41 +113,31 @@ func (s *Server) contractRuleItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "rule or contract not found")
 		return
 	}
-	if r.Method != http.MethodGet && r.Method != http.MethodPut && r.Method != http.MethodDelete {
-		s.methodNotAllowed(w, r)
-		return
-	}
-	var fields map[string]json.RawMessage
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
+	find := func() (*contractRule, string) {
+		if rule := s.contractRules[rid]; s.contracts[cid] != nil && rule != nil && rule.ContractID == cid {
+			return rule, ""
 		}
+		return nil, fmt.Sprintf("rule %d or contract %d not found", rid, cid)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	rule := s.contractRules[rid]
-	if s.contracts[cid] == nil || rule == nil || rule.ContractID != cid {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("rule %d or contract %d not found", rid, cid))
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-		writeData(w, s.contractRuleJSON(r, rule, "libItems"))
-	case http.MethodPut:
-		// PUT is a partial update: only the fields sent change.
-		updated := *rule
-		updated.LibItemIDs = slices.Clone(rule.LibItemIDs)
-		if v := s.applyContractRule(&updated, fields, false); v != nil {
-			writeValidation(w, v)
-			return
-		}
-		updated.Updated = max(time.Now().Unix(), rule.Updated)
-		*rule = updated
-		writeData(w, s.contractRuleJSON(r, rule, "libItemIds"))
-	case http.MethodDelete:
-		delete(s.contractRules, rid)
-		w.WriteHeader(http.StatusNoContent)
-	}
+	serveObject(s, w, r, find, objectVerbs[contractRule]{
+		get: func(rule *contractRule) { writeData(w, s.ruleJSON(r, rule)) },
+		put: func(rule *contractRule, fields map[string]json.RawMessage) {
+			// PUT is a partial update: only the fields sent change.
+			updated := *rule
+			updated.LibItemIDs = slices.Clone(rule.LibItemIDs)
+			if v := s.applyContractRule(&updated, fields, false); v != nil {
+				writeValidation(w, v)
+				return
+			}
+			updated.Updated = max(time.Now().Unix(), rule.Updated)
+			*rule = updated
+			writeData(w, s.contractRuleJSON(r, rule, "libItemIds"))
+		},
+		delete: func(rule *contractRule) {
+			delete(s.contractRules, rule.ID)
+			w.WriteHeader(http.StatusNoContent)
+		},
+	})
 }
 
 // applyContractRule copies POST/PUT fields onto rule and returns validation
@@ -172,7 +147,6 @@ func (s *Server) contractRuleItem(w http.ResponseWriter, r *http.Request) {
 func (s *Server) applyContractRule(rule *contractRule, f map[string]json.RawMessage, create bool) map[string][]string {
 	v := map[string][]string{}
 	bad := func(field, msg string) { v[field] = append(v[field], msg) }
-	isNull := func(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 	if raw, sent := f["type"]; sent || create {
 		var typ string
@@ -184,14 +158,7 @@ func (s *Server) applyContractRule(rule *contractRule, f map[string]json.RawMess
 			rule.Type = typ
 		}
 	}
-	if raw, sent := f["name"]; sent || create {
-		var name string
-		if err := json.Unmarshal(raw, &name); err != nil || strings.TrimSpace(name) == "" {
-			bad("name", "name is required")
-		} else {
-			rule.Name = name
-		}
-	}
+	requiredString(f, v, "name", create, &rule.Name)
 	if raw, sent := f["price"]; sent {
 		// "defaults to 0" on POST; null is not a price.
 		var p *float64
@@ -231,22 +198,7 @@ func (s *Server) applyContractRule(rule *contractRule, f map[string]json.RawMess
 			libItemsSent = len(out) > 0
 		}
 	}
-	serviceLineSent := false
-	if raw, sent := f["serviceLineId"]; sent {
-		if isNull(raw) {
-			rule.ServiceLineID = 0
-		} else {
-			var id int64
-			if err := json.Unmarshal(raw, &id); err != nil || id <= 0 {
-				bad("serviceLineId", "serviceLineId must be an integer id")
-			} else if s.serviceLines[id] == nil {
-				bad("serviceLineId", fmt.Sprintf("service line %d not found", id))
-			} else {
-				rule.ServiceLineID = id
-				serviceLineSent = true
-			}
-		}
-	}
+	serviceLineSent := contractRef(f, v, "serviceLineId", "service line", &rule.ServiceLineID, func(id int64) bool { return s.serviceLines[id] != nil })
 	if len(v) > 0 {
 		return v
 	}
@@ -278,10 +230,7 @@ func (s *Server) applyContractRule(rule *contractRule, f map[string]json.RawMess
 		}
 		bad(field, fmt.Sprintf("threshold must be an integer for %s rules (only markup rules take a decimal threshold), got %v", rule.Type, *rule.Threshold))
 	}
-	if len(v) > 0 {
-		return v
-	}
-	return nil
+	return problems(v)
 }
 
 // contractRuleFilter is the query of both rule listings.
@@ -384,21 +333,17 @@ func (s *Server) listContractRules(w http.ResponseWriter, r *http.Request, c *co
 			p = pc.ParentID
 		}
 	}
-	var out []map[string]any
+	out := []map[string]any{}
 	var covered []int64
 	for _, cid := range chain {
 		var nearer []int64
-		for _, id := range sortedKeys(s.contractRules) {
-			rule := s.contractRules[id]
-			if rule.ContractID != cid || !f.matches(s, rule) {
-				continue
-			}
-			if flat && cid != c.ID && sharesAny(rule.LibItemIDs, covered) {
-				continue
+		out = append(out, collect(r, s.contractRules, func(rule *contractRule) bool {
+			if rule.ContractID != cid || !f.matches(s, rule) || flat && cid != c.ID && sharesAny(rule.LibItemIDs, covered) {
+				return false
 			}
 			nearer = append(nearer, rule.LibItemIDs...)
-			out = append(out, s.contractRuleJSON(r, rule, "libItems"))
-		}
+			return true
+		}, s.ruleJSON)...)
 		covered = append(covered, nearer...)
 	}
 	writeData(w, page(s, r, "rules", out, 0))
@@ -423,11 +368,5 @@ func (s *Server) contractRuleIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []map[string]any
-	for _, id := range sortedKeys(s.contractRules) {
-		if rule := s.contractRules[id]; f.matches(s, rule) {
-			out = append(out, s.contractRuleJSON(r, rule, "libItems"))
-		}
-	}
-	writeData(w, page(s, r, "rules", out, 0))
+	writeList(s, w, r, "rules", s.contractRules, func(rule *contractRule) bool { return f.matches(s, rule) }, s.ruleJSON)
 }

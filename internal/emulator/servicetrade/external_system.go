@@ -78,8 +78,9 @@ func (s *Server) RemoveExternalSystem(id int64) bool {
 
 // externalSystemJSON renders a system. There is no "uri", and "properties"
 // (read-only settings whose keys depend on the type) is absent from every
-// example, so the emulator leaves it out too.
-func externalSystemJSON(es *externalSystem) map[string]any {
+// example, so the emulator leaves it out too. (It takes the request, which
+// it does not need, to render as every other resource does.)
+func externalSystemJSON(_ *http.Request, es *externalSystem) map[string]any {
 	types := es.SyncableTypes
 	if types == nil {
 		types = []string{}
@@ -91,67 +92,44 @@ func externalSystemJSON(es *externalSystem) map[string]any {
 }
 
 func (s *Server) externalSystemCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
+	s.serveCollection(w, r, collectionVerbs{
 		// Quirk: the list is a bare array in "data", with no totalPages,
 		// page or list key, and so is never paginated.
-		s.mu.Lock()
-		out := make([]map[string]any, 0, len(s.externalSystems))
-		for _, id := range sortedKeys(s.externalSystems) {
-			out = append(out, externalSystemJSON(s.externalSystems[id]))
-		}
-		s.mu.Unlock()
-		writeData(w, out)
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		es := &externalSystem{Type: "standard"}
-		v := map[string][]string{}
-		var name string
-		if err := json.Unmarshal(fields["name"], &name); err != nil || strings.TrimSpace(name) == "" {
-			v["name"] = append(v["name"], "name is required")
-		} else {
-			// Not documented: the name is the system's key in
-			// /externalid/{entity}/{id}/{systemName}, so the emulator keeps
-			// it unique, as the real API plausibly does.
-			for _, other := range s.externalSystems {
-				if other.Name == name {
-					v["name"] = append(v["name"], fmt.Sprintf("an external system named %q already exists", name))
+		list: func() { writeData(w, collect(r, s.externalSystems, nil, externalSystemJSON)) },
+		create: func(fields map[string]json.RawMessage) {
+			es := &externalSystem{Type: "standard"}
+			v := map[string][]string{}
+			if requiredString(fields, v, "name", true, &es.Name) {
+				// Not documented: the name is the system's key in
+				// /externalid/{entity}/{id}/{systemName}, so the emulator
+				// keeps it unique, as the real API plausibly does.
+				for _, other := range s.externalSystems {
+					if other.Name == es.Name {
+						v["name"] = append(v["name"], fmt.Sprintf("an external system named %q already exists", es.Name))
+					}
 				}
 			}
-			es.Name = name
-		}
-		if raw, ok := fields["type"]; ok {
-			var typ string
-			if err := json.Unmarshal(raw, &typ); err != nil || !slices.Contains(ExternalSystemTypes, typ) {
-				v["type"] = append(v["type"], "type must be one of "+strings.Join(ExternalSystemTypes, ", "))
-			} else {
-				es.Type = typ
+			if raw, ok := fields["type"]; ok {
+				var typ string
+				if err := json.Unmarshal(raw, &typ); err != nil || !slices.Contains(ExternalSystemTypes, typ) {
+					v["type"] = append(v["type"], "type must be one of "+strings.Join(ExternalSystemTypes, ", "))
+				} else {
+					es.Type = typ
+				}
 			}
-		}
-		if _, ok := fields["label"]; !ok {
-			v["label"] = append(v["label"], "label is required")
-		}
-		applyExternalSystem(es, fields, v)
-		if len(v) > 0 {
-			writeValidation(w, v)
-			return
-		}
-		if es.Type != "standard" {
-			es.SyncableTypes = slices.Clone(computedSyncableTypes[es.Type])
-		}
-		es.ID = s.newID()
-		es.Created = time.Now().Unix()
-		es.Updated = es.Created
-		s.externalSystems[es.ID] = es
-		writeData(w, externalSystemJSON(es))
-	default:
-		s.methodNotAllowed(w, r)
-	}
+			applyExternalSystem(es, fields, v, true)
+			if len(v) > 0 {
+				writeValidation(w, v)
+				return
+			}
+			if es.Type != "standard" {
+				es.SyncableTypes = slices.Clone(computedSyncableTypes[es.Type])
+			}
+			es.ID, es.Created, es.Updated = s.newRecord()
+			s.externalSystems[es.ID] = es
+			writeData(w, externalSystemJSON(r, es))
+		},
+	})
 }
 
 func (s *Server) externalSystemItem(w http.ResponseWriter, r *http.Request) {
@@ -165,72 +143,54 @@ func (s *Server) externalSystemItem(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, "DELETE action not yet implemented")
 		return
 	}
-	var fields map[string]json.RawMessage
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	es := s.externalSystems[id]
-	if es == nil && (r.Method == http.MethodGet || r.Method == http.MethodPut) {
-		// Not documented for this resource; 404 like every other one.
-		writeError(w, http.StatusNotFound, fmt.Sprintf("external system %d not found", id))
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-		writeData(w, externalSystemJSON(es))
-	case http.MethodPut:
-		// PUT is a partial update of label and syncableTypes. The type
-		// "cannot be changed for existing systems": a different type is a
-		// 400 (the same type is accepted as a no-op). The name is not
-		// documented as immutable but it keys every external id; the PUT
-		// example omits it, and the emulator treats it like the type: a
-		// different name is refused with 400, the same name is a no-op.
-		v := map[string][]string{}
-		for _, f := range []struct {
-			key, current string
-		}{{"name", es.Name}, {"type", es.Type}} {
-			raw, sent := fields[f.key]
-			if !sent {
-				continue
+	// A GET or PUT on an unknown system is not documented for this
+	// resource; 404 like every other one.
+	serveObject(s, w, r, byID(s.externalSystems, "external system", id), objectVerbs[externalSystem]{
+		get: func(es *externalSystem) { writeData(w, externalSystemJSON(r, es)) },
+		put: func(es *externalSystem, fields map[string]json.RawMessage) {
+			// PUT is a partial update of label and syncableTypes. The type
+			// "cannot be changed for existing systems": a different type is
+			// a 400 (the same type is accepted as a no-op). The name is not
+			// documented as immutable but it keys every external id; the
+			// PUT example omits it, and the emulator treats it like the
+			// type: a different name is refused with 400, the same name is
+			// a no-op.
+			v := map[string][]string{}
+			for _, f := range []struct {
+				key, current string
+			}{{"name", es.Name}, {"type", es.Type}} {
+				raw, sent := fields[f.key]
+				if !sent {
+					continue
+				}
+				var got string
+				if err := json.Unmarshal(raw, &got); err != nil || got != f.current {
+					v[f.key] = append(v[f.key], fmt.Sprintf("%s cannot be changed for existing systems", f.key))
+				}
 			}
-			var got string
-			if err := json.Unmarshal(raw, &got); err != nil || got != f.current {
-				v[f.key] = append(v[f.key], fmt.Sprintf("%s cannot be changed for existing systems", f.key))
+			updated := *es
+			applyExternalSystem(&updated, fields, v, false)
+			if len(v) > 0 {
+				writeValidation(w, v)
+				return
 			}
-		}
-		updated := *es
-		applyExternalSystem(&updated, fields, v)
-		if len(v) > 0 {
-			writeValidation(w, v)
-			return
-		}
-		// updated is a Unix time in seconds; it moves forward on every PUT
-		// even within the same second, so that a change is always visible.
-		updated.Updated = max(time.Now().Unix(), es.Updated+1)
-		*es = updated
-		writeData(w, externalSystemJSON(es))
-	default:
-		s.methodNotAllowed(w, r)
-	}
+			// updated is a Unix time in seconds; it moves forward on every
+			// PUT even within the same second, so that a change is always
+			// visible.
+			updated.Updated = max(time.Now().Unix(), es.Updated+1)
+			*es = updated
+			writeData(w, externalSystemJSON(r, es))
+		},
+	})
 }
 
-// applyExternalSystem copies label and syncableTypes onto es (whose Type is
-// already settled) and records validation errors. syncableTypes is writable
-// for standard systems only; for the others it is "a read-only value", and
-// sending it is refused with 400 rather than silently ignored.
-func applyExternalSystem(es *externalSystem, f map[string]json.RawMessage, v map[string][]string) {
-	if raw, ok := f["label"]; ok {
-		var label string
-		if err := json.Unmarshal(raw, &label); err != nil || strings.TrimSpace(label) == "" {
-			v["label"] = append(v["label"], "label is required")
-		} else {
-			es.Label = label
-		}
-	}
+// applyExternalSystem copies label (required on create) and syncableTypes
+// onto es (whose Type is already settled) and records validation errors.
+// syncableTypes is writable for standard systems only; for the others it is
+// "a read-only value", and sending it is refused with 400 rather than
+// silently ignored.
+func applyExternalSystem(es *externalSystem, f map[string]json.RawMessage, v map[string][]string, create bool) {
+	requiredString(f, v, "label", create, &es.Label)
 	raw, ok := f["syncableTypes"]
 	if !ok {
 		if es.SyncableTypes == nil {

@@ -3,7 +3,6 @@ package servicetrade
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -76,15 +75,9 @@ func (s *Server) libItemJSON(r *http.Request, li *libItem) map[string]any {
 }
 
 func (s *Server) libItemCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPost:
-		// Documented, but the provider never creates lib items.
-		writeNotEmulated(w, r)
-		return
-	default:
-		// PUT and DELETE on /libitem are documented as 405.
-		s.methodNotAllowed(w, r)
+	// POST is documented, but the provider never creates lib items; PUT and
+	// DELETE on /libitem are documented as 405.
+	if !s.getOnly(w, r, http.MethodPost) {
 		return
 	}
 	q := r.URL.Query()
@@ -103,61 +96,29 @@ func (s *Server) libItemCollection(w http.ResponseWriter, r *http.Request) {
 	if len(companyIDs) == 0 {
 		companyIDs = []int64{s.vendorCompany().ID}
 	}
-	var out []map[string]any
-	for _, id := range sortedKeys(s.libItems) {
-		li := s.libItems[id]
+	writeList(s, w, r, "libItems", s.libItems, func(li *libItem) bool {
 		lname, lcode := strings.ToLower(li.Name), strings.ToLower(li.Code)
 		// search, code and name are case-insensitive substring matches
 		// ("string to match against", "string to find in"); the docs do
 		// not say whether code is exact, and a substring is the safe guess
 		// for a client that filters exact matches itself.
 		switch {
-		case li.Active != active:
-			continue
-		case li.CompanyID != 0 && !slices.Contains(companyIDs, li.CompanyID):
-			continue
-		case search != "" && !strings.Contains(lname, search) && !strings.Contains(lcode, search):
-			continue
-		case code != "" && !strings.Contains(lcode, code):
-			continue
-		case name != "" && !strings.Contains(lname, name):
-			continue
-		case typ != "" && li.Type != typ:
-			continue
-		case len(serviceLineIDs) > 0 && !slices.Contains(serviceLineIDs, li.ServiceLineID):
-			continue
+		case li.Active != active,
+			li.CompanyID != 0 && !slices.Contains(companyIDs, li.CompanyID),
+			search != "" && !strings.Contains(lname, search) && !strings.Contains(lcode, search),
+			code != "" && !strings.Contains(lcode, code),
+			name != "" && !strings.Contains(lname, name),
+			typ != "" && li.Type != typ,
+			len(serviceLineIDs) > 0 && !slices.Contains(serviceLineIDs, li.ServiceLineID):
+			return false
 		}
-		out = append(out, s.libItemJSON(r, li))
-	}
-	writeData(w, page(s, r, "libItems", out, 0))
+		return true
+	}, s.libItemJSON)
 }
 
 func (s *Server) libItemItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "lib item")
-	if !ok {
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPut:
-		// Documented, but the provider never changes lib items.
-		writeNotEmulated(w, r)
-		return
-	default:
-		// DELETE is not among the documented verbs (GET, POST, PUT).
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	var out map[string]any
-	// A single GET returns inactive items too.
-	if li := s.libItems[id]; li != nil {
-		out = s.libItemJSON(r, li)
-	}
-	s.mu.Unlock()
-	if out == nil {
-		writeError(w, http.StatusNotFound, "lib item "+strconv.FormatInt(id, 10)+" not found")
-		return
-	}
-	writeData(w, out)
+	// PUT is documented, but the provider never changes lib items; DELETE
+	// is not among the documented verbs (GET, POST, PUT): 405. A single GET
+	// returns inactive items too.
+	getSeeded(s, w, r, "lib item", s.libItems, s.libItemJSON, http.MethodPut)
 }

@@ -111,16 +111,10 @@ func (s *Server) locationRef(r *http.Request, l *location) map[string]any {
 }
 
 func (s *Server) locationCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPost:
-		// Documented, but the provider never creates locations.
-		writeNotEmulated(w, r)
-		return
-	default:
-		// PUT and DELETE on the collection are not documented: 405, the
-		// API's "method not implemented".
-		s.methodNotAllowed(w, r)
+	// POST is documented, but the provider never creates locations. PUT and
+	// DELETE on the collection are not documented: 405, the API's "method
+	// not implemented".
+	if !s.getOnly(w, r, http.MethodPost) {
 		return
 	}
 	q := r.URL.Query()
@@ -140,84 +134,23 @@ func (s *Server) locationCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	limit = min(limit, 5000)
 	s.mu.Lock()
-	var out []map[string]any
-	for _, id := range sortedKeys(s.locations) {
-		l := s.locations[id]
+	defer s.mu.Unlock()
+	out := collect(r, s.locations, func(l *location) bool {
 		switch {
-		case vendorOnly && !l.IsVendor, customerOnly && l.IsVendor:
-			continue
-		case name != "" && !strings.Contains(strings.ToLower(l.Name), name):
-			continue
-		case len(companyIDs) > 0 && !slices.Contains(companyIDs, l.CompanyID):
-			continue
-		case len(statuses) > 0 && !slices.Contains(statuses, l.Status):
-			continue
-		case refNumber != "" && refNumber != strconv.FormatInt(l.ID, 10):
-			continue
+		case vendorOnly && !l.IsVendor, customerOnly && l.IsVendor,
+			name != "" && !strings.Contains(strings.ToLower(l.Name), name),
+			len(companyIDs) > 0 && !slices.Contains(companyIDs, l.CompanyID),
+			len(statuses) > 0 && !slices.Contains(statuses, l.Status),
+			refNumber != "" && refNumber != strconv.FormatInt(l.ID, 10):
+			return false
 		}
-		out = append(out, s.locationJSON(r, l))
-	}
-	s.mu.Unlock()
+		return true
+	}, s.locationJSON)
 	writeData(w, page(s, r, "locations", out, limit))
 }
 
 func (s *Server) locationItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "location")
-	if !ok {
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPut, http.MethodDelete:
-		// Documented, but the provider never changes or deletes locations.
-		writeNotEmulated(w, r)
-		return
-	default:
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	l := s.locations[id]
-	var out map[string]any
-	if l != nil {
-		out = s.locationJSON(r, l)
-	}
-	s.mu.Unlock()
-	if l == nil {
-		writeError(w, http.StatusNotFound, "location "+strconv.FormatInt(id, 10)+" not found")
-		return
-	}
-	writeData(w, out)
-}
-
-func sortedKeys[V any](m map[int64]V) []int64 {
-	keys := make([]int64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// parseIDList reads a comma-delimited list of ids, skipping what is not a
-// number.
-func parseIDList(v string) []int64 {
-	var ids []int64
-	for _, part := range strings.Split(v, ",") {
-		if id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64); err == nil {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
-
-// splitList reads a comma-delimited list of lowercase words.
-func splitList(v string) []string {
-	var out []string
-	for _, part := range strings.Split(v, ",") {
-		if p := strings.ToLower(strings.TrimSpace(part)); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	// PUT and DELETE are documented, but the provider never changes or
+	// deletes locations.
+	getSeeded(s, w, r, "location", s.locations, s.locationJSON, http.MethodPut, http.MethodDelete)
 }

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"net/http"
-	"strconv"
 )
 
 // paymentTerms is read-only reference data (GET only; POST, PUT and DELETE
@@ -33,40 +32,17 @@ func (s *Server) paymentTermsJSON(r *http.Request, p *paymentTerms) map[string]a
 }
 
 func (s *Server) paymentTermsCollection(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		s.methodNotAllowed(w, r)
+	if !s.getOnly(w, r) {
 		return
 	}
 	s.mu.Lock()
-	var out []map[string]any
-	for _, id := range sortedKeys(s.paymentTerms) {
-		out = append(out, s.paymentTermsJSON(r, s.paymentTerms[id]))
-	}
-	s.mu.Unlock()
+	defer s.mu.Unlock()
 	// The field table names the list "paymentterms", but the reference's
 	// example answers with "paymenttermss" (see the errata); the emulator
 	// follows the example.
-	writeData(w, page(s, r, "paymenttermss", out, 0))
+	writeList(s, w, r, "paymenttermss", s.paymentTerms, nil, s.paymentTermsJSON)
 }
 
 func (s *Server) paymentTermsItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "paymentterms")
-	if !ok {
-		return
-	}
-	if r.Method != http.MethodGet {
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	var out map[string]any
-	if p := s.paymentTerms[id]; p != nil {
-		out = s.paymentTermsJSON(r, p)
-	}
-	s.mu.Unlock()
-	if out == nil {
-		writeError(w, http.StatusNotFound, "paymentterms "+strconv.FormatInt(id, 10)+" not found")
-		return
-	}
-	writeData(w, out)
+	getSeeded(s, w, r, "paymentterms", s.paymentTerms, s.paymentTermsJSON)
 }

@@ -91,7 +91,7 @@ func (s *Server) quoteTemplateItemJSON(r *http.Request, it *quoteTemplateItem) m
 // writeItemInvalid is the documented 400 "parameters invalid", with the
 // validation messages every ServiceTrade 400 carries.
 func writeItemInvalid(w http.ResponseWriter, v map[string][]string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{Error: []string{"parameters invalid"}, Validation: v}})
+	writeInvalid(w, "parameters invalid", v)
 }
 
 // pathInt parses a numeric path wildcard; ok is false when it is not one.
@@ -112,18 +112,18 @@ func (s *Server) nestedItemCollection(w http.ResponseWriter, r *http.Request) {
 		quoteNotFound(w, r.PathValue("tid"))
 		return
 	}
-	switch r.Method {
-	case http.MethodGet:
-		s.listItems(w, r, tid)
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		s.createItem(w, r, tid, fields)
-	default:
-		// PUT and DELETE on the item collection are not documented.
-		s.methodNotAllowed(w, r)
+	// PUT and DELETE on the item collection are not documented.
+	s.serveCollection(w, r, collectionVerbs{
+		list:   func() { s.listItems(w, r, tid) },
+		create: func(fields map[string]json.RawMessage) { s.createItem(w, r, tid, fields) },
+	})
+}
+
+// itemVerbs are GET and PUT on an item, the same on both of its paths.
+func (s *Server) itemVerbs(w http.ResponseWriter, r *http.Request) objectVerbs[quoteTemplateItem] {
+	return objectVerbs[quoteTemplateItem]{
+		get: func(it *quoteTemplateItem) { writeData(w, s.quoteTemplateItemJSON(r, it)) },
+		put: func(it *quoteTemplateItem, fields map[string]json.RawMessage) { s.updateItemLocked(w, r, it, fields) },
 	}
 }
 
@@ -134,109 +134,66 @@ func (s *Server) nestedItem(w http.ResponseWriter, r *http.Request) {
 		quoteNotFound(w, r.PathValue("tid"))
 		return
 	}
-	var fields map[string]json.RawMessage
-	var ok bool
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if r.Method != http.MethodGet && r.Method != http.MethodPut && r.Method != http.MethodDelete {
-		s.methodNotAllowed(w, r)
-		return
-	}
-	if s.quoteTemplates[tid] == nil {
-		quoteNotFound(w, strconv.FormatInt(tid, 10))
-		return
-	}
-	it := s.quoteTemplateItems[id]
-	if !okI || it == nil || it.TemplateID != tid {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("quote item %s not found on quote %d", r.PathValue("id"), tid))
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-		writeData(w, s.quoteTemplateItemJSON(r, it))
-	case http.MethodPut:
-		s.updateItemLocked(w, r, it, fields)
-	case http.MethodDelete:
-		delete(s.quoteTemplateItems, id)
+	verbs := s.itemVerbs(w, r)
+	verbs.delete = func(it *quoteTemplateItem) {
+		delete(s.quoteTemplateItems, it.ID)
 		// 204 "quote item deleted".
 		w.WriteHeader(http.StatusNoContent)
 	}
+	serveObject(s, w, r, func() (*quoteTemplateItem, string) {
+		if s.quoteTemplates[tid] == nil {
+			return nil, "quote " + strconv.FormatInt(tid, 10) + " not found"
+		}
+		it := s.quoteTemplateItems[id]
+		if !okI || it == nil || it.TemplateID != tid {
+			return nil, fmt.Sprintf("quote item %s not found on quote %d", r.PathValue("id"), tid)
+		}
+		return it, ""
+	}, verbs)
 }
 
 func (s *Server) flatItemCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-		raw := r.URL.Query().Get("quoteTemplateId")
-		if raw == "" {
-			// Documented as 404, not 400.
-			writeError(w, http.StatusNotFound, "quoteTemplateId must be specified when searching for quote items")
-			return
-		}
-		tid, err := strconv.ParseInt(raw, 10, 64)
-		if err != nil {
-			quoteNotFound(w, raw)
-			return
-		}
-		s.listItems(w, r, tid)
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		var tid int64
-		if err := json.Unmarshal(fields["quoteTemplateId"], &tid); err != nil || tid == 0 {
-			writeItemInvalid(w, map[string][]string{"quoteTemplateId": {"quoteTemplateId is required"}})
-			return
-		}
-		s.createItem(w, r, tid, fields)
-	default:
-		s.methodNotAllowed(w, r)
-	}
+	s.serveCollection(w, r, collectionVerbs{
+		list: func() {
+			raw := r.URL.Query().Get("quoteTemplateId")
+			if raw == "" {
+				// Documented as 404, not 400.
+				writeError(w, http.StatusNotFound, "quoteTemplateId must be specified when searching for quote items")
+				return
+			}
+			tid, err := strconv.ParseInt(raw, 10, 64)
+			if err != nil {
+				quoteNotFound(w, raw)
+				return
+			}
+			s.listItems(w, r, tid)
+		},
+		create: func(fields map[string]json.RawMessage) {
+			var tid int64
+			if err := json.Unmarshal(fields["quoteTemplateId"], &tid); err != nil || tid == 0 {
+				writeItemInvalid(w, map[string][]string{"quoteTemplateId": {"quoteTemplateId is required"}})
+				return
+			}
+			s.createItem(w, r, tid, fields)
+		},
+	})
 }
 
 func (s *Server) flatItem(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet, http.MethodPut:
-	default:
+	if r.Method != http.MethodGet && r.Method != http.MethodPut {
 		// DELETE is documented only on the nested path
 		// (/quotetemplate/{tid}/item/{id}); the flat one is not listed, so
-		// it answers 405 "method not implemented".
+		// it answers 405 "method not implemented", before the id is read.
 		s.methodNotAllowed(w, r)
 		return
 	}
-	id, ok := pathID(w, r, "quote item")
-	if !ok {
-		return
-	}
-	var fields map[string]json.RawMessage
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	it := s.quoteTemplateItems[id]
-	if it == nil {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("quote item %d not found", id))
-		return
-	}
-	if r.Method == http.MethodGet {
-		writeData(w, s.quoteTemplateItemJSON(r, it))
-		return
-	}
-	s.updateItemLocked(w, r, it, fields)
+	serveByID(s, w, r, "quote item", s.quoteTemplateItems, s.itemVerbs(w, r))
 }
 
+// listItems answers the items of a template, in the template's order.
+// Called with s.mu held.
 func (s *Server) listItems(w http.ResponseWriter, r *http.Request, tid int64) {
-	s.mu.Lock()
 	if s.quoteTemplates[tid] == nil {
-		s.mu.Unlock()
 		quoteNotFound(w, strconv.FormatInt(tid, 10))
 		return
 	}
@@ -244,13 +201,11 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request, tid int64) {
 	for _, it := range s.itemsOfTemplate(tid) {
 		out = append(out, s.quoteTemplateItemJSON(r, it))
 	}
-	s.mu.Unlock()
 	writeData(w, page(s, r, "items", out, 0))
 }
 
+// createItem adds an item to a template. Called with s.mu held.
 func (s *Server) createItem(w http.ResponseWriter, r *http.Request, tid int64, fields map[string]json.RawMessage) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.quoteTemplates[tid] == nil {
 		quoteNotFound(w, strconv.FormatInt(tid, 10))
 		return
@@ -318,44 +273,9 @@ func (s *Server) applyItem(it *quoteTemplateItem, f map[string]json.RawMessage, 
 			it.Quantity = *q
 		}
 	}
-	if raw, ok := f["description"]; ok {
-		var d *string
-		if err := json.Unmarshal(raw, &d); err != nil {
-			v["description"] = append(v["description"], "description must be a string")
-		} else {
-			it.Description = d
-		}
-	}
-	libSent, slSent := false, false
-	for _, ref := range []struct {
-		key    string
-		dst    *int64
-		sent   *bool
-		exists func(int64) bool
-	}{
-		{"libItemId", &it.LibItemID, &libSent, func(id int64) bool { return s.libItems[id] != nil }},
-		{"serviceLineId", &it.ServiceLineID, &slSent, func(id int64) bool { return s.serviceLines[id] != nil }},
-	} {
-		raw, ok := f[ref.key]
-		if !ok {
-			continue
-		}
-		*ref.sent = true
-		var id *int64
-		if err := json.Unmarshal(raw, &id); err != nil {
-			v[ref.key] = append(v[ref.key], ref.key+" must be an integer or null")
-			continue
-		}
-		if id == nil {
-			*ref.dst = 0
-			continue
-		}
-		if !ref.exists(*id) {
-			v[ref.key] = append(v[ref.key], fmt.Sprintf("%s %d does not exist", ref.key, *id))
-			continue
-		}
-		*ref.dst = *id
-	}
+	nullableString(f, v, "description", &it.Description)
+	libSent := nullableRef(f, v, "libItemId", &it.LibItemID, func(id int64) bool { return s.libItems[id] != nil })
+	slSent := nullableRef(f, v, "serviceLineId", &it.ServiceLineID, func(id int64) bool { return s.serviceLines[id] != nil })
 	if raw, ok := f["orderIndex"]; ok {
 		var oi *int64
 		if err := json.Unmarshal(raw, &oi); err != nil {
@@ -388,10 +308,7 @@ func (s *Server) applyItem(it *quoteTemplateItem, f map[string]json.RawMessage, 
 	if it.ServiceLineID == 0 && (li == nil || li.ServiceLineID == 0) {
 		v["serviceLineId"] = append(v["serviceLineId"], "serviceLineId is required if no libItem is given or the libItem has no service line")
 	}
-	if len(v) > 0 {
-		return v
-	}
-	return nil
+	return problems(v)
 }
 
 // libItemNamed returns the id of the single active lib item whose name is

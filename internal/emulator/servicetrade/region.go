@@ -46,100 +46,54 @@ func (s *Server) regionJSON(r *http.Request, rg *region, withOffices bool) map[s
 }
 
 func (s *Server) regionCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-		s.listRegions(w, r)
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		rg := &region{}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if v := s.applyRegion(rg, fields, true); v != nil {
-			writeValidation(w, v)
-			return
-		}
-		rg.ID = s.newID()
-		s.regions[rg.ID] = rg
-		writeData(w, s.regionJSON(r, rg, true))
-	default:
-		// PUT and DELETE on the collection are documented as 405.
-		s.methodNotAllowed(w, r)
-	}
+	// PUT and DELETE on the collection are documented as 405.
+	s.serveCollection(w, r, collectionVerbs{
+		list: func() { s.listRegions(w, r) },
+		create: func(fields map[string]json.RawMessage) {
+			rg := &region{}
+			if v := s.applyRegion(rg, fields, true); v != nil {
+				writeValidation(w, v)
+				return
+			}
+			rg.ID = s.newID()
+			s.regions[rg.ID] = rg
+			writeData(w, s.regionJSON(r, rg, true))
+		},
+	})
 }
 
 func (s *Server) regionItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "region")
-	if !ok {
-		return
-	}
-	var fields map[string]json.RawMessage
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	rg := s.regions[id]
-	if rg == nil && (r.Method == http.MethodGet || r.Method == http.MethodPut || r.Method == http.MethodDelete) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("region %d not found", id))
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-		writeData(w, s.regionJSON(r, rg, true))
-	case http.MethodPut:
-		// PUT is a partial update: only the fields sent change.
-		updated := *rg
-		if v := s.applyRegion(&updated, fields, false); v != nil {
-			writeValidation(w, v)
-			return
-		}
-		*rg = updated
-		writeData(w, s.regionJSON(r, rg, true))
-	case http.MethodDelete:
-		delete(s.regions, id)
-		// Documented as 200 "region deleted", not 204.
-		writeSuccess(w, http.StatusOK, fmt.Sprintf("region %d deleted", id))
-	default:
-		s.methodNotAllowed(w, r)
-	}
+	serveByID(s, w, r, "region", s.regions, objectVerbs[region]{
+		get: func(rg *region) { writeData(w, s.regionJSON(r, rg, true)) },
+		put: func(rg *region, fields map[string]json.RawMessage) {
+			// PUT is a partial update: only the fields sent change.
+			updated := *rg
+			if v := s.applyRegion(&updated, fields, false); v != nil {
+				writeValidation(w, v)
+				return
+			}
+			*rg = updated
+			writeData(w, s.regionJSON(r, rg, true))
+		},
+		delete: func(rg *region) {
+			delete(s.regions, rg.ID)
+			// Documented as 200 "region deleted", not 204.
+			writeSuccess(w, http.StatusOK, fmt.Sprintf("region %d deleted", rg.ID))
+		},
+	})
 }
 
 func (s *Server) regionCache(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "region")
-	if !ok {
-		return
-	}
-	if r.Method != http.MethodDelete {
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	_, exists := s.regions[id]
-	s.mu.Unlock()
-	if !exists {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("region %d not found", id))
-		return
-	}
-	writeSuccess(w, http.StatusOK, "region location cache recalculated")
+	serveByID(s, w, r, "region", s.regions, objectVerbs[region]{
+		delete: func(*region) { writeSuccess(w, http.StatusOK, "region location cache recalculated") },
+	})
 }
 
 // applyRegion copies POST/PUT fields onto rg and returns validation errors.
 // Called with s.mu held.
 func (s *Server) applyRegion(rg *region, f map[string]json.RawMessage, create bool) map[string][]string {
 	v := map[string][]string{}
-	if raw, ok := f["name"]; ok || create {
-		var name string
-		if err := json.Unmarshal(raw, &name); err != nil || strings.TrimSpace(name) == "" {
-			v["name"] = append(v["name"], "name is required")
-		} else {
-			rg.Name = name
-		}
-	}
+	requiredString(f, v, "name", create, &rg.Name)
 	if raw, ok := f["points"]; ok || create {
 		var points [][]float64
 		if err := json.Unmarshal(raw, &points); err != nil || len(points) == 0 {
@@ -176,42 +130,26 @@ func (s *Server) applyRegion(rg *region, f map[string]json.RawMessage, create bo
 			rg.OfficeIDs = ids
 		}
 	}
-	if len(v) > 0 {
-		return v
-	}
-	return nil
+	return problems(v)
 }
 
+// listRegions is GET /region. Called with s.mu held.
 func (s *Server) listRegions(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	name := strings.ToLower(q.Get("name"))
-	var officeFilter []int64
-	for _, part := range strings.Split(q.Get("officeIds"), ",") {
-		if id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64); err == nil {
-			officeFilter = append(officeFilter, id)
-		}
-	}
+	officeFilter := parseIDList(q.Get("officeIds"))
 	lat, errLat := strconv.ParseFloat(q.Get("contains[lat]"), 64)
 	lon, errLon := strconv.ParseFloat(q.Get("contains[lon]"), 64)
 	filterPoint := errLat == nil && errLon == nil
-
-	s.mu.Lock()
-	var out []map[string]any
-	for _, id := range sortedKeys(s.regions) {
-		rg := s.regions[id]
-		if name != "" && !strings.Contains(strings.ToLower(rg.Name), name) {
-			continue
+	writeList(s, w, r, "regions", s.regions, func(rg *region) bool {
+		switch {
+		case name != "" && !strings.Contains(strings.ToLower(rg.Name), name),
+			len(officeFilter) > 0 && !sharesAny(rg.OfficeIDs, officeFilter),
+			filterPoint && !polygonContains(rg.Points, lat, lon):
+			return false
 		}
-		if len(officeFilter) > 0 && !sharesAny(rg.OfficeIDs, officeFilter) {
-			continue
-		}
-		if filterPoint && !polygonContains(rg.Points, lat, lon) {
-			continue
-		}
-		out = append(out, s.regionJSON(r, rg, false))
-	}
-	s.mu.Unlock()
-	writeData(w, page(s, r, "regions", out, 0))
+		return true
+	}, func(r *http.Request, rg *region) map[string]any { return s.regionJSON(r, rg, false) })
 }
 
 func sharesAny(a, b []int64) bool {

@@ -145,6 +145,13 @@ func (s *Server) newID() int64 {
 	return s.nextID
 }
 
+// newRecord returns the id of a new object and, for the resources that
+// report timestamps, its creation time, which is also its first update.
+func (s *Server) newRecord() (id, created, updated int64) {
+	now := time.Now().Unix()
+	return s.newID(), now, now
+}
+
 // baseURL rebuilds the absolute API root for "uri" fields from the request,
 // since the emulator can be mounted anywhere.
 func (s *Server) baseURL(r *http.Request) string {
@@ -196,11 +203,16 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, map[string]any{"messages": messages{Error: []string{msg}}})
 }
 
+// writeValidation is the emulator's 400 for invalid parameters, where a
+// resource's section documents no error sentence of its own.
 func writeValidation(w http.ResponseWriter, v map[string][]string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{
-		Error:      []string{"invalid parameters provided"},
-		Validation: v,
-	}})
+	writeInvalid(w, "invalid parameters provided", v)
+}
+
+// writeInvalid is a 400 with its error sentence and the per-parameter
+// validation messages every ServiceTrade 400 carries.
+func writeInvalid(w http.ResponseWriter, msg string, v map[string][]string) {
+	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{Error: []string{msg}, Validation: v}})
 }
 
 // pathID parses the {id} wildcard; ok is false (and a 404 written) when it

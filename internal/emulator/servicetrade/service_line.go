@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -54,51 +53,23 @@ func (s *Server) serviceLineJSON(r *http.Request, sl *serviceLine) map[string]an
 }
 
 func (s *Server) serviceLineCollection(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		s.methodNotAllowed(w, r)
+	if !s.getOnly(w, r) {
 		return
 	}
 	q := r.URL.Query()
 	trade := strings.ToLower(q.Get("tradeName"))
 	showAll := boolParam(q.Get("showAll"))
 	s.mu.Lock()
-	var out []map[string]any
-	for _, id := range sortedKeys(s.serviceLines) {
-		sl := s.serviceLines[id]
-		if !showAll && !sl.Provided {
-			continue
-		}
+	defer s.mu.Unlock()
+	writeList(s, w, r, "servicelines", s.serviceLines, func(sl *serviceLine) bool {
 		// "a trade name that matches this string (case insensitive)": the
 		// example (tradeName=Basket matches "Underwater Basket Weaving")
 		// shows a substring match.
-		if trade != "" && !strings.Contains(strings.ToLower(sl.Trade), trade) {
-			continue
-		}
-		out = append(out, s.serviceLineJSON(r, sl))
-	}
-	s.mu.Unlock()
-	writeData(w, page(s, r, "servicelines", out, 0))
+		return (showAll || sl.Provided) && (trade == "" || strings.Contains(strings.ToLower(sl.Trade), trade))
+	}, s.serviceLineJSON)
 }
 
 func (s *Server) serviceLineItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "service line")
-	if !ok {
-		return
-	}
-	if r.Method != http.MethodGet {
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	var out map[string]any
 	// A single GET finds any service line, provided or not.
-	if sl := s.serviceLines[id]; sl != nil {
-		out = s.serviceLineJSON(r, sl)
-	}
-	s.mu.Unlock()
-	if out == nil {
-		writeError(w, http.StatusNotFound, "service line "+strconv.FormatInt(id, 10)+" not found")
-		return
-	}
-	writeData(w, out)
+	getSeeded(s, w, r, "service line", s.serviceLines, s.serviceLineJSON)
 }

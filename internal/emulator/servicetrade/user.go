@@ -91,16 +91,10 @@ func (s *Server) userJSON(r *http.Request, u *user) map[string]any {
 }
 
 func (s *Server) userCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPost:
-		// Documented, but the provider never creates users.
-		writeNotEmulated(w, r)
-		return
-	default:
-		// DELETE /user is documented as 405; PUT on the collection is not
-		// documented at all.
-		s.methodNotAllowed(w, r)
+	// POST is documented, but the provider never creates users. DELETE
+	// /user is documented as 405; PUT on the collection is not documented
+	// at all.
+	if !s.getOnly(w, r, http.MethodPost) {
 		return
 	}
 	q := r.URL.Query()
@@ -119,59 +113,29 @@ func (s *Server) userCollection(w http.ResponseWriter, r *http.Request) {
 		companyID, _ = strconv.ParseInt(v, 10, 64)
 	}
 	locationID, _ := strconv.ParseInt(q.Get("locationId"), 10, 64)
-	var out []map[string]any
-	for _, id := range sortedKeys(s.users) {
-		u := s.users[id]
+	writeList(s, w, r, "users", s.users, func(u *user) bool {
 		switch {
-		case !slices.Contains(statuses, u.Status), u.CompanyID != companyID:
-			continue
-		case locationID != 0 && u.LocationID != locationID:
-			continue
-		case q.Has("isSales") && boolParam(q.Get("isSales")) != u.IsSales,
+		case !slices.Contains(statuses, u.Status), u.CompanyID != companyID,
+			locationID != 0 && u.LocationID != locationID,
+			q.Has("isSales") && boolParam(q.Get("isSales")) != u.IsSales,
 			q.Has("isTech") && boolParam(q.Get("isTech")) != u.IsTech,
 			q.Has("isHelper") && boolParam(q.Get("isHelper")) != u.IsHelper:
-			continue
+			return false
+		}
+		if name == "" {
+			return true
 		}
 		// "name, username, email, or company includes this string (case
 		// insensitive)".
-		if name != "" {
-			hay := strings.ToLower(strings.Join([]string{u.FirstName + " " + u.LastName, u.Username, u.Email, s.companies[u.CompanyID].Name}, "\n"))
-			if !strings.Contains(hay, name) {
-				continue
-			}
-		}
-		out = append(out, s.userJSON(r, u))
-	}
-	writeData(w, page(s, r, "users", out, 0))
+		hay := strings.ToLower(strings.Join([]string{u.FirstName + " " + u.LastName, u.Username, u.Email, s.companies[u.CompanyID].Name}, "\n"))
+		return strings.Contains(hay, name)
+	}, s.userJSON)
 }
 
 func (s *Server) userItem(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r, "user")
-	if !ok {
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPut:
-		// Documented, but the provider never changes users.
-		writeNotEmulated(w, r)
-		return
-	default:
-		s.methodNotAllowed(w, r)
-		return
-	}
-	s.mu.Lock()
-	var out map[string]any
-	// The reference says the resource "only returns active users"; that is
-	// the list's default status filter. A single GET by id is taken to
-	// return any user, with its status, which the docs do not contradict.
-	if u := s.users[id]; u != nil {
-		out = s.userJSON(r, u)
-	}
-	s.mu.Unlock()
-	if out == nil {
-		writeError(w, http.StatusNotFound, "user "+strconv.FormatInt(id, 10)+" not found")
-		return
-	}
-	writeData(w, out)
+	// PUT is documented, but the provider never changes users. The
+	// reference says the resource "only returns active users"; that is the
+	// list's default status filter. A single GET by id is taken to return
+	// any user, with its status, which the docs do not contradict.
+	getSeeded(s, w, r, "user", s.users, s.userJSON, http.MethodPut)
 }

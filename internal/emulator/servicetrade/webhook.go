@@ -36,58 +36,40 @@ func (s *Server) webhookJSON(r *http.Request, wh *webhook) map[string]any {
 // writeBadWebhook is the documented 400 "bad data given", with the
 // per-parameter validation messages every ServiceTrade 400 carries.
 func writeBadWebhook(w http.ResponseWriter, v map[string][]string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{
-		Error:      []string{"bad data given"},
-		Validation: v,
-	}})
+	writeInvalid(w, "bad data given", v)
 }
 
 func (s *Server) webhookCollection(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-		s.mu.Lock()
-		out := make([]map[string]any, 0, len(s.webhooks))
-		for _, id := range sortedKeys(s.webhooks) {
-			out = append(out, s.webhookJSON(r, s.webhooks[id]))
-		}
-		s.mu.Unlock()
-		writeData(w, page(s, r, "webhooks", out, 0))
-	case http.MethodPost:
-		fields, ok := decodeBody(w, r)
-		if !ok {
-			return
-		}
-		// Documented defaults: enabled true, includeChangesets false.
-		wh := &webhook{Enabled: true}
-		v := map[string][]string{}
-		var hookURL string
-		if err := json.Unmarshal(fields["hookUrl"], &hookURL); err != nil || strings.TrimSpace(hookURL) == "" {
-			v["hookUrl"] = append(v["hookUrl"], "hookUrl is required")
-		} else if msg := checkHookURL(hookURL); msg != "" {
-			v["hookUrl"] = append(v["hookUrl"], msg)
-		}
-		wh.HookURL = hookURL
-		applyWebhookFlags(wh, fields, v)
-		if len(v) > 0 {
-			writeBadWebhook(w, v)
-			return
-		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		wh.ID = s.newID()
-		s.webhooks[wh.ID] = wh
-		// The create response says "confirmed": false (as documented);
-		// confirmation "typically takes place immediately after creation",
-		// so it is done right after the response is built: every later read
-		// says true. The emulator cannot reach the URL, so it confirms every
-		// hook that could plausibly be public (see publiclyReachable).
-		out := s.webhookJSON(r, wh)
-		wh.Confirmed = publiclyReachable(wh.HookURL)
-		writeData(w, out)
-	default:
-		// PUT and DELETE on the collection: 405, as for every resource.
-		s.methodNotAllowed(w, r)
-	}
+	// PUT and DELETE on the collection: 405, as for every resource.
+	s.serveCollection(w, r, collectionVerbs{
+		list: func() { writeList(s, w, r, "webhooks", s.webhooks, nil, s.webhookJSON) },
+		create: func(fields map[string]json.RawMessage) {
+			// Documented defaults: enabled true, includeChangesets false.
+			wh := &webhook{Enabled: true}
+			v := map[string][]string{}
+			if requiredString(fields, v, "hookUrl", true, &wh.HookURL) {
+				if msg := checkHookURL(wh.HookURL); msg != "" {
+					v["hookUrl"] = append(v["hookUrl"], msg)
+				}
+			}
+			applyWebhookFlags(wh, fields, v)
+			if len(v) > 0 {
+				writeBadWebhook(w, v)
+				return
+			}
+			wh.ID = s.newID()
+			s.webhooks[wh.ID] = wh
+			// The create response says "confirmed": false (as documented);
+			// confirmation "typically takes place immediately after
+			// creation", so it is done right after the response is built:
+			// every later read says true. The emulator cannot reach the URL,
+			// so it confirms every hook that could plausibly be public (see
+			// publiclyReachable).
+			out := s.webhookJSON(r, wh)
+			wh.Confirmed = publiclyReachable(wh.HookURL)
+			writeData(w, out)
+		},
+	})
 }
 
 func (s *Server) webhookItem(w http.ResponseWriter, r *http.Request) {
@@ -95,48 +77,35 @@ func (s *Server) webhookItem(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var fields map[string]json.RawMessage
-	if r.Method == http.MethodPut {
-		if fields, ok = decodeBody(w, r); !ok {
-			return
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	wh := s.webhooks[id]
-	if wh == nil && (r.Method == http.MethodGet || r.Method == http.MethodPut || r.Method == http.MethodDelete) {
-		writeError(w, http.StatusNotFound, "webhook not found")
-		return
-	}
-	switch r.Method {
-	case http.MethodGet:
-		writeData(w, s.webhookJSON(r, wh))
-	case http.MethodPut:
-		// PUT is a partial update of enabled and includeChangesets, the only
-		// documented PUT parameters. hookUrl is not one of them: the real API
-		// most likely ignores it silently, which would let a client believe
-		// it had moved the hook. The emulator refuses it with 400 instead, so
-		// that a client sending it (the provider must replace the webhook)
-		// fails loudly in tests.
-		v := map[string][]string{}
-		if _, sent := fields["hookUrl"]; sent {
-			v["hookUrl"] = append(v["hookUrl"], "hookUrl cannot be changed; create a new webhook instead")
-		}
-		updated := *wh
-		applyWebhookFlags(&updated, fields, v)
-		if len(v) > 0 {
-			writeBadWebhook(w, v)
-			return
-		}
-		*wh = updated
-		writeData(w, s.webhookJSON(r, wh))
-	case http.MethodDelete:
-		delete(s.webhooks, id)
-		// Documented as 200, not 204.
-		writeSuccess(w, http.StatusOK, fmt.Sprintf("webhook %d deleted", id))
-	default:
-		s.methodNotAllowed(w, r)
-	}
+	find := func() (*webhook, string) { return s.webhooks[id], "webhook not found" }
+	serveObject(s, w, r, find, objectVerbs[webhook]{
+		get: func(wh *webhook) { writeData(w, s.webhookJSON(r, wh)) },
+		put: func(wh *webhook, fields map[string]json.RawMessage) {
+			// PUT is a partial update of enabled and includeChangesets, the
+			// only documented PUT parameters. hookUrl is not one of them: the
+			// real API most likely ignores it silently, which would let a
+			// client believe it had moved the hook. The emulator refuses it
+			// with 400 instead, so that a client sending it (the provider
+			// must replace the webhook) fails loudly in tests.
+			v := map[string][]string{}
+			if _, sent := fields["hookUrl"]; sent {
+				v["hookUrl"] = append(v["hookUrl"], "hookUrl cannot be changed; create a new webhook instead")
+			}
+			updated := *wh
+			applyWebhookFlags(&updated, fields, v)
+			if len(v) > 0 {
+				writeBadWebhook(w, v)
+				return
+			}
+			*wh = updated
+			writeData(w, s.webhookJSON(r, wh))
+		},
+		delete: func(wh *webhook) {
+			delete(s.webhooks, wh.ID)
+			// Documented as 200, not 204.
+			writeSuccess(w, http.StatusOK, fmt.Sprintf("webhook %d deleted", wh.ID))
+		},
+	})
 }
 
 // applyWebhookFlags copies the boolean parameters that are present.
