@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -14,14 +13,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*employeeDataSource)(nil)
-
 // NewEmployeeDataSource is the fieldservice_kickserv_employee data source.
 func NewEmployeeDataSource() datasource.DataSource {
-	return &employeeDataSource{dataBase{Type: dataType("employee")}}
+	return &employeeDataSource{dataBase{Type: dataType("employee", "employee_number", "username", "email_address")}}
 }
 
 type employeeDataSource struct{ dataBase }
@@ -81,59 +79,41 @@ func (d *employeeDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *employeeDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("employee_number"), path.MatchRoot("username"), path.MatchRoot("email_address")),
-	}
-}
-
 func (d *employeeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg employeeDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}
-	kind := lookup.Kind[api.Employee]{Vendor: "Kickserv", Name: "employee", Qualifier: ", active or inactive,",
-		Ident: func(e api.Employee) string { return formatNumber(e.Number) }, IdentAttr: "employee_number", IdentPlural: "employee numbers"}
-	found := lookup.One(&resp.Diagnostics, lookup.Spec[api.Employee]{
-		Kind: kind,
-		ID:   lookup.Int64(cfg.EmployeeNumber),
-		Get: func(string) (*api.Employee, diag.Diagnostics) {
-			var diags diag.Diagnostics
-			number := cfg.EmployeeNumber.ValueInt64()
-			e, err := client.GetEmployee(ctx, number)
-			if api.IsNotFound(err) {
-				diags.AddAttributeError(path.Root("employee_number"), "Kickserv employee lookup failed", kind.NotFound("employee number", formatNumber(number),
-					"employee numbers are the numbers in employee URLs, not internal employee ids"))
-			} else if err != nil {
-				diags.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *employeeDataModel) lookup.Spec[api.Employee] {
+		str := func(p *string) string {
+			if p == nil {
+				return ""
 			}
-			return e, diags
-		},
-		// Usernames and e-mail addresses are compared ignoring case; the
-		// schema refuses an empty one, so a missing one never matches.
-		Keys: []lookup.Key[api.Employee]{
-			{Attr: "username", Value: cfg.Username, Of: func(e api.Employee) string { return str(e.Username) }, IgnoreCase: true},
-			{Attr: "email_address", Field: "email address", Value: cfg.EmailAddress, Of: func(e api.Employee) string { return str(e.EmailAddress) }, IgnoreCase: true},
-		},
-		List: func(lookup.Key[api.Employee]) ([]api.Employee, error) {
-			return client.ListEmployees(ctx, api.EmployeeFilter{})
-		},
-	})
-	if found == nil {
-		return
-	}
-	var state employeeDataModel
-	state.fromAPI(found)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			return *p
+		}
+		kind := lookup.Kind[api.Employee]{Vendor: "Kickserv", Name: "employee", Qualifier: ", active or inactive,",
+			Ident: func(e api.Employee) string { return formatNumber(e.Number) }, IdentAttr: "employee_number", IdentPlural: "employee numbers"}
+		return lookup.Spec[api.Employee]{
+			Kind: kind,
+			ID:   lookup.Int64(cfg.EmployeeNumber),
+			Get: func(string) (*api.Employee, diag.Diagnostics) {
+				var diags diag.Diagnostics
+				number := cfg.EmployeeNumber.ValueInt64()
+				e, err := client.GetEmployee(ctx, number)
+				if api.IsNotFound(err) {
+					diags.AddAttributeError(path.Root("employee_number"), "Kickserv employee lookup failed", kind.NotFound("employee number", formatNumber(number),
+						"employee numbers are the numbers in employee URLs, not internal employee ids"))
+				} else if err != nil {
+					diags.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
+				}
+				return e, diags
+			},
+			// Usernames and e-mail addresses are compared ignoring case;
+			// the schema refuses an empty one, so a missing one never
+			// matches.
+			Keys: []lookup.Key[api.Employee]{
+				{Attr: "username", Value: cfg.Username, Of: func(e api.Employee) string { return str(e.Username) }, IgnoreCase: true},
+				{Attr: "email_address", Field: "email address", Value: cfg.EmailAddress, Of: func(e api.Employee) string { return str(e.EmailAddress) }, IgnoreCase: true},
+			},
+			List: func(lookup.Key[api.Employee]) ([]api.Employee, error) {
+				return client.ListEmployees(ctx, api.EmployeeFilter{})
+			},
+		}
+	}, (*employeeDataModel).fromAPI)
 }

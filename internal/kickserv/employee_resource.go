@@ -267,14 +267,7 @@ func employeeKey(e api.Employee) (naturalkey.Entry, bool) {
 }
 
 func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state employeeResourceModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, number int64) error {
-		e, err := client.GetEmployee(ctx, number)
-		if err == nil {
-			state.fromAPI(e)
-		}
-		return err
-	})
+	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetEmployee, (*employeeResourceModel).fromAPI)
 }
 
 func (r *employeeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

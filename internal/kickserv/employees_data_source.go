@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 )
 
 // NewEmployeesDataSource is the fieldservice_kickserv_employees data source.
@@ -41,35 +42,19 @@ func (d *employeesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *employeesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg employeesDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// The filter is applied by the client, whatever the server does with
-	// it: the reference documents no filter on the employee list.
-	var f api.EmployeeFilter
-	if !cfg.Active.IsNull() {
-		active := cfg.Active.ValueBool()
-		f.Active = &active
-	}
-	all, err := client.ListEmployees(ctx, f)
-	if err != nil {
-		resp.Diagnostics.AddError("Listing Kickserv employees failed", err.Error())
-		return
-	}
-	state := employeesDataModel{Active: cfg.Active, Employees: make([]employeeDataModel, len(all))}
-	for i := range all {
-		state.Employees[i].fromAPI(&all[i])
-	}
-	sortByNumber(state.Employees)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-func sortByNumber(list []employeeDataModel) {
-	sort.SliceStable(list, func(i, j int) bool { return list[i].EmployeeNumber.ValueInt64() < list[j].EmployeeNumber.ValueInt64() })
+	kit.ListAll(ctx, &d.dataBase, req, resp, "employees",
+		func(ctx context.Context, client *api.Client, cfg *employeesDataModel) ([]api.Employee, error) {
+			// The filter is applied by the client, whatever the server does
+			// with it: the reference documents no filter on the employee
+			// list.
+			var f api.EmployeeFilter
+			if !cfg.Active.IsNull() {
+				active := cfg.Active.ValueBool()
+				f.Active = &active
+			}
+			all, err := client.ListEmployees(ctx, f)
+			sort.SliceStable(all, func(i, j int) bool { return all[i].Number < all[j].Number })
+			return all, err
+		},
+		func(m *employeesDataModel) *[]employeeDataModel { return &m.Employees }, (*employeeDataModel).fromAPI)
 }

@@ -36,7 +36,8 @@ func formatNumber(n int64) string { return strconv.FormatInt(n, 10) }
 // dataBase is the kit.DataBase of a Kickserv data source.
 type dataBase = kit.DataBase[*api.Client]
 
-// dataType is the DataType of fieldservice_kickserv_<name>.
-func dataType(name string) kit.DataType[*api.Client] {
-	return kit.DataType[*api.Client]{Vendor: vendor, Name: name}
+// dataType is the DataType of fieldservice_kickserv_<name>, whose
+// configuration gives exactly one of the oneOf attributes, if any.
+func dataType(name string, oneOf ...string) kit.DataType[*api.Client] {
+	return kit.DataType[*api.Client]{Vendor: vendor, Name: name, OneOf: oneOf}
 }

@@ -3,20 +3,17 @@ package kimoby
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*webhookDataSource)(nil)
-
 // NewWebhookDataSource is the fieldservice_kimoby_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
-	return &webhookDataSource{dataBase{Type: dataType("webhook")}}
+	return &webhookDataSource{dataBase{Type: dataType("webhook", "id", "url")}}
 }
 
 type webhookDataSource struct{ dataBase }
@@ -34,34 +31,16 @@ func (d *webhookDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *webhookDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("url")),
-	}
-}
-
 func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg webhookDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Kimoby has no GET by id: the id is a key of the one list too.
-	match := lookup.One(&resp.Diagnostics, lookup.Spec[api.Webhook]{
-		Kind: lookup.Kind[api.Webhook]{Vendor: "Kimoby", Name: "webhook", Ident: func(w api.Webhook) string { return w.ID }, CountSearched: true},
-		Keys: []lookup.Key[api.Webhook]{
-			{Attr: "id", Value: cfg.ID, Of: func(w api.Webhook) string { return w.ID }},
-			{Attr: "url", Value: cfg.URL, Of: func(w api.Webhook) string { return w.URL }},
-		},
-		List: func(lookup.Key[api.Webhook]) ([]api.Webhook, error) { return client.Webhooks(ctx) },
-	})
-	if match == nil {
-		return
-	}
-	state := dataFromAPI(*match)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *webhookDataModel) lookup.Spec[api.Webhook] {
+		// Kimoby has no GET by id: the id is a key of the one list too.
+		return lookup.Spec[api.Webhook]{
+			Kind: lookup.Kind[api.Webhook]{Vendor: "Kimoby", Name: "webhook", Ident: func(w api.Webhook) string { return w.ID }, CountSearched: true},
+			Keys: []lookup.Key[api.Webhook]{
+				{Attr: "id", Value: cfg.ID, Of: func(w api.Webhook) string { return w.ID }},
+				{Attr: "url", Value: cfg.URL, Of: func(w api.Webhook) string { return w.URL }},
+			},
+			List: func(lookup.Key[api.Webhook]) ([]api.Webhook, error) { return client.Webhooks(ctx) },
+		}
+	}, (*webhookDataModel).fromAPI)
 }

@@ -39,11 +39,9 @@ type webhookDataModel struct {
 	UpdatedAt types.String `tfsdk:"updated_at"`
 }
 
-func dataFromAPI(w api.Webhook) webhookDataModel {
-	return webhookDataModel{
-		ID:        types.StringValue(w.ID),
-		URL:       types.StringValue(w.URL),
-		CreatedAt: types.StringValue(normalizeTime(w.CreatedAt)),
-		UpdatedAt: types.StringValue(normalizeTime(w.UpdatedAt)),
-	}
+func (m *webhookDataModel) fromAPI(w *api.Webhook) {
+	m.ID = types.StringValue(w.ID)
+	m.URL = types.StringValue(w.URL)
+	m.CreatedAt = types.StringValue(normalizeTime(w.CreatedAt))
+	m.UpdatedAt = types.StringValue(normalizeTime(w.UpdatedAt))
 }

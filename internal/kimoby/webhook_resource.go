@@ -14,7 +14,6 @@ import (
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/planmodifiers"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
@@ -89,20 +88,15 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 			func(ctx context.Context) (*api.Webhook, error) {
 				return client.CreateWebhook(ctx, api.WebhookInput{URL: u})
 			},
-			lostcreate.Lookup[api.Webhook]{
-				Match: fmt.Sprintf("for url %q", u),
-				Find: func(ctx context.Context) ([]api.Webhook, error) {
-					list, err := client.ListWebhooks(ctx) // fresh, not the shared listing
-					return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.URL == u })
-				},
-				ImportID: func(w api.Webhook) string { return w.ID },
-				Key: &lostcreate.Key{
-					Value: u, Describe: fmt.Sprintf("url %q", u), Attribute: "url",
-					List:           kit.Entries(client.Webhooks, func(w api.Webhook) (string, string) { return w.ID, w.URL }),
-					Why:            "A second webhook to the same url would receive every event twice.",
-					AllowDuplicate: "allow_duplicate", Unchecked: plan.AllowDuplicate.ValueBool(),
-				},
-			})
+			kit.ByNaturalKey(kit.Natural[api.Webhook]{
+				Attribute: "url", Value: u, Describe: fmt.Sprintf("url %q", u), Match: fmt.Sprintf("for url %q", u),
+				Why: "A second webhook to the same url would receive every event twice.",
+				// The lookup after a lost answer lists afresh, not the
+				// shared listing.
+				List: client.Webhooks, Find: client.ListWebhooks,
+				Key: func(w api.Webhook) string { return w.URL }, ID: func(w api.Webhook) string { return w.ID },
+				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
+			}))
 		if !ok {
 			return false
 		}
@@ -120,17 +114,10 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state webhookModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id string) error {
-		// No GET by id: the list, fetched once and shared by every Read of
-		// this run, is searched. Not found: deleted outside Terraform, or
-		// by Kimoby after a 410 Gone.
-		w, err := client.GetWebhook(ctx, id)
-		if err == nil {
-			state.fromAPI(w)
-		}
-		return err
-	})
+	// No GET by id: the list, fetched once and shared by every Read of this
+	// run, is searched. Not found: deleted outside Terraform, or by Kimoby
+	// after a 410 Gone.
+	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetWebhook, (*webhookModel).fromAPI)
 }
 
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -156,7 +143,5 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	// Its url is then free again for a create in this run (a replacement).
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id string) error {
-		return client.DeleteWebhook(ctx, id)
-	})
+	kit.Delete(ctx, &r.resourceBase, req, resp, (*api.Client).DeleteWebhook)
 }

@@ -6,6 +6,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 )
 
 // NewWebhooksDataSource is the fieldservice_kimoby_webhooks data source.
@@ -37,27 +40,26 @@ func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *webhooksDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	list, err := client.Webhooks(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Listing Kimoby webhooks failed", err.Error())
-		return
-	}
-	state := webhooksModel{Webhooks: make([]webhookDataModel, 0, len(list))}
-	for _, w := range list {
-		state.Webhooks = append(state.Webhooks, dataFromAPI(w))
-	}
-	// Normalised RFC 3339 UTC strings sort chronologically.
-	sort.SliceStable(state.Webhooks, func(i, j int) bool {
-		a, b := state.Webhooks[i], state.Webhooks[j]
-		if a.CreatedAt.ValueString() != b.CreatedAt.ValueString() {
-			return a.CreatedAt.ValueString() < b.CreatedAt.ValueString()
+func (d *webhooksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var state webhooksModel
+	d.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		list, err := client.Webhooks(ctx)
+		if err != nil {
+			diags.AddError("Listing Kimoby webhooks failed", err.Error())
+			return false
 		}
-		return a.ID.ValueString() < b.ID.ValueString()
+		state.Webhooks = make([]webhookDataModel, len(list))
+		for i := range list {
+			state.Webhooks[i].fromAPI(&list[i])
+		}
+		// Normalised RFC 3339 UTC strings sort chronologically.
+		sort.SliceStable(state.Webhooks, func(i, j int) bool {
+			a, b := state.Webhooks[i], state.Webhooks[j]
+			if a.CreatedAt.ValueString() != b.CreatedAt.ValueString() {
+				return a.CreatedAt.ValueString() < b.CreatedAt.ValueString()
+			}
+			return a.ID.ValueString() < b.ID.ValueString()
+		})
+		return true
 	})
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

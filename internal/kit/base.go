@@ -3,6 +3,8 @@ package kit
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -66,6 +68,9 @@ type DataType[C any] struct {
 	Vendor Vendor[C]
 	// Name follows the vendor prefix in the type name: "webhooks".
 	Name string
+	// OneOf lists the attributes of which a configuration gives exactly
+	// one: the ways to look the object up ("id", "name").
+	OneOf []string
 }
 
 // DataBase is embedded by every data source: Metadata, Configure and the
@@ -83,6 +88,35 @@ func (b *DataBase[C]) Metadata(_ context.Context, req datasource.MetadataRequest
 // Configure keeps the provider data.
 func (b *DataBase[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	b.Data = providerdata.FromDataSource(req, resp)
+}
+
+// ConfigValidators requires exactly one of the type's OneOf attributes.
+func (b *DataBase[C]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	if len(b.Type.OneOf) == 0 {
+		return nil
+	}
+	paths := make([]path.Expression, len(b.Type.OneOf))
+	for i, name := range b.Type.OneOf {
+		paths[i] = path.MatchRoot(name)
+	}
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(paths...)}
+}
+
+// ReadWith reads the configuration into model, then calls read with the
+// client; read looks the object up, sets model and returns false after
+// adding an error. The model is then saved as the state.
+func (b *DataBase[C]) ReadWith(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, model any,
+	read func(ctx context.Context, c C, diags *diag.Diagnostics) bool) {
+	c, ok := b.Client(&resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if resp.Diagnostics.Append(req.Config.Get(ctx, model)...); resp.Diagnostics.HasError() {
+		return
+	}
+	if read(ctx, c, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+	}
 }
 
 // Client returns the vendor's client, or adds an error saying which

@@ -3,21 +3,19 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*companyDataSource)(nil)
-
 // NewCompanyDataSource is the fieldservice_servicetrade_company data source.
 func NewCompanyDataSource() datasource.DataSource {
-	return &companyDataSource{dataBase: dataSource("company")}
+	return &companyDataSource{dataBase: dataSource("company", "id", "name")}
 }
 
 type companyDataSource struct{ dataBase }
@@ -55,46 +53,33 @@ func (d *companyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *companyDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+func (d *companyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *companyModel) lookup.Spec[api.Company] {
+		return lookup.Spec[api.Company]{
+			Kind: kindOf("company", func(c api.Company) int64 { return c.ID }),
+			ID:   cfg.ID,
+			Get:  byID("company", func(id int64) (*api.Company, error) { return client.GetCompany(ctx, id) }),
+			Keys: []lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
+			List: func(k lookup.Key[api.Company]) ([]api.Company, error) {
+				return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
+			},
+		}
+	}, (*companyModel).fromAPI)
 }
 
-func (d *companyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
+// fromAPI fills the model from the API object.
+func (m *companyModel) fromAPI(c *api.Company) diag.Diagnostics {
+	*m = companyModel{
+		ID:              types.StringValue(formatID(c.ID)),
+		Name:            types.StringValue(c.Name),
+		URI:             types.StringValue(c.URI),
+		RefNumber:       types.StringValue(c.RefNumber),
+		Status:          types.StringValue(c.Status),
+		Customer:        types.BoolValue(c.Customer),
+		Vendor:          types.BoolValue(c.Vendor),
+		PartsVendor:     types.BoolValue(c.PartsVendor),
+		PrimeContractor: types.BoolValue(c.PrimeContractor),
+		PhoneNumber:     types.StringValue(c.PhoneNumber),
 	}
-	var cfg companyModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	company := lookup.One(&resp.Diagnostics, lookup.Spec[api.Company]{
-		Kind: kindOf("company", func(c api.Company) int64 { return c.ID }),
-		ID:   cfg.ID,
-		Get:  byID("company", func(id int64) (*api.Company, error) { return client.GetCompany(ctx, id) }),
-		Keys: []lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
-		List: func(k lookup.Key[api.Company]) ([]api.Company, error) {
-			return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
-		},
-	})
-	if company == nil {
-		return
-	}
-	state := companyModel{
-		ID:              types.StringValue(formatID(company.ID)),
-		Name:            types.StringValue(company.Name),
-		URI:             types.StringValue(company.URI),
-		RefNumber:       types.StringValue(company.RefNumber),
-		Status:          types.StringValue(company.Status),
-		Customer:        types.BoolValue(company.Customer),
-		Vendor:          types.BoolValue(company.Vendor),
-		PartsVendor:     types.BoolValue(company.PartsVendor),
-		PrimeContractor: types.BoolValue(company.PrimeContractor),
-		PhoneNumber:     types.StringValue(company.PhoneNumber),
-	}
-	resp.Diagnostics.Append(addressValue(company.Address, &state.Address)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	return addressValue(c.Address, &m.Address)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
@@ -23,43 +24,6 @@ func NewContractDataSource() datasource.DataSource {
 }
 
 type contractDataSource struct{ dataBase }
-
-type contractDataModel struct {
-	ID                 types.String  `tfsdk:"id"`
-	Name               types.String  `tfsdk:"name"`
-	VendorID           types.Int64   `tfsdk:"vendor_id"`
-	CustomerID         types.Int64   `tfsdk:"customer_id"`
-	URI                types.String  `tfsdk:"uri"`
-	Type               types.String  `tfsdk:"type"`
-	ParentID           types.Int64   `tfsdk:"parent_id"`
-	RegionID           types.Int64   `tfsdk:"region_id"`
-	OfficeID           types.Int64   `tfsdk:"office_id"`
-	LocationID         types.Int64   `tfsdk:"location_id"`
-	OwnerID            types.Int64   `tfsdk:"owner_id"`
-	SalesID            types.Int64   `tfsdk:"sales_id"`
-	JobTermsID         types.Int64   `tfsdk:"job_terms_id"`
-	QuoteTermsID       types.Int64   `tfsdk:"quote_terms_id"`
-	InvoiceTermsID     types.Int64   `tfsdk:"invoice_terms_id"`
-	PaymentTermsID     types.Int64   `tfsdk:"payment_terms_id"`
-	StartsOn           types.String  `tfsdk:"starts_on"`
-	ExpiresOn          types.String  `tfsdk:"expires_on"`
-	ReviewOn           types.String  `tfsdk:"review_on"`
-	JobType            types.String  `tfsdk:"job_type"`
-	Description        types.String  `tfsdk:"description"`
-	ExpectedRevenue    types.Float64 `tfsdk:"expected_revenue"`
-	ExpectedMargin     types.Float64 `tfsdk:"expected_margin"`
-	CustomerPo         types.String  `tfsdk:"customer_po"`
-	InvoiceNotes       types.String  `tfsdk:"invoice_notes"`
-	InvoiceDetailLevel types.Set     `tfsdk:"invoice_detail_level"`
-	QuoteDetailLevel   types.Set     `tfsdk:"quote_detail_level"`
-	Active             types.Bool    `tfsdk:"active"`
-	Revenue            types.Float64 `tfsdk:"revenue"`
-	ActualMargin       types.Float64 `tfsdk:"actual_margin"`
-	TotalCost          types.Float64 `tfsdk:"total_cost"`
-	Complexity         types.String  `tfsdk:"complexity"`
-	Created            types.Int64   `tfsdk:"created"`
-	Updated            types.Int64   `tfsdk:"updated"`
-}
 
 func (d *contractDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	id := func(desc string) schema.Int64Attribute {
@@ -142,52 +106,28 @@ func (d *contractDataSource) ValidateConfig(ctx context.Context, req datasource.
 }
 
 func (d *contractDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg contractDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64()}
-	var scope []string
-	if f.VendorID != 0 {
-		scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
-	}
-	if f.CustomerID != 0 {
-		scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
-	}
-	c := lookup.One(&resp.Diagnostics, lookup.Spec[api.Contract]{
-		Kind: kindOf("contract", func(c api.Contract) int64 { return c.ID }),
-		ID:   cfg.ID,
-		Get:  byID("contract", func(id int64) (*api.Contract, error) { return client.GetContract(ctx, id) }),
-		Keys: []lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
-		List: func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
-			f.Name = k.Value.ValueString()
-			return client.ListContracts(ctx, f)
-		},
-		Scope: "of " + strings.Join(scope, " and "),
-		Explain: func(msg string, _ bool) string {
-			return msg + " among the contracts of " + strings.Join(scope, " and ")
-		},
-	})
-	if c == nil {
-		return
-	}
-	var m contractModel
-	resp.Diagnostics.Append(m.fromAPI(c)...)
-	state := contractDataModel{
-		ID: m.ID, Name: m.Name, VendorID: m.VendorID, CustomerID: m.CustomerID, URI: m.URI, Type: m.Type,
-		ParentID: m.ParentID, RegionID: m.RegionID, OfficeID: m.OfficeID, LocationID: m.LocationID,
-		OwnerID: m.OwnerID, SalesID: m.SalesID, JobTermsID: m.JobTermsID, QuoteTermsID: m.QuoteTermsID,
-		InvoiceTermsID: m.InvoiceTermsID, PaymentTermsID: m.PaymentTermsID,
-		StartsOn: m.StartsOn.StringValue, ExpiresOn: m.ExpiresOn.StringValue, ReviewOn: m.ReviewOn.StringValue,
-		JobType: m.JobType, Description: m.Description, ExpectedRevenue: m.ExpectedRevenue, ExpectedMargin: m.ExpectedMargin,
-		CustomerPo: m.CustomerPo, InvoiceNotes: m.InvoiceNotes, InvoiceDetailLevel: m.InvoiceDetailLevel, QuoteDetailLevel: m.QuoteDetailLevel,
-		Active: m.Active, Revenue: m.Revenue, ActualMargin: m.ActualMargin, TotalCost: m.TotalCost, Complexity: m.Complexity,
-		Created: m.Created, Updated: m.Updated,
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *contractDataModel) lookup.Spec[api.Contract] {
+		f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64()}
+		var scope []string
+		if f.VendorID != 0 {
+			scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
+		}
+		if f.CustomerID != 0 {
+			scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
+		}
+		return lookup.Spec[api.Contract]{
+			Kind: kindOf("contract", func(c api.Contract) int64 { return c.ID }),
+			ID:   cfg.ID,
+			Get:  byID("contract", func(id int64) (*api.Contract, error) { return client.GetContract(ctx, id) }),
+			Keys: []lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
+			List: func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
+				f.Name = k.Value.ValueString()
+				return client.ListContracts(ctx, f)
+			},
+			Scope: "of " + strings.Join(scope, " and "),
+			Explain: func(msg string, _ bool) string {
+				return msg + " among the contracts of " + strings.Join(scope, " and ")
+			},
+		}
+	}, (*contractDataModel).fromAPI)
 }

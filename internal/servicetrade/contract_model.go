@@ -180,6 +180,17 @@ func (m contractModel) toUpdate(ctx context.Context) (api.ContractUpdate, diag.D
 	return api.ContractUpdate{Name: &name, ContractFields: f}, diags
 }
 
+// deactivateOptions are the cancel_* options of the state, for the
+// deactivation that stands for a destroy (null means false).
+func (m contractModel) deactivateOptions() api.DeactivateOptions {
+	return api.DeactivateOptions{
+		CancelServices:          m.CancelServices.ValueBool(),
+		CancelJobs:              m.CancelJobs.ValueBool(),
+		CancelQuotes:            m.CancelQuotes.ValueBool(),
+		CancelRecurringInvoices: m.CancelRecurringInvoices.ValueBool(),
+	}
+}
+
 // fromAPI fills the model from the API object. Dates are set to the day the
 // API holds; the day type's semantic equality keeps the configuration's
 // spelling (a timestamp, or a date) when it denotes that day.

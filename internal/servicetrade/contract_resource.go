@@ -305,20 +305,12 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 	})
 }
 
+// Read: the API cannot delete contracts; a 404 means ServiceTrade support
+// removed it, or the user lost access to it. A deactivated contract stays
+// in the state with active = false: with active = true in the
+// configuration the next plan reactivates it.
 func (r *contractResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state contractModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
-		// The API cannot delete contracts; a 404 means ServiceTrade support
-		// removed it, or the user lost access to it.
-		c, err := client.GetContract(ctx, id)
-		if err == nil {
-			// A deactivated contract stays in the state with active =
-			// false: with active = true in the configuration the next plan
-			// reactivates it.
-			resp.Diagnostics.Append(state.fromAPI(c)...)
-		}
-		return err
-	})
+	kit.ReadDiags(ctx, &r.resourceBase, req, resp, (*api.Client).GetContract, (*contractModel).fromAPI)
 }
 
 func (r *contractResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -363,13 +355,7 @@ func (r *contractResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
-		err := client.DeactivateContract(ctx, id, api.DeactivateOptions{
-			CancelServices:          state.CancelServices.ValueBool(),
-			CancelJobs:              state.CancelJobs.ValueBool(),
-			CancelQuotes:            state.CancelQuotes.ValueBool(),
-			CancelRecurringInvoices: state.CancelRecurringInvoices.ValueBool(),
-		})
-		if err != nil {
+		if err := client.DeactivateContract(ctx, id, state.deactivateOptions()); err != nil {
 			return fmt.Errorf("%w\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.", err)
 		}
 		contractStillExists(state).Warn(&resp.Diagnostics)

@@ -4,22 +4,19 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*contractRuleDataSource)(nil)
-
 // NewContractRuleDataSource is the fieldservice_servicetrade_contract_rule
 // data source.
 func NewContractRuleDataSource() datasource.DataSource {
-	return &contractRuleDataSource{dataBase: dataSource("contract_rule")}
+	return &contractRuleDataSource{dataBase: dataSource("contract_rule", "id", "name")}
 }
 
 type contractRuleDataSource struct{ dataBase }
@@ -43,39 +40,24 @@ func (d *contractRuleDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *contractRuleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
-}
-
 func (d *contractRuleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg contractRuleModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	contractID := cfg.ContractID.ValueInt64()
-	rule := lookup.One(&resp.Diagnostics, lookup.Spec[api.ContractRule]{
-		Kind: kindOf("contract rule", func(r api.ContractRule) int64 { return r.ID }),
-		ID:   cfg.ID,
-		Get: byIDOf("contract rule", func(id int64) string { return fmt.Sprintf("rule %d of ServiceTrade contract %d", id, contractID) },
-			func(id int64) (*api.ContractRule, error) { return client.GetContractRule(ctx, contractID, id) }),
-		Keys: []lookup.Key[api.ContractRule]{{Attr: "name", Value: cfg.Name, Of: func(r api.ContractRule) string { return r.Name }}},
-		List: listAll(func() ([]api.ContractRule, error) {
-			return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
-		}),
-		Scope:   fmt.Sprintf("of contract %d", contractID),
-		Explain: func(msg string, _ bool) string { return fmt.Sprintf("%s on contract %d", msg, contractID) },
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *contractRuleModel) lookup.Spec[api.ContractRule] {
+		contractID := cfg.ContractID.ValueInt64()
+		return lookup.Spec[api.ContractRule]{
+			Kind: kindOf("contract rule", func(r api.ContractRule) int64 { return r.ID }),
+			ID:   cfg.ID,
+			Get: byIDOf("contract rule", func(id int64) string { return fmt.Sprintf("rule %d of ServiceTrade contract %d", id, contractID) },
+				func(id int64) (*api.ContractRule, error) { return client.GetContractRule(ctx, contractID, id) }),
+			Keys: []lookup.Key[api.ContractRule]{{Attr: "name", Value: cfg.Name, Of: func(r api.ContractRule) string { return r.Name }}},
+			List: listAll(func() ([]api.ContractRule, error) {
+				return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
+			}),
+			Scope:   fmt.Sprintf("of contract %d", contractID),
+			Explain: func(msg string, _ bool) string { return fmt.Sprintf("%s on contract %d", msg, contractID) },
+		}
+	}, func(m *contractRuleModel, rule *api.ContractRule) {
+		// Not null: a rule without lib items has an empty set.
+		m.LibItemIDs = types.SetValueMust(types.Int64Type, nil)
+		resp.Diagnostics.Append(m.fromAPI(m.ContractID.ValueInt64(), rule)...)
 	})
-	if rule == nil {
-		return
-	}
-	state := contractRuleModel{LibItemIDs: types.SetValueMust(types.Int64Type, nil)}
-	resp.Diagnostics.Append(state.fromAPI(contractID, rule)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

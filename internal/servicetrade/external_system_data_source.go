@@ -3,22 +3,19 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*externalSystemDataSource)(nil)
-
 // NewExternalSystemDataSource is the fieldservice_servicetrade_external_system
 // data source.
 func NewExternalSystemDataSource() datasource.DataSource {
-	return &externalSystemDataSource{dataBase: dataSource("external_system")}
+	return &externalSystemDataSource{dataBase: dataSource("external_system", "id", "name")}
 }
 
 type externalSystemDataSource struct{ dataBase }
@@ -46,34 +43,15 @@ func (d *externalSystemDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 }
 
-func (d *externalSystemDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
-}
-
 func (d *externalSystemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg externalSystemDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	es := lookup.One(&resp.Diagnostics, lookup.Spec[api.ExternalSystem]{
-		Kind: kindOf("external system", func(e api.ExternalSystem) int64 { return e.ID }),
-		ID:   cfg.ID,
-		Get:  byID("external system", func(id int64) (*api.ExternalSystem, error) { return client.GetExternalSystem(ctx, id) }),
-		Keys: []lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
-		// The list is one bare array with every system: match it here.
-		List: listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }),
-	})
-	if es == nil {
-		return
-	}
-	var state externalSystemDataModel
-	resp.Diagnostics.Append(state.fromAPI(es)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
+		return lookup.Spec[api.ExternalSystem]{
+			Kind: kindOf("external system", func(e api.ExternalSystem) int64 { return e.ID }),
+			ID:   cfg.ID,
+			Get:  byID("external system", func(id int64) (*api.ExternalSystem, error) { return client.GetExternalSystem(ctx, id) }),
+			Keys: []lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
+			// The list is one bare array with every system: match it here.
+			List: listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }),
+		}
+	}, (*externalSystemDataModel).fromAPI)
 }

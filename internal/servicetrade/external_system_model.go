@@ -81,3 +81,22 @@ func (m externalSystemModel) syncableInput(ctx context.Context) (*[]string, diag
 	slices.Sort(list)
 	return &list, diags
 }
+
+// toInput builds the POST body from a plan.
+func (m externalSystemModel) toInput(ctx context.Context) (api.ExternalSystemInput, diag.Diagnostics) {
+	syncable, diags := m.syncableInput(ctx)
+	return api.ExternalSystemInput{
+		Name:          m.Name.ValueString(),
+		Type:          m.Type.ValueString(),
+		Label:         m.Label.ValueString(),
+		SyncableTypes: syncable,
+	}, diags
+}
+
+// toUpdate builds the PUT body: name and type force replacement, so only
+// label and (for standard systems) syncableTypes are sent.
+func (m externalSystemModel) toUpdate(ctx context.Context) (api.ExternalSystemUpdate, diag.Diagnostics) {
+	syncable, diags := m.syncableInput(ctx)
+	label := m.Label.ValueString()
+	return api.ExternalSystemUpdate{Label: &label, SyncableTypes: syncable}, diags
+}

@@ -173,15 +173,9 @@ func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.Mo
 func (r *externalSystemResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan externalSystemModel
 	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
-		syncable, d := plan.syncableInput(ctx)
+		in, d := plan.toInput(ctx)
 		if diags.Append(d...); diags.HasError() {
 			return false
-		}
-		in := api.ExternalSystemInput{
-			Name:          plan.Name.ValueString(),
-			Type:          plan.Type.ValueString(),
-			Label:         plan.Label.ValueString(),
-			SyncableTypes: syncable,
 		}
 		// Names are unique in ServiceTrade, and the key of the system's
 		// external ids: the name is the natural key checked before the
@@ -222,30 +216,20 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 	})
 }
 
+// Read: 404 is not documented for this resource; it can only mean the
+// system is gone (removed by ServiceTrade support).
 func (r *externalSystemResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state externalSystemModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
-		// 404 is not documented for this resource; it can only mean the
-		// system is gone (removed by ServiceTrade support).
-		es, err := client.GetExternalSystem(ctx, id)
-		if err == nil {
-			resp.Diagnostics.Append(state.fromAPI(es)...)
-		}
-		return err
-	})
+	kit.ReadDiags(ctx, &r.resourceBase, req, resp, (*api.Client).GetExternalSystem, (*externalSystemModel).fromAPI)
 }
 
 func (r *externalSystemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state externalSystemModel
 	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
-		syncable, diags := plan.syncableInput(ctx)
+		in, diags := plan.toUpdate(ctx)
 		if err := diagsError(diags); err != nil {
 			return err
 		}
-		// name and type force replacement, so only label and (for standard
-		// systems) syncableTypes are sent.
-		label := plan.Label.ValueString()
-		updated, err := client.UpdateExternalSystem(ctx, id, api.ExternalSystemUpdate{Label: &label, SyncableTypes: syncable})
+		updated, err := client.UpdateExternalSystem(ctx, id, in)
 		if err != nil {
 			return err
 		}

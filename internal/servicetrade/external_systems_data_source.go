@@ -5,6 +5,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // NewExternalSystemsDataSource is the
@@ -38,23 +41,11 @@ func (d *externalSystemsDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
-func (d *externalSystemsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	list, err := client.ListExternalSystems(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Listing ServiceTrade external systems failed", err.Error())
-		return
-	}
-	// Not nil: no systems is an empty list, not a null one.
-	systems := make([]externalSystemDataModel, len(list))
-	for i := range list {
-		resp.Diagnostics.Append(systems[i].fromAPI(&list[i])...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &externalSystemsModel{ExternalSystems: systems})...)
+func (d *externalSystemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.ListAll(ctx, &d.dataBase, req, resp, "external systems",
+		func(ctx context.Context, client *api.Client, _ *externalSystemsModel) ([]api.ExternalSystem, error) {
+			return client.ListExternalSystems(ctx)
+		},
+		func(m *externalSystemsModel) *[]externalSystemDataModel { return &m.ExternalSystems },
+		func(e *externalSystemDataModel, es *api.ExternalSystem) { resp.Diagnostics.Append(e.fromAPI(es)...) })
 }

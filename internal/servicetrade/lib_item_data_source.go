@@ -4,22 +4,19 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*libItemDataSource)(nil)
-
 // NewLibItemDataSource is the fieldservice_servicetrade_lib_item data
 // source.
 func NewLibItemDataSource() datasource.DataSource {
-	return &libItemDataSource{dataBase: dataSource("lib_item")}
+	return &libItemDataSource{dataBase: dataSource("lib_item", "id", "name", "code")}
 }
 
 type libItemDataSource struct{ dataBase }
@@ -62,58 +59,47 @@ func (d *libItemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *libItemDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"), path.MatchRoot("code")),
-	}
+func (d *libItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *libItemModel) lookup.Spec[api.LibItem] {
+		return lookup.Spec[api.LibItem]{
+			Kind: kindOf("lib item", func(li api.LibItem) int64 { return li.ID }),
+			ID:   cfg.ID,
+			Get:  byID("lib item", func(id int64) (*api.LibItem, error) { return client.GetLibItem(ctx, id) }),
+			Keys: []lookup.Key[api.LibItem]{
+				{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
+				{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
+			},
+			List: func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
+				// Only the configured one of name and code is not empty.
+				filter := api.LibItemFilter{Name: cfg.Name.ValueString(), Code: cfg.Code.ValueString()}
+				list, err := client.ListLibItems(ctx, filter)
+				if err != nil || !cfg.IncludeInactive.ValueBool() {
+					return list, err
+				}
+				// The API lists either active or inactive items: ask twice.
+				inactive := false
+				filter.Active = &inactive
+				more, err := client.ListLibItems(ctx, filter)
+				return append(list, more...), err
+			},
+			Explain: func(msg string, none bool) string {
+				if none && !cfg.IncludeInactive.ValueBool() {
+					msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
+				}
+				return msg
+			},
+		}
+	}, (*libItemModel).fromAPI)
 }
 
-func (d *libItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg libItemModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	item := lookup.One(&resp.Diagnostics, lookup.Spec[api.LibItem]{
-		Kind: kindOf("lib item", func(li api.LibItem) int64 { return li.ID }),
-		ID:   cfg.ID,
-		Get:  byID("lib item", func(id int64) (*api.LibItem, error) { return client.GetLibItem(ctx, id) }),
-		Keys: []lookup.Key[api.LibItem]{
-			{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
-			{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
-		},
-		List: func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
-			// Only the configured one of name and code is not empty.
-			filter := api.LibItemFilter{Name: cfg.Name.ValueString(), Code: cfg.Code.ValueString()}
-			list, err := client.ListLibItems(ctx, filter)
-			if err != nil || !cfg.IncludeInactive.ValueBool() {
-				return list, err
-			}
-			// The API lists either active or inactive items: ask twice.
-			inactive := false
-			filter.Active = &inactive
-			more, err := client.ListLibItems(ctx, filter)
-			return append(list, more...), err
-		},
-		Explain: func(msg string, none bool) string {
-			if none && !cfg.IncludeInactive.ValueBool() {
-				msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
-			}
-			return msg
-		},
-	})
-	if item == nil {
-		return
-	}
-	state := libItemModel{
+// fromAPI fills the model from the API object; include_inactive stays as
+// configured.
+func (m *libItemModel) fromAPI(item *api.LibItem) {
+	*m = libItemModel{
 		ID:              types.StringValue(formatID(item.ID)),
 		Name:            types.StringValue(item.Name),
 		Code:            types.StringValue(item.Code),
-		IncludeInactive: cfg.IncludeInactive,
+		IncludeInactive: m.IncludeInactive,
 		URI:             types.StringValue(item.URI),
 		Type:            types.StringValue(item.Type.Normalized()),
 		Cost:            types.Float64PointerValue(item.Cost),
@@ -124,10 +110,9 @@ func (d *libItemDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		CompanyID:       types.Int64Null(),
 	}
 	if item.ServiceLine != nil {
-		state.ServiceLineID = types.Int64Value(item.ServiceLine.ID)
+		m.ServiceLineID = types.Int64Value(item.ServiceLine.ID)
 	}
 	if item.Company != nil {
-		state.CompanyID = types.Int64Value(item.Company.ID)
+		m.CompanyID = types.Int64Value(item.Company.ID)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

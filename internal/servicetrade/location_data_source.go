@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -13,16 +12,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*locationDataSource)(nil)
-
 // NewLocationDataSource is the fieldservice_servicetrade_location data
 // source.
 func NewLocationDataSource() datasource.DataSource {
-	return &locationDataSource{dataBase: dataSource("location")}
+	return &locationDataSource{dataBase: dataSource("location", "id", "name")}
 }
 
 type locationDataSource struct{ dataBase }
@@ -67,57 +65,55 @@ func (d *locationDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *locationDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+func (d *locationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
+		officeOnly := cfg.OfficeOnly.ValueBool()
+		kind := "location"
+		if officeOnly {
+			kind = "office"
+		}
+		get := byID("location", func(id int64) (*api.Location, error) { return client.GetLocation(ctx, id) })
+		return lookup.Spec[api.Location]{
+			Kind: kindOf(kind, func(l api.Location) int64 { return l.ID }),
+			ID:   cfg.ID,
+			Get: func(raw string) (*api.Location, diag.Diagnostics) {
+				loc, diags := get(raw)
+				if officeOnly && loc != nil && !diags.HasError() {
+					diags.Append(requireOffice(ctx, client, loc)...)
+				}
+				return loc, diags
+			},
+			Keys: []lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
+			List: func(k lookup.Key[api.Location]) ([]api.Location, error) {
+				return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
+			},
+		}
+	}, (*locationModel).fromAPI)
 }
 
-func (d *locationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
+// requireOffice fails unless loc, read by id for office_only, is an office.
+func requireOffice(ctx context.Context, client *api.Client, loc *api.Location) diag.Diagnostics {
+	var diags diag.Diagnostics
+	// A location does not say whether it is an office: ask the office list.
+	offices, err := client.ListLocations(ctx, api.LocationFilter{Name: loc.Name, OfficesOnly: true})
+	if err != nil {
+		diags.AddError("Listing ServiceTrade offices failed", err.Error())
+		return diags
 	}
-	var cfg locationModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if !slices.ContainsFunc(offices, func(o api.Location) bool { return o.ID == loc.ID }) {
+		diags.AddAttributeError(path.Root("id"), "Location is not an office",
+			fmt.Sprintf("ServiceTrade location %d (%q) is not an office (a vendor location), and office_only is true. Remove office_only, or give the id of an office.", loc.ID, loc.Name))
 	}
-	officeOnly := cfg.OfficeOnly.ValueBool()
-	kind := "location"
-	if officeOnly {
-		kind = "office"
-	}
-	loc := lookup.One(&resp.Diagnostics, lookup.Spec[api.Location]{
-		Kind: kindOf(kind, func(l api.Location) int64 { return l.ID }),
-		ID:   cfg.ID,
-		Get:  byID("location", func(id int64) (*api.Location, error) { return client.GetLocation(ctx, id) }),
-		Keys: []lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
-		List: func(k lookup.Key[api.Location]) ([]api.Location, error) {
-			return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
-		},
-	})
-	if loc == nil {
-		return
-	}
-	if officeOnly && !cfg.ID.IsNull() {
-		// A location does not say whether it is an office: ask the office
-		// list.
-		offices, err := client.ListLocations(ctx, api.LocationFilter{Name: loc.Name, OfficesOnly: true})
-		if err != nil {
-			resp.Diagnostics.AddError("Listing ServiceTrade offices failed", err.Error())
-			return
-		}
-		if !slices.ContainsFunc(offices, func(o api.Location) bool { return o.ID == loc.ID }) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Location is not an office",
-				fmt.Sprintf("ServiceTrade location %d (%q) is not an office (a vendor location), and office_only is true. Remove office_only, or give the id of an office.", loc.ID, loc.Name))
-			return
-		}
-	}
-	state := locationModel{
+	return diags
+}
+
+// fromAPI fills the model from the API object; office_only stays as
+// configured.
+func (m *locationModel) fromAPI(loc *api.Location) diag.Diagnostics {
+	*m = locationModel{
 		ID:          types.StringValue(formatID(loc.ID)),
 		Name:        types.StringValue(loc.Name),
-		OfficeOnly:  cfg.OfficeOnly,
+		OfficeOnly:  m.OfficeOnly,
 		URI:         types.StringValue(loc.URI),
 		RefNumber:   types.StringValue(loc.RefNumber),
 		Status:      types.StringValue(loc.Status),
@@ -129,17 +125,17 @@ func (d *locationDataSource) Read(ctx context.Context, req datasource.ReadReques
 		Taxable:     types.BoolValue(loc.Taxable),
 	}
 	if loc.Company != nil {
-		state.CompanyID = types.Int64Value(loc.Company.ID)
+		m.CompanyID = types.Int64Value(loc.Company.ID)
 	}
-	resp.Diagnostics.Append(addressValue(loc.Address, &state.Address)...)
+	diags := addressValue(loc.Address, &m.Address)
 	ids := make([]attr.Value, 0, len(loc.Offices))
 	for _, o := range loc.Offices {
 		ids = append(ids, types.Int64Value(o.ID))
 	}
-	set, diags := types.SetValue(types.Int64Type, ids)
-	resp.Diagnostics.Append(diags...)
-	state.OfficeIDs = set
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	set, d := types.SetValue(types.Int64Type, ids)
+	diags.Append(d...)
+	m.OfficeIDs = set
+	return diags
 }
 
 var addressType = map[string]attr.Type{

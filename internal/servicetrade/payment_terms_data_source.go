@@ -3,22 +3,19 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*paymentTermsDataSource)(nil)
-
 // NewPaymentTermsDataSource is the fieldservice_servicetrade_payment_terms
 // data source.
 func NewPaymentTermsDataSource() datasource.DataSource {
-	return &paymentTermsDataSource{dataBase: dataSource("payment_terms")}
+	return &paymentTermsDataSource{dataBase: dataSource("payment_terms", "id", "name")}
 }
 
 type paymentTermsDataSource struct{ dataBase }
@@ -43,37 +40,24 @@ func (d *paymentTermsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *paymentTermsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+func (d *paymentTermsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *paymentTermsModel) lookup.Spec[api.PaymentTerms] {
+		return lookup.Spec[api.PaymentTerms]{
+			Kind: kindOf("payment terms", func(p api.PaymentTerms) int64 { return p.ID }),
+			ID:   cfg.ID,
+			Get:  byID("payment terms", func(id int64) (*api.PaymentTerms, error) { return client.GetPaymentTerms(ctx, id) }),
+			Keys: []lookup.Key[api.PaymentTerms]{{Attr: "name", Value: cfg.Name, Of: func(p api.PaymentTerms) string { return p.Name }}},
+			List: listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }),
+		}
+	}, (*paymentTermsModel).fromAPI)
 }
 
-func (d *paymentTermsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg paymentTermsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	pt := lookup.One(&resp.Diagnostics, lookup.Spec[api.PaymentTerms]{
-		Kind: kindOf("payment terms", func(p api.PaymentTerms) int64 { return p.ID }),
-		ID:   cfg.ID,
-		Get:  byID("payment terms", func(id int64) (*api.PaymentTerms, error) { return client.GetPaymentTerms(ctx, id) }),
-		Keys: []lookup.Key[api.PaymentTerms]{{Attr: "name", Value: cfg.Name, Of: func(p api.PaymentTerms) string { return p.Name }}},
-		List: listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }),
-	})
-	if pt == nil {
-		return
-	}
-	state := paymentTermsModel{
+// fromAPI fills the model from the API object.
+func (m *paymentTermsModel) fromAPI(pt *api.PaymentTerms) {
+	*m = paymentTermsModel{
 		ID:         types.StringValue(formatID(pt.ID)),
 		Name:       types.StringValue(pt.Name),
 		URI:        types.StringValue(pt.URI),
 		OrderIndex: types.Int64Value(int64(pt.OrderIndex)),
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -4,23 +4,20 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*quoteTemplateDataSource)(nil)
-
 // NewQuoteTemplateDataSource is the fieldservice_servicetrade_quote_template
 // data source.
 func NewQuoteTemplateDataSource() datasource.DataSource {
-	return &quoteTemplateDataSource{dataBase: dataSource("quote_template")}
+	return &quoteTemplateDataSource{dataBase: dataSource("quote_template", "id", "name")}
 }
 
 type quoteTemplateDataSource struct{ dataBase }
@@ -73,49 +70,42 @@ func (d *quoteTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *quoteTemplateDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m quoteTemplateDataModel
+	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		match := lookup.One(diags, lookup.Spec[api.QuoteTemplate]{
+			Kind: kindOf("quote template", func(t api.QuoteTemplate) int64 { return t.ID }),
+			ID:   m.ID,
+			Get:  byID("quote template", func(id int64) (*api.QuoteTemplate, error) { return &api.QuoteTemplate{ID: id}, nil }),
+			Keys: []lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: m.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
+			List: func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
+				return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
+			},
+		})
+		if match == nil {
+			return false
+		}
+		id := match.ID
+		// Read by id, so that the items are those of the single GET.
+		qt, err := client.GetQuoteTemplate(ctx, id)
+		if err != nil {
+			diags.AddError(fmt.Sprintf("Reading ServiceTrade quote template %d failed", id), err.Error())
+			return false
+		}
+		diags.Append(m.fromAPI(qt)...)
+		return true
+	})
 }
 
-func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg quoteTemplateDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	match := lookup.One(&resp.Diagnostics, lookup.Spec[api.QuoteTemplate]{
-		Kind: kindOf("quote template", func(t api.QuoteTemplate) int64 { return t.ID }),
-		ID:   cfg.ID,
-		Get:  byID("quote template", func(id int64) (*api.QuoteTemplate, error) { return &api.QuoteTemplate{ID: id}, nil }),
-		Keys: []lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
-		List: func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
-			return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
-		},
-	})
-	if match == nil {
-		return
-	}
-	id := match.ID
-	// Read by id, so that the items are those of the single GET.
-	qt, err := client.GetQuoteTemplate(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade quote template %d failed", id), err.Error())
-		return
-	}
+// fromAPI fills the model from the API object.
+func (m *quoteTemplateDataModel) fromAPI(qt *api.QuoteTemplate) diag.Diagnostics {
 	items := make([]attr.Value, 0, len(qt.Items))
 	for i := range qt.Items {
 		items = append(items, quoteTemplateItemObject(&qt.Items[i]))
 	}
 	// The element type is the schema's, so that the two cannot disagree.
 	list, diags := types.ListValue(quoteTemplateItemsSchema().NestedObject.Type(), items)
-	resp.Diagnostics.Append(diags...)
-	state := quoteTemplateDataModel{
+	*m = quoteTemplateDataModel{
 		ID:          types.StringValue(formatID(qt.ID)),
 		Name:        types.StringValue(qt.Name),
 		URI:         types.StringValue(qt.URI),
@@ -126,5 +116,5 @@ func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadR
 		Updated:     types.Int64Value(qt.Updated),
 		Items:       list,
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	return diags
 }

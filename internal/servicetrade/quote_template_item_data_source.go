@@ -4,22 +4,18 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*quoteTemplateItemDataSource)(nil)
-
 // NewQuoteTemplateItemDataSource is the
 // fieldservice_servicetrade_quote_template_item data source.
 func NewQuoteTemplateItemDataSource() datasource.DataSource {
-	return &quoteTemplateItemDataSource{dataBase: dataSource("quote_template_item")}
+	return &quoteTemplateItemDataSource{dataBase: dataSource("quote_template_item", "id", "description")}
 }
 
 type quoteTemplateItemDataSource struct{ dataBase }
@@ -41,37 +37,21 @@ func (d *quoteTemplateItemDataSource) Schema(_ context.Context, _ datasource.Sch
 	}
 }
 
-func (d *quoteTemplateItemDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("description")),
-	}
-}
-
 func (d *quoteTemplateItemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg quoteTemplateItemModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	tid := cfg.QuoteTemplateID.ValueInt64()
-	item := lookup.One(&resp.Diagnostics, lookup.Spec[api.QuoteTemplateItem]{
-		Kind: kindOf("quote template item", func(it api.QuoteTemplateItem) int64 { return it.ID }),
-		ID:   cfg.ID,
-		Get: byIDOf("quote template item", func(id int64) string { return fmt.Sprintf("item %d of ServiceTrade quote template %d", id, tid) },
-			func(id int64) (*api.QuoteTemplateItem, error) { return client.GetQuoteTemplateItemOf(ctx, tid, id) }),
-		Keys:    []lookup.Key[api.QuoteTemplateItem]{{Attr: "description", Value: cfg.Description, Of: func(it api.QuoteTemplateItem) string { return it.Description }}},
-		List:    listAll(func() ([]api.QuoteTemplateItem, error) { return client.ListQuoteTemplateItems(ctx, tid) }),
-		Scope:   fmt.Sprintf("of quote template %d", tid),
-		Explain: func(msg string, _ bool) string { return fmt.Sprintf("In quote template %d: %s", tid, msg) },
-	})
-	if item == nil {
-		return
-	}
-	state := quoteTemplateItemModel{QuoteTemplateID: cfg.QuoteTemplateID, OrderIndex: types.Int64Null()}
-	state.fromAPI(item)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	// fromAPI fills the configuration: quote_template_id stays as
+	// configured when the item names no template, order_index null when
+	// the API gives none.
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *quoteTemplateItemModel) lookup.Spec[api.QuoteTemplateItem] {
+		tid := cfg.QuoteTemplateID.ValueInt64()
+		return lookup.Spec[api.QuoteTemplateItem]{
+			Kind: kindOf("quote template item", func(it api.QuoteTemplateItem) int64 { return it.ID }),
+			ID:   cfg.ID,
+			Get: byIDOf("quote template item", func(id int64) string { return fmt.Sprintf("item %d of ServiceTrade quote template %d", id, tid) },
+				func(id int64) (*api.QuoteTemplateItem, error) { return client.GetQuoteTemplateItemOf(ctx, tid, id) }),
+			Keys:    []lookup.Key[api.QuoteTemplateItem]{{Attr: "description", Value: cfg.Description, Of: func(it api.QuoteTemplateItem) string { return it.Description }}},
+			List:    listAll(func() ([]api.QuoteTemplateItem, error) { return client.ListQuoteTemplateItems(ctx, tid) }),
+			Scope:   fmt.Sprintf("of quote template %d", tid),
+			Explain: func(msg string, _ bool) string { return fmt.Sprintf("In quote template %d: %s", tid, msg) },
+		}
+	}, (*quoteTemplateItemModel).fromAPI)
 }

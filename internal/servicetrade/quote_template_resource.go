@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -94,22 +93,19 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 		// replacement).
 		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name),
 			func(ctx context.Context) (*api.QuoteTemplate, error) { return client.CreateQuoteTemplate(ctx, in) },
-			lostcreate.Lookup[api.QuoteTemplate]{
-				Match: fmt.Sprintf("named %q", in.Name),
+			kit.ByNaturalKey(kit.Natural[api.QuoteTemplate]{
+				Attribute: "name", Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Match: fmt.Sprintf("named %q", in.Name),
+				Why: "Two quote templates of one name cannot be told apart in ServiceTrade's template lists.",
+				List: func(ctx context.Context) ([]api.QuoteTemplate, error) {
+					return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{})
+				},
+				// After a lost answer, only the templates of that name.
 				Find: func(ctx context.Context) ([]api.QuoteTemplate, error) {
-					list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
-					return lostcreate.Keep(list, err, func(t api.QuoteTemplate) bool { return t.Name == in.Name })
+					return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: in.Name})
 				},
-				ImportID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
-				Key: &lostcreate.Key{
-					Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Attribute: "name",
-					List: kit.Entries(func(ctx context.Context) ([]api.QuoteTemplate, error) {
-						return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{})
-					}, func(t api.QuoteTemplate) (string, string) { return formatID(t.ID), t.Name }),
-					Why:            "Two quote templates of one name cannot be told apart in ServiceTrade's template lists.",
-					AllowDuplicate: "allow_duplicate", Unchecked: plan.AllowDuplicate.ValueBool(),
-				},
-			})
+				Key: func(t api.QuoteTemplate) string { return t.Name }, ID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
+				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
+			}))
 		if ok {
 			plan.fromAPI(created)
 		}
@@ -118,14 +114,7 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 }
 
 func (r *quoteTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state quoteTemplateModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
-		qt, err := client.GetQuoteTemplate(ctx, id)
-		if err == nil {
-			state.fromAPI(qt)
-		}
-		return err
-	})
+	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetQuoteTemplate, (*quoteTemplateModel).fromAPI)
 }
 
 func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -67,38 +68,35 @@ func (d *quoteTemplatesDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *quoteTemplatesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg quoteTemplatesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: cfg.Name.ValueString()})
-	if err != nil {
-		resp.Diagnostics.AddError("Listing ServiceTrade quote templates failed", err.Error())
-		return
-	}
-	// Not nil: no templates is an empty list, not a null one.
-	templates := make([]quoteTemplateSummaryModel, 0, len(list))
-	for i := range list {
-		qt := &list[i]
-		itemIDs := make([]string, 0, len(qt.Items))
-		for _, it := range qt.Items {
-			itemIDs = append(itemIDs, formatID(it.ID))
+	var m quoteTemplatesModel
+	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		list, err := client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: m.Name.ValueString()})
+		if err != nil {
+			diags.AddError("Listing ServiceTrade quote templates failed", err.Error())
+			return false
 		}
-		templates = append(templates, quoteTemplateSummaryModel{
-			ID:          types.StringValue(formatID(qt.ID)),
-			URI:         types.StringValue(qt.URI),
-			Name:        types.StringValue(qt.Name),
-			Description: qtString(qt.Description),
-			CompanyID:   types.Int64PointerValue(qt.CompanyID()),
-			TermsID:     types.Int64PointerValue(qt.TermsID()),
-			ItemIDs:     itemIDs,
-		})
+		// Not nil: no templates is an empty list, not a null one.
+		m.QuoteTemplates = make([]quoteTemplateSummaryModel, len(list))
+		for i := range list {
+			m.QuoteTemplates[i].fromAPI(&list[i])
+		}
+		return true
+	})
+}
+
+// fromAPI fills the model from a list entry.
+func (m *quoteTemplateSummaryModel) fromAPI(qt *api.QuoteTemplate) {
+	itemIDs := make([]string, 0, len(qt.Items))
+	for _, it := range qt.Items {
+		itemIDs = append(itemIDs, formatID(it.ID))
 	}
-	cfg.QuoteTemplates = templates
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	*m = quoteTemplateSummaryModel{
+		ID:          types.StringValue(formatID(qt.ID)),
+		URI:         types.StringValue(qt.URI),
+		Name:        types.StringValue(qt.Name),
+		Description: qtString(qt.Description),
+		CompanyID:   types.Int64PointerValue(qt.CompanyID()),
+		TermsID:     types.Int64PointerValue(qt.TermsID()),
+		ItemIDs:     itemIDs,
+	}
 }

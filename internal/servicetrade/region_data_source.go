@@ -4,21 +4,18 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*regionDataSource)(nil)
-
 // NewRegionDataSource is the fieldservice_servicetrade_region data source.
 func NewRegionDataSource() datasource.DataSource {
-	return &regionDataSource{dataBase: dataSource("region")}
+	return &regionDataSource{dataBase: dataSource("region", "id", "name")}
 }
 
 type regionDataSource struct{ dataBase }
@@ -44,42 +41,29 @@ func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *regionDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
-}
-
 func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg regionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	match := lookup.One(&resp.Diagnostics, lookup.Spec[api.Region]{
-		Kind: kindOf("region", func(r api.Region) int64 { return r.ID }),
-		ID:   cfg.ID,
-		Get:  byID("region", func(id int64) (*api.Region, error) { return &api.Region{ID: id}, nil }),
-		Keys: []lookup.Key[api.Region]{{Attr: "name", Value: cfg.Name, Of: func(r api.Region) string { return r.Name }}},
-		List: func(k lookup.Key[api.Region]) ([]api.Region, error) {
-			return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
-		},
+	var m regionModel
+	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		match := lookup.One(diags, lookup.Spec[api.Region]{
+			Kind: kindOf("region", func(r api.Region) int64 { return r.ID }),
+			ID:   m.ID,
+			Get:  byID("region", func(id int64) (*api.Region, error) { return &api.Region{ID: id}, nil }),
+			Keys: []lookup.Key[api.Region]{{Attr: "name", Value: m.Name, Of: func(r api.Region) string { return r.Name }}},
+			List: func(k lookup.Key[api.Region]) ([]api.Region, error) {
+				return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
+			},
+		})
+		if match == nil {
+			return false
+		}
+		id := match.ID
+		// List entries carry no offices, so the region is always read by id.
+		region, err := client.GetRegion(ctx, id)
+		if err != nil {
+			diags.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", id), err.Error())
+			return false
+		}
+		diags.Append(m.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
+		return true
 	})
-	if match == nil {
-		return
-	}
-	id := match.ID
-	// List entries carry no offices, so the region is always read by id.
-	region, err := client.GetRegion(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", id), err.Error())
-		return
-	}
-	var state regionModel
-	resp.Diagnostics.Append(state.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

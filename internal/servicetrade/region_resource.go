@@ -98,21 +98,14 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 				ImportID: func(r api.Region) string { return formatID(r.ID) },
 			})
 		if ok {
-			diags.Append(plan.fromAPI(created, plan.OfficeIDs)...)
+			diags.Append(plan.refresh(created)...)
 		}
 		return ok
 	})
 }
 
 func (r *regionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state regionModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
-		region, err := client.GetRegion(ctx, id)
-		if err == nil {
-			resp.Diagnostics.Append(state.fromAPI(region, state.OfficeIDs)...)
-		}
-		return err
-	})
+	kit.ReadDiags(ctx, &r.resourceBase, req, resp, (*api.Client).GetRegion, (*regionModel).refresh)
 }
 
 func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -126,13 +119,11 @@ func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest,
 		if err != nil {
 			return err
 		}
-		resp.Diagnostics.Append(plan.fromAPI(updated, plan.OfficeIDs)...)
+		resp.Diagnostics.Append(plan.refresh(updated)...)
 		return nil
 	})
 }
 
 func (r *regionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
-		return client.DeleteRegion(ctx, id)
-	})
+	kit.Delete(ctx, &r.resourceBase, req, resp, (*api.Client).DeleteRegion)
 }

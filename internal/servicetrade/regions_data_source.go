@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -59,40 +60,30 @@ func (d *regionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *regionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg regionsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	list, err := client.ListRegions(ctx, api.RegionFilter{Name: cfg.Name.ValueString()})
-	if err != nil {
-		resp.Diagnostics.AddError("Listing ServiceTrade regions failed", err.Error())
-		return
-	}
-	// Not nil: no regions is an empty list, not a null one.
-	regions := make([]regionModel, 0, len(list))
-	for _, entry := range list {
-		// List entries carry "offices": [] even when the region has
-		// offices; only the single GET has them.
-		region, err := client.GetRegion(ctx, entry.ID)
-		if api.IsNotFound(err) {
-			continue // deleted between the list and the read
-		}
+	var m regionsModel
+	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+		list, err := client.ListRegions(ctx, api.RegionFilter{Name: m.Name.ValueString()})
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", entry.ID), err.Error())
-			return
+			diags.AddError("Listing ServiceTrade regions failed", err.Error())
+			return false
 		}
-		var m regionModel
-		resp.Diagnostics.Append(m.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
-		regions = append(regions, m)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Regions = regions
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+		// Not nil: no regions is an empty list, not a null one.
+		m.Regions = make([]regionModel, 0, len(list))
+		for _, entry := range list {
+			// List entries carry "offices": [] even when the region has
+			// offices; only the single GET has them.
+			region, err := client.GetRegion(ctx, entry.ID)
+			if api.IsNotFound(err) {
+				continue // deleted between the list and the read
+			}
+			if err != nil {
+				diags.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", entry.ID), err.Error())
+				return false
+			}
+			var r regionModel
+			diags.Append(r.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
+			m.Regions = append(m.Regions, r)
+		}
+		return !diags.HasError()
+	})
 }

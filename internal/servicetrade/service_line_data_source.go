@@ -3,22 +3,19 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*serviceLineDataSource)(nil)
-
 // NewServiceLineDataSource is the fieldservice_servicetrade_service_line
 // data source.
 func NewServiceLineDataSource() datasource.DataSource {
-	return &serviceLineDataSource{dataBase: dataSource("service_line")}
+	return &serviceLineDataSource{dataBase: dataSource("service_line", "id", "name", "abbreviation")}
 }
 
 type serviceLineDataSource struct{ dataBase }
@@ -46,44 +43,31 @@ func (d *serviceLineDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *serviceLineDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"), path.MatchRoot("abbreviation")),
-	}
+func (d *serviceLineDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *serviceLineModel) lookup.Spec[api.ServiceLine] {
+		return lookup.Spec[api.ServiceLine]{
+			Kind: kindOf("service line", func(s api.ServiceLine) int64 { return s.ID }),
+			ID:   cfg.ID,
+			Get:  byID("service line", func(id int64) (*api.ServiceLine, error) { return client.GetServiceLine(ctx, id) }),
+			Keys: []lookup.Key[api.ServiceLine]{
+				{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
+				{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
+			},
+			// The API filters service lines by trade only: list them all.
+			List: listAll(func() ([]api.ServiceLine, error) {
+				return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
+			}),
+		}
+	}, (*serviceLineModel).fromAPI)
 }
 
-func (d *serviceLineDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg serviceLineModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sl := lookup.One(&resp.Diagnostics, lookup.Spec[api.ServiceLine]{
-		Kind: kindOf("service line", func(s api.ServiceLine) int64 { return s.ID }),
-		ID:   cfg.ID,
-		Get:  byID("service line", func(id int64) (*api.ServiceLine, error) { return client.GetServiceLine(ctx, id) }),
-		Keys: []lookup.Key[api.ServiceLine]{
-			{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
-			{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
-		},
-		// The API filters service lines by trade only: list them all.
-		List: listAll(func() ([]api.ServiceLine, error) {
-			return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
-		}),
-	})
-	if sl == nil {
-		return
-	}
-	state := serviceLineModel{
+// fromAPI fills the model from the API object.
+func (m *serviceLineModel) fromAPI(sl *api.ServiceLine) {
+	*m = serviceLineModel{
 		ID:           types.StringValue(formatID(sl.ID)),
 		Name:         types.StringValue(sl.Name),
 		Abbreviation: types.StringValue(sl.Abbr),
 		Trade:        types.StringValue(string(sl.Trade)),
 		Icon:         types.StringValue(sl.Icon),
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -3,21 +3,18 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*termsDataSource)(nil)
-
 // NewTermsDataSource is the fieldservice_servicetrade_terms data source.
 func NewTermsDataSource() datasource.DataSource {
-	return &termsDataSource{dataBase: dataSource("terms")}
+	return &termsDataSource{dataBase: dataSource("terms", "id", "name")}
 }
 
 type termsDataSource struct{ dataBase }
@@ -42,37 +39,24 @@ func (d *termsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *termsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
+func (d *termsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *termsDataModel) lookup.Spec[api.Terms] {
+		return lookup.Spec[api.Terms]{
+			Kind: kindOf("terms", func(t api.Terms) int64 { return t.ID }),
+			ID:   cfg.ID,
+			Get:  byID("terms", func(id int64) (*api.Terms, error) { return client.GetTerms(ctx, id) }),
+			Keys: []lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
+			List: listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }),
+		}
+	}, (*termsDataModel).fromAPI)
 }
 
-func (d *termsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
+// fromAPI fills the model from the API object.
+func (m *termsDataModel) fromAPI(t *api.Terms) {
+	*m = termsDataModel{
+		ID:      types.StringValue(formatID(t.ID)),
+		Name:    types.StringValue(t.Name),
+		URI:     types.StringValue(t.URI),
+		Content: types.StringValue(t.Content),
 	}
-	var cfg termsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	terms := lookup.One(&resp.Diagnostics, lookup.Spec[api.Terms]{
-		Kind: kindOf("terms", func(t api.Terms) int64 { return t.ID }),
-		ID:   cfg.ID,
-		Get:  byID("terms", func(id int64) (*api.Terms, error) { return client.GetTerms(ctx, id) }),
-		Keys: []lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
-		List: listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }),
-	})
-	if terms == nil {
-		return
-	}
-	state := termsDataModel{
-		ID:      types.StringValue(formatID(terms.ID)),
-		Name:    types.StringValue(terms.Name),
-		URI:     types.StringValue(terms.URI),
-		Content: types.StringValue(terms.Content),
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

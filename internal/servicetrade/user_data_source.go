@@ -3,21 +3,21 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*userDataSource)(nil)
-
 // NewUserDataSource is the fieldservice_servicetrade_user data source.
-func NewUserDataSource() datasource.DataSource { return &userDataSource{dataBase: dataSource("user")} }
+func NewUserDataSource() datasource.DataSource {
+	return &userDataSource{dataBase: dataSource("user", "id", "username", "email")}
+}
 
 type userDataSource struct{ dataBase }
 
@@ -69,52 +69,42 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-func (d *userDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("username"), path.MatchRoot("email")),
-	}
+func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *userModel) lookup.Spec[api.User] {
+		return lookup.Spec[api.User]{
+			Kind: kindOf("user", func(u api.User) int64 { return u.ID }),
+			ID:   cfg.ID,
+			Get:  byID("user", func(id int64) (*api.User, error) { return client.GetUser(ctx, id) }),
+			Keys: []lookup.Key[api.User]{
+				{Attr: "username", Value: cfg.Username, Of: func(u api.User) string { return u.Username }},
+				{Attr: "email", Field: "e-mail address", Value: cfg.Email, Of: func(u api.User) string { return u.Email }, IgnoreCase: true},
+			},
+			List: func(k lookup.Key[api.User]) ([]api.User, error) {
+				// The name filter matches names, usernames and e-mail addresses.
+				filter := api.UserFilter{Name: k.Value.ValueString()}
+				if cfg.IncludeInactive.ValueBool() {
+					filter.Statuses = []string{api.UserActive, api.UserPending, api.UserInactive}
+				}
+				return client.ListUsers(ctx, filter)
+			},
+			Explain: func(msg string, none bool) string {
+				if none {
+					msg += ". Only users of your own company were searched"
+					if !cfg.IncludeInactive.ValueBool() {
+						msg += ", and only active ones; set include_inactive = true to search pending and inactive users too"
+					}
+				}
+				return msg + "."
+			},
+		}
+	}, (*userModel).fromAPI)
 }
 
-func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg userModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	user := lookup.One(&resp.Diagnostics, lookup.Spec[api.User]{
-		Kind: kindOf("user", func(u api.User) int64 { return u.ID }),
-		ID:   cfg.ID,
-		Get:  byID("user", func(id int64) (*api.User, error) { return client.GetUser(ctx, id) }),
-		Keys: []lookup.Key[api.User]{
-			{Attr: "username", Value: cfg.Username, Of: func(u api.User) string { return u.Username }},
-			{Attr: "email", Field: "e-mail address", Value: cfg.Email, Of: func(u api.User) string { return u.Email }, IgnoreCase: true},
-		},
-		List: func(k lookup.Key[api.User]) ([]api.User, error) {
-			// The name filter matches names, usernames and e-mail addresses.
-			filter := api.UserFilter{Name: k.Value.ValueString()}
-			if cfg.IncludeInactive.ValueBool() {
-				filter.Statuses = []string{api.UserActive, api.UserPending, api.UserInactive}
-			}
-			return client.ListUsers(ctx, filter)
-		},
-		Explain: func(msg string, none bool) string {
-			if none {
-				msg += ". Only users of your own company were searched"
-				if !cfg.IncludeInactive.ValueBool() {
-					msg += ", and only active ones; set include_inactive = true to search pending and inactive users too"
-				}
-			}
-			return msg + "."
-		},
-	})
-	if user == nil {
-		return
-	}
-	state := userModel{
+// fromAPI fills the model, which holds the configuration, from the API
+// object; include_inactive stays as configured.
+func (m *userModel) fromAPI(user *api.User) diag.Diagnostics {
+	cfg := *m
+	*m = userModel{
 		ID:              types.StringValue(formatID(user.ID)),
 		Username:        types.StringValue(user.Username),
 		Email:           types.StringValue(user.Email),
@@ -135,20 +125,19 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	// E-mail matched ignoring case: keep the configured spelling, so the
 	// attribute equals the configuration.
 	if !cfg.Email.IsNull() {
-		state.Email = cfg.Email
+		m.Email = cfg.Email
 	}
 	if user.Company != nil {
-		state.CompanyID = types.Int64Value(user.Company.ID)
+		m.CompanyID = types.Int64Value(user.Company.ID)
 	}
 	if user.Location != nil {
-		state.LocationID = types.Int64Value(user.Location.ID)
+		m.LocationID = types.Int64Value(user.Location.ID)
 	}
 	ids := make([]attr.Value, 0, len(user.ServiceLines))
 	for _, sl := range user.ServiceLines {
 		ids = append(ids, types.Int64Value(sl.ID))
 	}
 	set, diags := types.SetValue(types.Int64Type, ids)
-	resp.Diagnostics.Append(diags...)
-	state.ServiceLineIDs = set
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	m.ServiceLineIDs = set
+	return diags
 }

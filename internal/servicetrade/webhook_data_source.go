@@ -3,20 +3,17 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*webhookDataSource)(nil)
-
 // NewWebhookDataSource is the fieldservice_servicetrade_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
-	return &webhookDataSource{dataBase: dataSource("webhook")}
+	return &webhookDataSource{dataBase: dataSource("webhook", "id", "hook_url")}
 }
 
 type webhookDataSource struct{ dataBase }
@@ -35,34 +32,16 @@ func (d *webhookDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *webhookDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hook_url")),
-	}
-}
-
 func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	var cfg webhookModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	wh := lookup.One(&resp.Diagnostics, lookup.Spec[api.Webhook]{
-		Kind: kindOf("webhook", func(w api.Webhook) int64 { return w.ID }),
-		ID:   cfg.ID,
-		Get:  byID("webhook", func(id int64) (*api.Webhook, error) { return client.GetWebhook(ctx, id) }),
-		Keys: []lookup.Key[api.Webhook]{{Attr: "hook_url", Field: "hook URL", Value: cfg.HookURL, Of: func(w api.Webhook) string { return w.HookURL }}},
-		// The API has no URL filter: list every webhook and match exactly.
-		List: listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }),
-	})
-	if wh == nil {
-		return
-	}
-	var state webhookModel
-	state.fromAPI(wh)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *webhookModel) lookup.Spec[api.Webhook] {
+		return lookup.Spec[api.Webhook]{
+			Kind: kindOf("webhook", func(w api.Webhook) int64 { return w.ID }),
+			ID:   cfg.ID,
+			Get:  byID("webhook", func(id int64) (*api.Webhook, error) { return client.GetWebhook(ctx, id) }),
+			Keys: []lookup.Key[api.Webhook]{{Attr: "hook_url", Field: "hook URL", Value: cfg.HookURL, Of: func(w api.Webhook) string { return w.HookURL }}},
+			// The API has no URL filter: list every webhook and match
+			// exactly.
+			List: listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }),
+		}
+	}, (*webhookModel).fromAPI)
 }

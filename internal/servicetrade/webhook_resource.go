@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
@@ -94,20 +93,12 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		// meant (a create_before_destroy replacement).
 		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL),
 			func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) },
-			lostcreate.Lookup[api.Webhook]{
-				Match: fmt.Sprintf("for hook URL %q", in.HookURL),
-				Find: func(ctx context.Context) ([]api.Webhook, error) {
-					list, err := client.ListWebhooks(ctx)
-					return lostcreate.Keep(list, err, func(w api.Webhook) bool { return w.HookURL == in.HookURL })
-				},
-				ImportID: func(w api.Webhook) string { return formatID(w.ID) },
-				Key: &lostcreate.Key{
-					Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Attribute: "hook_url",
-					List:           kit.Entries(client.ListWebhooks, func(w api.Webhook) (string, string) { return formatID(w.ID), w.HookURL }),
-					Why:            "A second webhook to the same URL would receive every event twice.",
-					AllowDuplicate: "allow_duplicate", Unchecked: plan.AllowDuplicate.ValueBool(),
-				},
-			})
+			kit.ByNaturalKey(kit.Natural[api.Webhook]{
+				Attribute: "hook_url", Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Match: fmt.Sprintf("for hook URL %q", in.HookURL),
+				Why:  "A second webhook to the same URL would receive every event twice.",
+				List: client.ListWebhooks, Key: func(w api.Webhook) string { return w.HookURL }, ID: func(w api.Webhook) string { return formatID(w.ID) },
+				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
+			}))
 		if ok {
 			// confirmed is false here; the next refresh records the
 			// confirmation.
@@ -118,14 +109,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state webhookResourceModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, id int64) error {
-		w, err := client.GetWebhook(ctx, id)
-		if err == nil {
-			state.fromAPI(w)
-		}
-		return err
-	})
+	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetWebhook, (*webhookResourceModel).fromAPI)
 }
 
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -154,7 +138,5 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 }
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
-		return client.DeleteWebhook(ctx, id)
-	})
+	kit.Delete(ctx, &r.resourceBase, req, resp, (*api.Client).DeleteWebhook)
 }

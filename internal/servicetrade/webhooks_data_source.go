@@ -5,6 +5,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // NewWebhooksDataSource is the fieldservice_servicetrade_webhooks data
@@ -42,20 +45,10 @@ func (d *webhooksDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *webhooksDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	client, ok := d.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	list, err := client.ListWebhooks(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Listing ServiceTrade webhooks failed", err.Error())
-		return
-	}
-	// Not nil: no webhooks is an empty list, not a null one.
-	webhooks := make([]webhookModel, len(list))
-	for i := range list {
-		webhooks[i].fromAPI(&list[i])
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &webhooksModel{Webhooks: webhooks})...)
+func (d *webhooksDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	kit.ListAll(ctx, &d.dataBase, req, resp, "webhooks",
+		func(ctx context.Context, client *api.Client, _ *webhooksModel) ([]api.Webhook, error) {
+			return client.ListWebhooks(ctx)
+		},
+		func(m *webhooksModel) *[]webhookModel { return &m.Webhooks }, (*webhookModel).fromAPI)
 }
