@@ -19,10 +19,48 @@ import (
 
 // NewEmployeeDataSource is the fieldservice_kickserv_employee data source.
 func NewEmployeeDataSource() datasource.DataSource {
-	return &employeeDataSource{dataBase{Type: dataType("employee", "employee_number", "username", "email_address")}}
+	return &kit.Lookup[*api.Client, employeeDataModel, api.Employee]{
+		DataBase:   dataBase{Type: dataType("employee", "employee_number", "username", "email_address")},
+		Definition: employeeDataSchema(),
+		Spec: func(ctx context.Context, client *api.Client, cfg *employeeDataModel) lookup.Spec[api.Employee] {
+			str := func(p *string) string {
+				if p == nil {
+					return ""
+				}
+				return *p
+			}
+			kind := lookup.Kind[api.Employee]{Vendor: "Kickserv", Name: "employee", Qualifier: ", active or inactive,",
+				Ident: func(e api.Employee) string { return formatNumber(e.Number) }, IdentAttr: "employee_number", IdentPlural: "employee numbers"}
+			return lookup.Spec[api.Employee]{
+				Kind: kind,
+				ID:   lookup.Int64(cfg.EmployeeNumber),
+				Get: func(string) (*api.Employee, diag.Diagnostics) {
+					var diags diag.Diagnostics
+					number := cfg.EmployeeNumber.ValueInt64()
+					e, err := client.GetEmployee(ctx, number)
+					if api.IsNotFound(err) {
+						diags.AddAttributeError(path.Root("employee_number"), "Kickserv employee lookup failed", kind.NotFound("employee number", formatNumber(number),
+							"employee numbers are the numbers in employee URLs, not internal employee ids"))
+					} else if err != nil {
+						diags.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
+					}
+					return e, diags
+				},
+				// Usernames and e-mail addresses are compared ignoring case;
+				// the schema refuses an empty one, so a missing one never
+				// matches.
+				Keys: []lookup.Key[api.Employee]{
+					{Attr: "username", Value: cfg.Username, Of: func(e api.Employee) string { return str(e.Username) }, IgnoreCase: true},
+					{Attr: "email_address", Field: "email address", Value: cfg.EmailAddress, Of: func(e api.Employee) string { return str(e.EmailAddress) }, IgnoreCase: true},
+				},
+				List: func(lookup.Key[api.Employee]) ([]api.Employee, error) {
+					return client.ListEmployees(ctx, api.EmployeeFilter{})
+				},
+			}
+		},
+		Set: (*employeeDataModel).fromAPI,
+	}
 }
-
-type employeeDataSource struct{ dataBase }
 
 // employeeDataAttributes are the read-only attributes of one employee, as
 // the data sources show them.
@@ -54,7 +92,9 @@ func employeeDataAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *employeeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+// employeeDataSchema is the schema of the employee data source: the
+// employee's attributes, three of which are also the lookup keys.
+func employeeDataSchema() schema.Schema {
 	attrs := employeeDataAttributes()
 	attrs["employee_number"] = schema.Int64Attribute{
 		Optional: true, Computed: true,
@@ -72,48 +112,9 @@ func (d *employeeDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"Give exactly one of `employee_number`, `username` and `email_address`.",
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		Description: "Looks up one Kickserv employee, active or inactive, by `employee_number`, `username` or `email_address`. " +
 			"Fails when no employee matches, or when several do. Lookups by username or email address list every employee of the account.",
 		Attributes: attrs,
 	}
-}
-
-func (d *employeeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *employeeDataModel) lookup.Spec[api.Employee] {
-		str := func(p *string) string {
-			if p == nil {
-				return ""
-			}
-			return *p
-		}
-		kind := lookup.Kind[api.Employee]{Vendor: "Kickserv", Name: "employee", Qualifier: ", active or inactive,",
-			Ident: func(e api.Employee) string { return formatNumber(e.Number) }, IdentAttr: "employee_number", IdentPlural: "employee numbers"}
-		return lookup.Spec[api.Employee]{
-			Kind: kind,
-			ID:   lookup.Int64(cfg.EmployeeNumber),
-			Get: func(string) (*api.Employee, diag.Diagnostics) {
-				var diags diag.Diagnostics
-				number := cfg.EmployeeNumber.ValueInt64()
-				e, err := client.GetEmployee(ctx, number)
-				if api.IsNotFound(err) {
-					diags.AddAttributeError(path.Root("employee_number"), "Kickserv employee lookup failed", kind.NotFound("employee number", formatNumber(number),
-						"employee numbers are the numbers in employee URLs, not internal employee ids"))
-				} else if err != nil {
-					diags.AddError(fmt.Sprintf("Reading Kickserv employee %d failed", number), err.Error())
-				}
-				return e, diags
-			},
-			// Usernames and e-mail addresses are compared ignoring case;
-			// the schema refuses an empty one, so a missing one never
-			// matches.
-			Keys: []lookup.Key[api.Employee]{
-				{Attr: "username", Value: cfg.Username, Of: func(e api.Employee) string { return str(e.Username) }, IgnoreCase: true},
-				{Attr: "email_address", Field: "email address", Value: cfg.EmailAddress, Of: func(e api.Employee) string { return str(e.EmailAddress) }, IgnoreCase: true},
-			},
-			List: func(lookup.Key[api.Employee]) ([]api.Employee, error) {
-				return client.ListEmployees(ctx, api.EmployeeFilter{})
-			},
-		}
-	}, (*employeeDataModel).fromAPI)
 }

@@ -33,10 +33,16 @@ var (
 
 // NewEmployeeResource is the fieldservice_kickserv_employee resource.
 func NewEmployeeResource() resource.Resource {
-	return &employeeResource{resourceBase{Type: employeeType}}
+	return &employeeResource{crudResource[employeeResourceModel, api.Employee]{
+		Base: resourceBase{Type: employeeType},
+		Get:  (*api.Client).GetEmployee, Set: (*employeeResourceModel).fromAPI,
+		// No Del: Delete below makes the employee inactive instead.
+	}}
 }
 
-type employeeResource struct{ resourceBase }
+type employeeResource struct {
+	crudResource[employeeResourceModel, api.Employee]
+}
 
 // notBlank refuses values made only of white space, which Kickserv treats
 // as blank.
@@ -178,7 +184,7 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 	var plan employeeResourceModel
 	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
 		in := plan.createInput(passwordWO)
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()),
 			func(ctx context.Context) (*api.Employee, error) { return client.CreateEmployee(ctx, in) },
 			lostLookup(ctx, req, plan, client))
 		if ok {
@@ -266,10 +272,6 @@ func employeeKey(e api.Employee) (naturalkey.Entry, bool) {
 	return naturalkey.Entry{ID: formatNumber(e.Number), Key: strings.ToLower(*e.Username)}, true
 }
 
-func (r *employeeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetEmployee, (*employeeResourceModel).fromAPI)
-}
-
 func (r *employeeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	// password_wo is never in a plan: it comes from the configuration.
 	var passwordWO types.String
@@ -332,7 +334,7 @@ func employeeMadeInactive(m employeeResourceModel) undeletable.Notice {
 // ModifyPlan warns, when the employee is to be destroyed, that it will only
 // be made inactive.
 func (r *employeeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.resourceBase.ModifyPlan(ctx, req, resp)
+	r.Base.ModifyPlan(ctx, req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -17,6 +17,11 @@ var vendor = kit.Vendor[*api.Client]{Name: "Kickserv", Prefix: "kickserv",
 // resourceBase is the kit.Base of a Kickserv resource known by a number.
 type resourceBase = kit.Base[*api.Client, int64]
 
+// crudResource is the kit.Resource of such a resource: its Read (and its
+// Delete, unless the resource writes its own) come from the client's get
+// and delete of the object O, with the model M's mapping.
+type crudResource[M, O any] = kit.Resource[*api.Client, int64, M, O]
+
 // employeeType is fieldservice_kickserv_employee, known by its employee
 // number.
 var employeeType = kit.Type[*api.Client, int64]{Vendor: vendor, Name: "employee", ID: kit.Plain(parseNumber, formatNumber)}

@@ -13,34 +13,29 @@ import (
 
 // NewWebhookDataSource is the fieldservice_kimoby_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
-	return &webhookDataSource{dataBase{Type: dataType("webhook", "id", "url")}}
-}
-
-type webhookDataSource struct{ dataBase }
-
-func (d *webhookDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Looks up one Kimoby webhook by `id` or by exact `url`. Fails when no webhook, or more than one, matches. " +
-			"Kimoby has no GET by id, so the webhook list is searched. The authentication key is not available: Kimoby returns it only at creation.",
-		Attributes: map[string]schema.Attribute{
-			"id":         schema.StringAttribute{Optional: true, Computed: true, Description: "Kimoby id of the webhook (`WH…`). Give exactly one of `id` and `url`."},
-			"url":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact URL of the webhook endpoint (compared character for character). Give exactly one of `id` and `url`."},
-			"created_at": schema.StringAttribute{Computed: true, Description: "When the webhook was created, RFC 3339 in UTC."},
-			"updated_at": schema.StringAttribute{Computed: true, Description: "When the webhook was last changed, RFC 3339 in UTC."},
-		},
-	}
-}
-
-func (d *webhookDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *webhookDataModel) lookup.Spec[api.Webhook] {
-		// Kimoby has no GET by id: the id is a key of the one list too.
-		return lookup.Spec[api.Webhook]{
-			Kind: lookup.Kind[api.Webhook]{Vendor: "Kimoby", Name: "webhook", Ident: func(w api.Webhook) string { return w.ID }, CountSearched: true},
-			Keys: []lookup.Key[api.Webhook]{
-				{Attr: "id", Value: cfg.ID, Of: func(w api.Webhook) string { return w.ID }},
-				{Attr: "url", Value: cfg.URL, Of: func(w api.Webhook) string { return w.URL }},
+	return &kit.Lookup[*api.Client, webhookDataModel, api.Webhook]{
+		DataBase: dataBase{Type: dataType("webhook", "id", "url")},
+		Definition: schema.Schema{
+			Description: "Looks up one Kimoby webhook by `id` or by exact `url`. Fails when no webhook, or more than one, matches. " +
+				"Kimoby has no GET by id, so the webhook list is searched. The authentication key is not available: Kimoby returns it only at creation.",
+			Attributes: map[string]schema.Attribute{
+				"id":         schema.StringAttribute{Optional: true, Computed: true, Description: "Kimoby id of the webhook (`WH…`). Give exactly one of `id` and `url`."},
+				"url":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact URL of the webhook endpoint (compared character for character). Give exactly one of `id` and `url`."},
+				"created_at": schema.StringAttribute{Computed: true, Description: "When the webhook was created, RFC 3339 in UTC."},
+				"updated_at": schema.StringAttribute{Computed: true, Description: "When the webhook was last changed, RFC 3339 in UTC."},
 			},
-			List: func(lookup.Key[api.Webhook]) ([]api.Webhook, error) { return client.Webhooks(ctx) },
-		}
-	}, (*webhookDataModel).fromAPI)
+		},
+		Spec: func(ctx context.Context, client *api.Client, cfg *webhookDataModel) lookup.Spec[api.Webhook] {
+			// Kimoby has no GET by id: the id is a key of the one list too.
+			return lookup.Spec[api.Webhook]{
+				Kind: lookup.Kind[api.Webhook]{Vendor: "Kimoby", Name: "webhook", Ident: func(w api.Webhook) string { return w.ID }, CountSearched: true},
+				Keys: []lookup.Key[api.Webhook]{
+					{Attr: "id", Value: cfg.ID, Of: func(w api.Webhook) string { return w.ID }},
+					{Attr: "url", Value: cfg.URL, Of: func(w api.Webhook) string { return w.URL }},
+				},
+				List: func(lookup.Key[api.Webhook]) ([]api.Webhook, error) { return client.Webhooks(ctx) },
+			}
+		},
+		Set: (*webhookDataModel).fromAPI,
+	}
 }

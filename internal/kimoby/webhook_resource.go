@@ -19,9 +19,22 @@ import (
 )
 
 // NewWebhookResource is the fieldservice_kimoby_webhook resource.
-func NewWebhookResource() resource.Resource { return &webhookResource{resourceBase{Type: webhookType}} }
+func NewWebhookResource() resource.Resource {
+	return &webhookResource{crudResource[webhookModel, api.Webhook]{
+		Base: resourceBase{Type: webhookType},
+		// No GET by id: the list, fetched once and shared by every Read of
+		// this run, is searched. Not found: deleted outside Terraform, or
+		// by Kimoby after a 410 Gone.
+		Get: (*api.Client).GetWebhook, Set: (*webhookModel).fromAPI,
+		// Its url is then free again for a create in this run (a
+		// replacement).
+		Del: (*api.Client).DeleteWebhook,
+	}}
+}
 
-type webhookResource struct{ resourceBase }
+type webhookResource struct {
+	crudResource[webhookModel, api.Webhook]
+}
 
 func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -84,7 +97,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		// shared by every Read of this run (no extra request when the run
 		// refreshed webhooks), unless allow_duplicate says a duplicate is
 		// meant (a key rotation with create_before_destroy).
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating Kimoby webhook for %q failed", u),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating Kimoby webhook for %q failed", u),
 			func(ctx context.Context) (*api.Webhook, error) {
 				return client.CreateWebhook(ctx, api.WebhookInput{URL: u})
 			},
@@ -113,13 +126,6 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	})
 }
 
-func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	// No GET by id: the list, fetched once and shared by every Read of this
-	// run, is searched. Not found: deleted outside Terraform, or by Kimoby
-	// after a 410 Gone.
-	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetWebhook, (*webhookModel).fromAPI)
-}
-
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state webhookModel
 	// Only a url change calls Kimoby (the url is the only thing Kimoby lets
@@ -139,9 +145,4 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		plan.AuthenticationKey = state.AuthenticationKey
 		return nil
 	})
-}
-
-func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	// Its url is then free again for a create in this run (a replacement).
-	kit.Delete(ctx, &r.resourceBase, req, resp, (*api.Client).DeleteWebhook)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
@@ -53,4 +54,29 @@ func ListAll[C, M, T, E any](ctx context.Context, b *DataBase[C], req datasource
 		*items(&m) = out
 		return true
 	})
+}
+
+// Lookup is a whole single-object data source: its schema, how to find the
+// object from the configuration (Spec, for lookup.One) and the model's
+// mapping from it (Set, or SetDiags for a mapping that can fail).
+type Lookup[C, M, T any] struct {
+	DataBase[C]
+	Definition schema.Schema
+	Spec       func(ctx context.Context, c C, cfg *M) lookup.Spec[T]
+	Set        func(*M, *T)
+	SetDiags   func(*M, *T) diag.Diagnostics
+}
+
+// Schema returns Definition.
+func (d *Lookup[C, M, T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = d.Definition
+}
+
+// Read finds the object and sets the state from it.
+func (d *Lookup[C, M, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.SetDiags != nil {
+		LookupOneDiags(ctx, &d.DataBase, req, resp, d.Spec, d.SetDiags)
+		return
+	}
+	LookupOne(ctx, &d.DataBase, req, resp, d.Spec, d.Set)
 }

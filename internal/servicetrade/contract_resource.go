@@ -54,10 +54,20 @@ var contractType = func() kit.Type[*api.Client, int64] {
 
 // NewContractResource is the fieldservice_servicetrade_contract resource.
 func NewContractResource() resource.Resource {
-	return &contractResource{resourceBase{Type: contractType}}
+	return &contractResource{crudResource[contractModel, api.Contract]{
+		Base: resourceBase{Type: contractType},
+		// Read: the API cannot delete contracts; a 404 means ServiceTrade
+		// support removed it, or the user lost access to it. A deactivated
+		// contract stays in the state with active = false: with
+		// active = true in the configuration the next plan reactivates it.
+		Get: (*api.Client).GetContract, SetDiags: (*contractModel).fromAPI,
+	}}
 }
 
-type contractResource struct{ resourceBase }
+// contractResource has its own Delete, which deactivates the contract.
+type contractResource struct {
+	crudResource[contractModel, api.Contract]
+}
 
 // contractStillExists is the warning of every destroy: ServiceTrade cannot
 // delete contracts.
@@ -263,7 +273,7 @@ func (r *contractResource) ValidateConfig(ctx context.Context, req resource.Vali
 // ModifyPlan warns, when the contract is to be destroyed, that it will only
 // be deactivated.
 func (r *contractResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.resourceBase.ModifyPlan(ctx, req, resp)
+	r.Base.ModifyPlan(ctx, req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -285,7 +295,7 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 		// the user to look: the create is then never sent again.
 		vendorID, _ := in.VendorID.Get()
 		customerID, _ := in.CustomerID.Get()
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name),
 			func(ctx context.Context) (*api.Contract, error) { return client.CreateContract(ctx, in) },
 			lostcreate.Lookup[api.Contract]{
 				Match:  contractMatch(in.Type, in.Name, vendorID, customerID),
@@ -303,14 +313,6 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 		}
 		return ok
 	})
-}
-
-// Read: the API cannot delete contracts; a 404 means ServiceTrade support
-// removed it, or the user lost access to it. A deactivated contract stays
-// in the state with active = false: with active = true in the
-// configuration the next plan reactivates it.
-func (r *contractResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	kit.ReadDiags(ctx, &r.resourceBase, req, resp, (*api.Client).GetContract, (*contractModel).fromAPI)
 }
 
 func (r *contractResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -16,48 +17,43 @@ import (
 // NewContractRuleDataSource is the fieldservice_servicetrade_contract_rule
 // data source.
 func NewContractRuleDataSource() datasource.DataSource {
-	return &contractRuleDataSource{dataBase: dataSource("contract_rule", "id", "name")}
-}
-
-type contractRuleDataSource struct{ dataBase }
-
-func (d *contractRuleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Looks up one pricing rule of a ServiceTrade contract by `id` or by exact `name` among that contract's own rules " +
-			"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",
-		Attributes: map[string]schema.Attribute{
-			"contract_id": schema.Int64Attribute{Required: true, Description: "Id of the contract whose rule to read."},
-			"id":          schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the rule. Give exactly one of `id` and `name`."},
-			"name":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the rule. Give exactly one of `id` and `name`."},
-			"uri":         schema.StringAttribute{Computed: true, Description: "Absolute API URI of the rule."},
-			"type":        schema.StringAttribute{Computed: true, Description: "Kind of rule (`unit`, `range`, `bundle`, `stack`, `minimum`, `nte`, `markup`, `margin`, `admincharge` or `additionalcharge`)."},
-			"price":       schema.Float64Attribute{Computed: true, Description: "Unit price, or a percentage for markup and margin rules."},
-			"threshold":   schema.Float64Attribute{Computed: true, Description: "Quantity (or, for markup rules, cost) the rule applies up to, or null."},
-			"lib_item_ids": schema.SetAttribute{Computed: true, ElementType: types.Int64Type,
-				Description: "Ids of the lib items the rule applies to (empty for a general rule)."},
-			"service_line_id": schema.Int64Attribute{Computed: true, Description: "Id of the service line of an additionalcharge rule, or null."},
+	return &kit.Lookup[*api.Client, contractRuleModel, api.ContractRule]{
+		DataBase: dataSource("contract_rule", "id", "name"),
+		Definition: schema.Schema{
+			Description: "Looks up one pricing rule of a ServiceTrade contract by `id` or by exact `name` among that contract's own rules " +
+				"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",
+			Attributes: map[string]schema.Attribute{
+				"contract_id": schema.Int64Attribute{Required: true, Description: "Id of the contract whose rule to read."},
+				"id":          schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the rule. Give exactly one of `id` and `name`."},
+				"name":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the rule. Give exactly one of `id` and `name`."},
+				"uri":         schema.StringAttribute{Computed: true, Description: "Absolute API URI of the rule."},
+				"type":        schema.StringAttribute{Computed: true, Description: "Kind of rule (`unit`, `range`, `bundle`, `stack`, `minimum`, `nte`, `markup`, `margin`, `admincharge` or `additionalcharge`)."},
+				"price":       schema.Float64Attribute{Computed: true, Description: "Unit price, or a percentage for markup and margin rules."},
+				"threshold":   schema.Float64Attribute{Computed: true, Description: "Quantity (or, for markup rules, cost) the rule applies up to, or null."},
+				"lib_item_ids": schema.SetAttribute{Computed: true, ElementType: types.Int64Type,
+					Description: "Ids of the lib items the rule applies to (empty for a general rule)."},
+				"service_line_id": schema.Int64Attribute{Computed: true, Description: "Id of the service line of an additionalcharge rule, or null."},
+			},
+		},
+		Spec: func(ctx context.Context, client *api.Client, cfg *contractRuleModel) lookup.Spec[api.ContractRule] {
+			contractID := cfg.ContractID.ValueInt64()
+			return lookup.Spec[api.ContractRule]{
+				Kind: kindOf("contract rule", func(r api.ContractRule) int64 { return r.ID }),
+				ID:   cfg.ID,
+				Get: byIDOf("contract rule", func(id int64) string { return fmt.Sprintf("rule %d of ServiceTrade contract %d", id, contractID) },
+					func(id int64) (*api.ContractRule, error) { return client.GetContractRule(ctx, contractID, id) }),
+				Keys: []lookup.Key[api.ContractRule]{{Attr: "name", Value: cfg.Name, Of: func(r api.ContractRule) string { return r.Name }}},
+				List: listAll(func() ([]api.ContractRule, error) {
+					return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
+				}),
+				Scope:   fmt.Sprintf("of contract %d", contractID),
+				Explain: func(msg string, _ bool) string { return fmt.Sprintf("%s on contract %d", msg, contractID) },
+			}
+		},
+		SetDiags: func(m *contractRuleModel, rule *api.ContractRule) diag.Diagnostics {
+			// Not null: a rule without lib items has an empty set.
+			m.LibItemIDs = types.SetValueMust(types.Int64Type, nil)
+			return m.fromAPI(m.ContractID.ValueInt64(), rule)
 		},
 	}
-}
-
-func (d *contractRuleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.LookupOne(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *contractRuleModel) lookup.Spec[api.ContractRule] {
-		contractID := cfg.ContractID.ValueInt64()
-		return lookup.Spec[api.ContractRule]{
-			Kind: kindOf("contract rule", func(r api.ContractRule) int64 { return r.ID }),
-			ID:   cfg.ID,
-			Get: byIDOf("contract rule", func(id int64) string { return fmt.Sprintf("rule %d of ServiceTrade contract %d", id, contractID) },
-				func(id int64) (*api.ContractRule, error) { return client.GetContractRule(ctx, contractID, id) }),
-			Keys: []lookup.Key[api.ContractRule]{{Attr: "name", Value: cfg.Name, Of: func(r api.ContractRule) string { return r.Name }}},
-			List: listAll(func() ([]api.ContractRule, error) {
-				return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
-			}),
-			Scope:   fmt.Sprintf("of contract %d", contractID),
-			Explain: func(msg string, _ bool) string { return fmt.Sprintf("%s on contract %d", msg, contractID) },
-		}
-	}, func(m *contractRuleModel, rule *api.ContractRule) {
-		// Not null: a rule without lib items has an empty set.
-		m.LibItemIDs = types.SetValueMust(types.Int64Type, nil)
-		resp.Diagnostics.Append(m.fromAPI(m.ContractID.ValueInt64(), rule)...)
-	})
 }

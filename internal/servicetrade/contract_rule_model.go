@@ -96,3 +96,9 @@ func (m *contractRuleModel) fromAPI(contractID int64, rule *api.ContractRule) di
 	}
 	return diags
 }
+
+// refresh is fromAPI for a read: the model's contract_id, which the key
+// read from the state, stays when the response names no contract.
+func (m *contractRuleModel) refresh(rule *api.ContractRule) diag.Diagnostics {
+	return m.fromAPI(m.ContractID.ValueInt64(), rule)
+}

@@ -44,11 +44,25 @@ var contractRuleType = kit.Type[*api.Client, kit.Child]{
 // NewContractRuleResource is the fieldservice_servicetrade_contract_rule
 // resource.
 func NewContractRuleResource() resource.Resource {
-	return &contractRuleResource{kit.Base[*api.Client, kit.Child]{Type: contractRuleType}}
+	return &contractRuleResource{childResource[contractRuleModel, api.ContractRule]{
+		Base: kit.Base[*api.Client, kit.Child]{Type: contractRuleType},
+		Get:  getContractRule, SetDiags: (*contractRuleModel).refresh, Del: deleteContractRule,
+	}}
 }
 
 type contractRuleResource struct {
-	kit.Base[*api.Client, kit.Child]
+	childResource[contractRuleModel, api.ContractRule]
+}
+
+// getContractRule reads a rule through its contract. 404: the rule or its
+// contract is gone.
+func getContractRule(c *api.Client, ctx context.Context, key kit.Child) (*api.ContractRule, error) {
+	return c.GetContractRule(ctx, key.Parent, key.ID)
+}
+
+// deleteContractRule deletes a rule through its contract.
+func deleteContractRule(c *api.Client, ctx context.Context, key kit.Child) error {
+	return c.DeleteContractRule(ctx, key.Parent, key.ID)
 }
 
 func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -169,18 +183,6 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 	})
 }
 
-func (r *contractRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state contractRuleModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
-		// 404: the rule or its contract is gone.
-		rule, err := client.GetContractRule(ctx, key.Parent, key.ID)
-		if err == nil {
-			resp.Diagnostics.Append(state.fromAPI(key.Parent, rule)...)
-		}
-		return err
-	})
-}
-
 func (r *contractRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state contractRuleModel
 	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
@@ -193,12 +195,6 @@ func (r *contractRuleResource) Update(ctx context.Context, req resource.UpdateRe
 			resp.Diagnostics.Append(plan.fromAPI(key.Parent, updated)...)
 		}
 		return err
-	})
-}
-
-func (r *contractRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, key kit.Child) error {
-		return client.DeleteContractRule(ctx, key.Parent, key.ID)
 	})
 }
 

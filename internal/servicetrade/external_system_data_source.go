@@ -15,10 +15,28 @@ import (
 // NewExternalSystemDataSource is the fieldservice_servicetrade_external_system
 // data source.
 func NewExternalSystemDataSource() datasource.DataSource {
-	return &externalSystemDataSource{dataBase: dataSource("external_system", "id", "name")}
+	attrs := externalSystemDataAttributes()
+	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the external system. Give exactly one of `id` and `name`."}
+	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name (key) of the external system. Give exactly one of `id` and `name`."}
+	return &kit.Lookup[*api.Client, externalSystemDataModel, api.ExternalSystem]{
+		DataBase: dataSource("external_system", "id", "name"),
+		Definition: schema.Schema{
+			Description: "Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
+			Attributes:  attrs,
+		},
+		Spec: func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
+			return lookup.Spec[api.ExternalSystem]{
+				Kind: kindOf("external system", func(e api.ExternalSystem) int64 { return e.ID }),
+				ID:   cfg.ID,
+				Get:  byID("external system", func(id int64) (*api.ExternalSystem, error) { return client.GetExternalSystem(ctx, id) }),
+				Keys: []lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
+				// The list is one bare array with every system: match it here.
+				List: listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }),
+			}
+		},
+		SetDiags: (*externalSystemDataModel).fromAPI,
+	}
 }
-
-type externalSystemDataSource struct{ dataBase }
 
 // externalSystemDataAttributes are the computed attributes of both external
 // system data sources.
@@ -31,27 +49,4 @@ func externalSystemDataAttributes() map[string]schema.Attribute {
 		"created": schema.Int64Attribute{Computed: true, Description: "When the system was registered, as a Unix timestamp (seconds)."},
 		"updated": schema.Int64Attribute{Computed: true, Description: "When the system was last updated, as a Unix timestamp (seconds)."},
 	}
-}
-
-func (d *externalSystemDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := externalSystemDataAttributes()
-	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the external system. Give exactly one of `id` and `name`."}
-	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name (key) of the external system. Give exactly one of `id` and `name`."}
-	resp.Schema = schema.Schema{
-		Description: "Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
-		Attributes:  attrs,
-	}
-}
-
-func (d *externalSystemDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
-		return lookup.Spec[api.ExternalSystem]{
-			Kind: kindOf("external system", func(e api.ExternalSystem) int64 { return e.ID }),
-			ID:   cfg.ID,
-			Get:  byID("external system", func(id int64) (*api.ExternalSystem, error) { return client.GetExternalSystem(ctx, id) }),
-			Keys: []lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
-			// The list is one bare array with every system: match it here.
-			List: listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }),
-		}
-	}, (*externalSystemDataModel).fromAPI)
 }

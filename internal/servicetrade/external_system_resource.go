@@ -30,12 +30,19 @@ var _ resource.ResourceWithValidateConfig = (*externalSystemResource)(nil)
 // NewExternalSystemResource is the fieldservice_servicetrade_external_system
 // resource.
 func NewExternalSystemResource() resource.Resource {
-	return &externalSystemResource{resourceBase{Type: numbered("external_system")}}
+	return &externalSystemResource{crudResource[externalSystemModel, api.ExternalSystem]{
+		Base: resourceBase{Type: numbered("external_system")},
+		// Read: 404 is not documented for this resource; it can only mean
+		// the system is gone (removed by ServiceTrade support).
+		Get: (*api.Client).GetExternalSystem, SetDiags: (*externalSystemModel).fromAPI,
+	}}
 }
 
 // externalSystemResource cannot be deleted, and imports by id or by name:
 // it has its own Delete, ModifyPlan and ImportState.
-type externalSystemResource struct{ resourceBase }
+type externalSystemResource struct {
+	crudResource[externalSystemModel, api.ExternalSystem]
+}
 
 // externalSystemNotDeleted is the warning of every destroy.
 func externalSystemNotDeleted(m externalSystemModel) undeletable.Notice {
@@ -129,7 +136,7 @@ func (r *externalSystemResource) ValidateConfig(ctx context.Context, req resourc
 // it), and warns, when the system is destroyed, that it will stay in
 // ServiceTrade.
 func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.resourceBase.ModifyPlan(ctx, req, resp)
+	r.Base.ModifyPlan(ctx, req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -184,7 +191,7 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 		// adopted when it is the one configured. Destroying a system leaves
 		// it in ServiceTrade, so its name stays taken (Delete does not free
 		// it in the index).
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name),
 			func(ctx context.Context) (*api.ExternalSystem, error) { return client.CreateExternalSystem(ctx, in) },
 			lostcreate.Lookup[api.ExternalSystem]{
 				Match:  fmt.Sprintf("named %q", in.Name),
@@ -214,12 +221,6 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 		}
 		return ok
 	})
-}
-
-// Read: 404 is not documented for this resource; it can only mean the
-// system is gone (removed by ServiceTrade support).
-func (r *externalSystemResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	kit.ReadDiags(ctx, &r.resourceBase, req, resp, (*api.Client).GetExternalSystem, (*externalSystemModel).fromAPI)
 }
 
 func (r *externalSystemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

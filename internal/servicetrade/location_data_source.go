@@ -20,10 +20,54 @@ import (
 // NewLocationDataSource is the fieldservice_servicetrade_location data
 // source.
 func NewLocationDataSource() datasource.DataSource {
-	return &locationDataSource{dataBase: dataSource("location", "id", "name")}
+	return &kit.Lookup[*api.Client, locationModel, api.Location]{
+		DataBase: dataSource("location", "id", "name"),
+		Definition: schema.Schema{
+			Description: "Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
+			Attributes: map[string]schema.Attribute{
+				"id":   schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the location. Give exactly one of `id` and `name`."},
+				"name": schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the location. Give exactly one of `id` and `name`."},
+				"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
+					"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
+				"uri":          schema.StringAttribute{Computed: true, Description: "Absolute API URI of the location."},
+				"ref_number":   schema.StringAttribute{Computed: true, Description: "Reference number of the location."},
+				"status":       schema.StringAttribute{Computed: true, Description: "Status of the location: `active`, `pending` or `inactive`."},
+				"company_id":   schema.Int64Attribute{Computed: true, Description: "Id of the company that owns the location (for offices, the account's own company)."},
+				"lat":          schema.Float64Attribute{Computed: true, Description: "Geocoded latitude in decimal degrees, or null."},
+				"lon":          schema.Float64Attribute{Computed: true, Description: "Geocoded longitude in decimal degrees, or null."},
+				"phone_number": schema.StringAttribute{Computed: true, Description: "Phone number of the location itself (not of a contact), formatted by ServiceTrade as `(XXX) XXX-XXXX`; empty when none."},
+				"email":        schema.StringAttribute{Computed: true, Description: "E-mail address of the location itself (not of a contact); empty when none."},
+				"taxable":      schema.BoolAttribute{Computed: true, Description: "Whether invoice items at this location are taxable by default."},
+				"address":      addressAttribute("location"),
+				"office_ids":   schema.SetAttribute{Computed: true, ElementType: types.Int64Type, Description: "Ids of the offices that serve the location (usually empty for an office itself)."},
+			},
+		},
+		Spec: func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
+			officeOnly := cfg.OfficeOnly.ValueBool()
+			kind := "location"
+			if officeOnly {
+				kind = "office"
+			}
+			get := byID("location", func(id int64) (*api.Location, error) { return client.GetLocation(ctx, id) })
+			return lookup.Spec[api.Location]{
+				Kind: kindOf(kind, func(l api.Location) int64 { return l.ID }),
+				ID:   cfg.ID,
+				Get: func(raw string) (*api.Location, diag.Diagnostics) {
+					loc, diags := get(raw)
+					if officeOnly && loc != nil && !diags.HasError() {
+						diags.Append(requireOffice(ctx, client, loc)...)
+					}
+					return loc, diags
+				},
+				Keys: []lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
+				List: func(k lookup.Key[api.Location]) ([]api.Location, error) {
+					return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
+				},
+			}
+		},
+		SetDiags: (*locationModel).fromAPI,
+	}
 }
-
-type locationDataSource struct{ dataBase }
 
 type locationModel struct {
 	ID          types.String  `tfsdk:"id"`
@@ -40,55 +84,6 @@ type locationModel struct {
 	Taxable     types.Bool    `tfsdk:"taxable"`
 	Address     types.Object  `tfsdk:"address"`
 	OfficeIDs   types.Set     `tfsdk:"office_ids"`
-}
-
-func (d *locationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
-		Attributes: map[string]schema.Attribute{
-			"id":   schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the location. Give exactly one of `id` and `name`."},
-			"name": schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the location. Give exactly one of `id` and `name`."},
-			"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
-				"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
-			"uri":          schema.StringAttribute{Computed: true, Description: "Absolute API URI of the location."},
-			"ref_number":   schema.StringAttribute{Computed: true, Description: "Reference number of the location."},
-			"status":       schema.StringAttribute{Computed: true, Description: "Status of the location: `active`, `pending` or `inactive`."},
-			"company_id":   schema.Int64Attribute{Computed: true, Description: "Id of the company that owns the location (for offices, the account's own company)."},
-			"lat":          schema.Float64Attribute{Computed: true, Description: "Geocoded latitude in decimal degrees, or null."},
-			"lon":          schema.Float64Attribute{Computed: true, Description: "Geocoded longitude in decimal degrees, or null."},
-			"phone_number": schema.StringAttribute{Computed: true, Description: "Phone number of the location itself (not of a contact), formatted by ServiceTrade as `(XXX) XXX-XXXX`; empty when none."},
-			"email":        schema.StringAttribute{Computed: true, Description: "E-mail address of the location itself (not of a contact); empty when none."},
-			"taxable":      schema.BoolAttribute{Computed: true, Description: "Whether invoice items at this location are taxable by default."},
-			"address":      addressAttribute("location"),
-			"office_ids":   schema.SetAttribute{Computed: true, ElementType: types.Int64Type, Description: "Ids of the offices that serve the location (usually empty for an office itself)."},
-		},
-	}
-}
-
-func (d *locationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
-		officeOnly := cfg.OfficeOnly.ValueBool()
-		kind := "location"
-		if officeOnly {
-			kind = "office"
-		}
-		get := byID("location", func(id int64) (*api.Location, error) { return client.GetLocation(ctx, id) })
-		return lookup.Spec[api.Location]{
-			Kind: kindOf(kind, func(l api.Location) int64 { return l.ID }),
-			ID:   cfg.ID,
-			Get: func(raw string) (*api.Location, diag.Diagnostics) {
-				loc, diags := get(raw)
-				if officeOnly && loc != nil && !diags.HasError() {
-					diags.Append(requireOffice(ctx, client, loc)...)
-				}
-				return loc, diags
-			},
-			Keys: []lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
-			List: func(k lookup.Key[api.Location]) ([]api.Location, error) {
-				return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
-			},
-		}
-	}, (*locationModel).fromAPI)
 }
 
 // requireOffice fails unless loc, read by id for office_only, is an office.

@@ -41,11 +41,28 @@ var quoteTemplateItemType = kit.Type[*api.Client, kit.Child]{
 // NewQuoteTemplateItemResource is the
 // fieldservice_servicetrade_quote_template_item resource.
 func NewQuoteTemplateItemResource() resource.Resource {
-	return &quoteTemplateItemResource{kit.Base[*api.Client, kit.Child]{Type: quoteTemplateItemType}}
+	return &quoteTemplateItemResource{childResource[quoteTemplateItemModel, api.QuoteTemplateItem]{
+		Base: kit.Base[*api.Client, kit.Child]{Type: quoteTemplateItemType},
+		Get:  getQuoteTemplateItem, Set: (*quoteTemplateItemModel).fromAPI, Del: deleteQuoteTemplateItem,
+	}}
 }
 
 type quoteTemplateItemResource struct {
-	kit.Base[*api.Client, kit.Child]
+	childResource[quoteTemplateItemModel, api.QuoteTemplateItem]
+}
+
+// getQuoteTemplateItem reads an item by its own id: the flat path finds the
+// item whatever its template, so an item moved to another template shows
+// as a change of quote_template_id.
+func getQuoteTemplateItem(c *api.Client, ctx context.Context, key kit.Child) (*api.QuoteTemplateItem, error) {
+	return c.GetQuoteTemplateItem(ctx, key.ID)
+}
+
+// deleteQuoteTemplateItem deletes an item through its template: DELETE is
+// documented only on the nested path. 404 means the item or its template
+// is already gone.
+func deleteQuoteTemplateItem(c *api.Client, ctx context.Context, key kit.Child) error {
+	return c.DeleteQuoteTemplateItem(ctx, key.Parent, key.ID)
 }
 
 func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -181,20 +198,6 @@ func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.Cre
 	})
 }
 
-func (r *quoteTemplateItemResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state quoteTemplateItemModel
-	r.ReadWith(ctx, req, resp, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
-		// The flat path finds the item whatever its template, so an item
-		// moved to another template shows as a change of
-		// quote_template_id.
-		it, err := client.GetQuoteTemplateItem(ctx, key.ID)
-		if err == nil {
-			state.fromAPI(it)
-		}
-		return err
-	})
-}
-
 func (r *quoteTemplateItemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state quoteTemplateItemModel
 	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
@@ -206,14 +209,6 @@ func (r *quoteTemplateItemResource) Update(ctx context.Context, req resource.Upd
 			plan.fromAPI(updated)
 		}
 		return err
-	})
-}
-
-func (r *quoteTemplateItemResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, key kit.Child) error {
-		// DELETE is documented only on the nested path. 404 means the item
-		// or its template is already gone.
-		return client.DeleteQuoteTemplateItem(ctx, key.Parent, key.ID)
 	})
 }
 

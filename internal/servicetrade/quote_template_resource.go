@@ -22,11 +22,18 @@ import (
 // NewQuoteTemplateResource is the fieldservice_servicetrade_quote_template
 // resource.
 func NewQuoteTemplateResource() resource.Resource {
-	return &quoteTemplateResource{resourceBase{Type: numbered("quote_template", kit.AllowDuplicateDefault,
-		kit.Attribute{Name: "force_delete", Default: types.BoolValue(false)})}}
+	return &quoteTemplateResource{crudResource[quoteTemplateModel, api.QuoteTemplate]{
+		Base: resourceBase{Type: numbered("quote_template", kit.AllowDuplicateDefault,
+			kit.Attribute{Name: "force_delete", Default: types.BoolValue(false)})},
+		Get: (*api.Client).GetQuoteTemplate, Set: (*quoteTemplateModel).fromAPI,
+	}}
 }
 
-type quoteTemplateResource struct{ resourceBase }
+// quoteTemplateResource has its own Delete: it empties the template first
+// when force_delete says so.
+type quoteTemplateResource struct {
+	crudResource[quoteTemplateModel, api.QuoteTemplate]
+}
 
 // forceDeleteRounds bounds how often Delete empties the template and
 // retries when items keep appearing (someone adding items concurrently).
@@ -91,7 +98,7 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 		// is the natural key checked before the create, unless
 		// allow_duplicate says a duplicate is meant (a create_before_destroy
 		// replacement).
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name),
 			func(ctx context.Context) (*api.QuoteTemplate, error) { return client.CreateQuoteTemplate(ctx, in) },
 			kit.ByNaturalKey(kit.Natural[api.QuoteTemplate]{
 				Attribute: "name", Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Match: fmt.Sprintf("named %q", in.Name),
@@ -111,10 +118,6 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 		}
 		return ok
 	})
-}
-
-func (r *quoteTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetQuoteTemplate, (*quoteTemplateModel).fromAPI)
 }
 
 func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -23,10 +23,15 @@ import (
 
 // NewRegionResource is the fieldservice_servicetrade_region resource.
 func NewRegionResource() resource.Resource {
-	return &regionResource{resourceBase{Type: numbered("region")}}
+	return &regionResource{crudResource[regionModel, api.Region]{
+		Base: resourceBase{Type: numbered("region")},
+		Get:  (*api.Client).GetRegion, SetDiags: (*regionModel).refresh, Del: (*api.Client).DeleteRegion,
+	}}
 }
 
-type regionResource struct{ resourceBase }
+type regionResource struct {
+	crudResource[regionModel, api.Region]
+}
 
 func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -87,7 +92,7 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 		// Region names are not unique, and people legitimately repeat them
 		// (one "North" per service line, say): no natural key is checked,
 		// and a create whose answer was lost is never adopted.
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name),
 			func(ctx context.Context) (*api.Region, error) { return client.CreateRegion(ctx, in) },
 			lostcreate.Lookup[api.Region]{
 				Match: fmt.Sprintf("named %q", in.Name),
@@ -104,10 +109,6 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 	})
 }
 
-func (r *regionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	kit.ReadDiags(ctx, &r.resourceBase, req, resp, (*api.Client).GetRegion, (*regionModel).refresh)
-}
-
 func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state regionModel
 	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
@@ -122,8 +123,4 @@ func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest,
 		resp.Diagnostics.Append(plan.refresh(updated)...)
 		return nil
 	})
-}
-
-func (r *regionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	kit.Delete(ctx, &r.resourceBase, req, resp, (*api.Client).DeleteRegion)
 }

@@ -18,6 +18,16 @@ var vendor = kit.Vendor[*api.Client]{Name: "ServiceTrade", Prefix: "servicetrade
 // numeric id.
 type resourceBase = kit.Base[*api.Client, int64]
 
+// crudResource is the kit.Resource of such a resource: its Read and Delete
+// come from the client's get and delete of the object O, with the model
+// M's mapping.
+type crudResource[M, O any] = kit.Resource[*api.Client, int64, M, O]
+
+// childResource is the kit.Resource of a ServiceTrade object known by its
+// parent and its own id (a contract rule, a quote template item): its Read
+// and Delete come from get and delete functions taking the kit.Child key.
+type childResource[M, O any] = kit.Resource[*api.Client, kit.Child, M, O]
+
 // numbered is the Type of a ServiceTrade resource known by its numeric id
 // (fieldservice_servicetrade_<name>), with its provider-side attributes.
 func numbered(name string, providerSide ...kit.Attribute) kit.Type[*api.Client, int64] {

@@ -20,10 +20,15 @@ import (
 
 // NewWebhookResource is the fieldservice_servicetrade_webhook resource.
 func NewWebhookResource() resource.Resource {
-	return &webhookResource{resourceBase{Type: numbered("webhook", kit.AllowDuplicateDefault)}}
+	return &webhookResource{crudResource[webhookResourceModel, api.Webhook]{
+		Base: resourceBase{Type: numbered("webhook", kit.AllowDuplicateDefault)},
+		Get:  (*api.Client).GetWebhook, Set: (*webhookResourceModel).fromAPI, Del: (*api.Client).DeleteWebhook,
+	}}
 }
 
-type webhookResource struct{ resourceBase }
+type webhookResource struct {
+	crudResource[webhookResourceModel, api.Webhook]
+}
 
 func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -91,7 +96,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		// URL fires every event twice: it is the natural key checked
 		// before the create, unless allow_duplicate says a duplicate is
 		// meant (a create_before_destroy replacement).
-		created, ok := kit.Send(ctx, &r.resourceBase, diags, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL),
+		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL),
 			func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) },
 			kit.ByNaturalKey(kit.Natural[api.Webhook]{
 				Attribute: "hook_url", Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Match: fmt.Sprintf("for hook URL %q", in.HookURL),
@@ -106,10 +111,6 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 		return ok
 	})
-}
-
-func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	kit.Read(ctx, &r.resourceBase, req, resp, (*api.Client).GetWebhook, (*webhookResourceModel).fromAPI)
 }
 
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -135,8 +136,4 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		}
 		return nil
 	})
-}
-
-func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	kit.Delete(ctx, &r.resourceBase, req, resp, (*api.Client).DeleteWebhook)
 }
