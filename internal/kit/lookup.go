@@ -10,29 +10,6 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 )
 
-// LookupOne is the whole Read of a single-object data source: spec says,
-// from the configuration, how to find the object (lookup.One: by id or by
-// a key, with the no-match and several-matches errors), and set fills the
-// model, configuration included, from it.
-func LookupOne[C, M, T any](ctx context.Context, b *DataBase[C], req datasource.ReadRequest, resp *datasource.ReadResponse,
-	spec func(ctx context.Context, c C, cfg *M) lookup.Spec[T], set func(*M, *T)) {
-	var m M
-	b.ReadWith(ctx, req, resp, &m, func(ctx context.Context, c C, diags *diag.Diagnostics) bool {
-		found := lookup.One(diags, spec(ctx, c, &m))
-		if found != nil {
-			set(&m, found)
-		}
-		return found != nil
-	})
-}
-
-// LookupOneDiags is LookupOne for a mapping that can fail (set returns its
-// diagnostics).
-func LookupOneDiags[C, M, T any](ctx context.Context, b *DataBase[C], req datasource.ReadRequest, resp *datasource.ReadResponse,
-	spec func(ctx context.Context, c C, cfg *M) lookup.Spec[T], set func(*M, *T) diag.Diagnostics) {
-	LookupOne(ctx, b, req, resp, spec, func(m *M, v *T) { resp.Diagnostics.Append(set(m, v)...) })
-}
-
 // ListAll is the whole Read of a plural data source that shows every
 // object list returns: items is the model's list, each element set from
 // one object. plural names the objects in the error of a failed listing:
@@ -63,8 +40,12 @@ type Lookup[C, M, T any] struct {
 	DataBase[C]
 	Definition schema.Schema
 	Spec       func(ctx context.Context, c C, cfg *M) lookup.Spec[T]
-	Set        func(*M, *T)
-	SetDiags   func(*M, *T) diag.Diagnostics
+	// Refetch, when set, reads the object found again, for kinds whose
+	// list entries lack what only the read by id returns; it adds its own
+	// error and returns nil when that read fails.
+	Refetch  func(ctx context.Context, c C, found *T, diags *diag.Diagnostics) *T
+	Set      func(*M, *T)
+	SetDiags func(*M, *T) diag.Diagnostics
 }
 
 // Schema returns Definition.
@@ -74,9 +55,19 @@ func (d *Lookup[C, M, T]) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 // Read finds the object and sets the state from it.
 func (d *Lookup[C, M, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	set := d.Set
 	if d.SetDiags != nil {
-		LookupOneDiags(ctx, &d.DataBase, req, resp, d.Spec, d.SetDiags)
-		return
+		set = func(m *M, v *T) { resp.Diagnostics.Append(d.SetDiags(m, v)...) }
 	}
-	LookupOne(ctx, &d.DataBase, req, resp, d.Spec, d.Set)
+	var m M
+	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, c C, diags *diag.Diagnostics) bool {
+		found := lookup.One(diags, d.Spec(ctx, c, &m))
+		if found != nil && d.Refetch != nil {
+			found = d.Refetch(ctx, c, found, diags)
+		}
+		if found != nil {
+			set(&m, found)
+		}
+		return found != nil && !diags.HasError()
+	})
 }

@@ -27,14 +27,22 @@ type Resource[C, K, M, O any] struct {
 
 // Read refreshes the model from Get; a gone object leaves the state.
 func (r *Resource[C, K, M, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.SetDiags != nil {
-		ReadDiags(ctx, &r.Base, req, resp, r.Get, r.SetDiags)
-		return
-	}
-	Read(ctx, &r.Base, req, resp, r.Get, r.Set)
+	var m M
+	r.ReadWith(ctx, req, resp, &m, func(ctx context.Context, c C, key K) error {
+		o, err := r.Get(c, ctx, key)
+		switch {
+		case err != nil:
+			return err
+		case r.SetDiags != nil:
+			resp.Diagnostics.Append(r.SetDiags(&m, o)...)
+		default:
+			r.Set(&m, o)
+		}
+		return nil
+	})
 }
 
 // Delete deletes the object with Del; one already gone counts as deleted.
 func (r *Resource[C, K, M, O]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	Delete(ctx, &r.Base, req, resp, r.Del)
+	r.DeleteWith(ctx, req, resp, func(ctx context.Context, c C, key K) error { return r.Del(c, ctx, key) })
 }

@@ -20,12 +20,18 @@ var _ datasource.DataSourceWithValidateConfig = (*contractDataSource)(nil)
 // NewContractDataSource is the fieldservice_servicetrade_contract data
 // source.
 func NewContractDataSource() datasource.DataSource {
-	return &contractDataSource{dataBase: dataSource("contract")}
+	return &contractDataSource{kit.Lookup[*api.Client, contractDataModel, api.Contract]{
+		DataBase: dataSource("contract"), Definition: contractDataSchema(), Spec: contractSpec, SetDiags: (*contractDataModel).fromAPI,
+	}}
 }
 
-type contractDataSource struct{ dataBase }
+// contractDataSource is a kit.Lookup with its own ValidateConfig: a name
+// needs a vendor or a customer to look among.
+type contractDataSource struct {
+	kit.Lookup[*api.Client, contractDataModel, api.Contract]
+}
 
-func (d *contractDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func contractDataSchema() schema.Schema {
 	id := func(desc string) schema.Int64Attribute {
 		return schema.Int64Attribute{Computed: true, Description: desc}
 	}
@@ -35,7 +41,7 @@ func (d *contractDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	num := func(desc string) schema.Float64Attribute {
 		return schema.Float64Attribute{Computed: true, Description: desc}
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		Description: "Looks up one ServiceTrade contract by `id`, or by exact `name` within the contracts of a vendor (`vendor_id`) or of a customer " +
 			"(`customer_id`): the API cannot list contracts without one of them, so templates (which have neither) can only be read by id. " +
 			"Inactive contracts are found too (see `active`). Fails when no contract, or more than one, has that name in that scope.",
@@ -105,29 +111,29 @@ func (d *contractDataSource) ValidateConfig(ctx context.Context, req datasource.
 	}
 }
 
-func (d *contractDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.LookupOneDiags(ctx, &d.dataBase, req, resp, func(ctx context.Context, client *api.Client, cfg *contractDataModel) lookup.Spec[api.Contract] {
-		f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64()}
-		var scope []string
-		if f.VendorID != 0 {
-			scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
-		}
-		if f.CustomerID != 0 {
-			scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
-		}
-		return lookup.Spec[api.Contract]{
-			Kind: kindOf("contract", func(c api.Contract) int64 { return c.ID }),
-			ID:   cfg.ID,
-			Get:  byID("contract", func(id int64) (*api.Contract, error) { return client.GetContract(ctx, id) }),
-			Keys: []lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
-			List: func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
-				f.Name = k.Value.ValueString()
-				return client.ListContracts(ctx, f)
-			},
-			Scope: "of " + strings.Join(scope, " and "),
-			Explain: func(msg string, _ bool) string {
-				return msg + " among the contracts of " + strings.Join(scope, " and ")
-			},
-		}
-	}, (*contractDataModel).fromAPI)
+// contractSpec looks a contract up by id, or by name among the contracts
+// of the configured vendor or customer.
+func contractSpec(ctx context.Context, client *api.Client, cfg *contractDataModel) lookup.Spec[api.Contract] {
+	f := api.ContractFilter{VendorID: cfg.VendorID.ValueInt64(), CustomerID: cfg.CustomerID.ValueInt64()}
+	var scope []string
+	if f.VendorID != 0 {
+		scope = append(scope, fmt.Sprintf("vendor %d", f.VendorID))
+	}
+	if f.CustomerID != 0 {
+		scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
+	}
+	return lookup.Spec[api.Contract]{
+		Kind: kindOf("contract", func(c api.Contract) int64 { return c.ID }),
+		ID:   cfg.ID,
+		Get:  byID("contract", func(id int64) (*api.Contract, error) { return client.GetContract(ctx, id) }),
+		Keys: []lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
+		List: func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
+			f.Name = k.Value.ValueString()
+			return client.ListContracts(ctx, f)
+		},
+		Scope: "of " + strings.Join(scope, " and "),
+		Explain: func(msg string, _ bool) string {
+			return msg + " among the contracts of " + strings.Join(scope, " and ")
+		},
+	}
 }

@@ -1,6 +1,7 @@
 package servicetrade
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -71,4 +72,17 @@ const ignoreCase matchOption = 1
 func exactlyOne[T any](kind, field, want string, items []T, key func(T) string, id func(T) int64, opts ...matchOption) (T, error) {
 	return lookup.Match(kindOf(kind, id),
 		lookup.Key[T]{Attr: field, Value: types.StringValue(want), Of: key, IgnoreCase: slices.Contains(opts, ignoreCase)}, items)
+}
+
+// readAgain is the kit.Lookup Refetch of a kind whose list entries lack
+// what only the read by id returns (a region's offices, a template's
+// items): it reads the object found by its id.
+func readAgain[T any](kind string, get func(*api.Client, context.Context, int64) (*T, error), id func(*T) int64) func(context.Context, *api.Client, *T, *diag.Diagnostics) *T {
+	return func(ctx context.Context, client *api.Client, found *T, diags *diag.Diagnostics) *T {
+		v, err := get(client, ctx, id(found))
+		if err != nil {
+			diags.AddError(fmt.Sprintf("Reading ServiceTrade %s %d failed", kind, id(found)), err.Error())
+		}
+		return v
+	}
 }

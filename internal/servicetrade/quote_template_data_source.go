@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
@@ -17,10 +17,13 @@ import (
 // NewQuoteTemplateDataSource is the fieldservice_servicetrade_quote_template
 // data source.
 func NewQuoteTemplateDataSource() datasource.DataSource {
-	return &quoteTemplateDataSource{dataBase: dataSource("quote_template", "id", "name")}
+	return &kit.Lookup[*api.Client, quoteTemplateDataModel, api.QuoteTemplate]{
+		DataBase: dataSource("quote_template", "id", "name"), Definition: quoteTemplateDataSchema(), Spec: quoteTemplateSpec,
+		// Read by id, so that the items are those of the single GET.
+		Refetch:  readAgain("quote template", (*api.Client).GetQuoteTemplate, func(v *api.QuoteTemplate) int64 { return v.ID }),
+		SetDiags: (*quoteTemplateDataModel).fromAPI,
+	}
 }
-
-type quoteTemplateDataSource struct{ dataBase }
 
 type quoteTemplateDataModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -52,8 +55,8 @@ func quoteTemplateItemsSchema() schema.ListNestedAttribute {
 	}
 }
 
-func (d *quoteTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func quoteTemplateDataSchema() schema.Schema {
+	return schema.Schema{
 		Description: "Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. " +
 			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
 		Attributes: map[string]schema.Attribute{
@@ -70,31 +73,17 @@ func (d *quoteTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *quoteTemplateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m quoteTemplateDataModel
-	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
-		match := lookup.One(diags, lookup.Spec[api.QuoteTemplate]{
-			Kind: kindOf("quote template", func(t api.QuoteTemplate) int64 { return t.ID }),
-			ID:   m.ID,
-			Get:  byID("quote template", func(id int64) (*api.QuoteTemplate, error) { return &api.QuoteTemplate{ID: id}, nil }),
-			Keys: []lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: m.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
-			List: func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
-				return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
-			},
-		})
-		if match == nil {
-			return false
-		}
-		id := match.ID
-		// Read by id, so that the items are those of the single GET.
-		qt, err := client.GetQuoteTemplate(ctx, id)
-		if err != nil {
-			diags.AddError(fmt.Sprintf("Reading ServiceTrade quote template %d failed", id), err.Error())
-			return false
-		}
-		diags.Append(m.fromAPI(qt)...)
-		return true
-	})
+func quoteTemplateSpec(ctx context.Context, client *api.Client, cfg *quoteTemplateDataModel) lookup.Spec[api.QuoteTemplate] {
+	// Get only takes the id: Refetch reads the object, once.
+	return lookup.Spec[api.QuoteTemplate]{
+		Kind: kindOf("quote template", func(t api.QuoteTemplate) int64 { return t.ID }),
+		ID:   cfg.ID,
+		Get:  byID("quote template", func(id int64) (*api.QuoteTemplate, error) { return &api.QuoteTemplate{ID: id}, nil }),
+		Keys: []lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
+		List: func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
+			return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
+		},
+	}
 }
 
 // fromAPI fills the model from the API object.

@@ -2,26 +2,31 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // NewRegionDataSource is the fieldservice_servicetrade_region data source.
 func NewRegionDataSource() datasource.DataSource {
-	return &regionDataSource{dataBase: dataSource("region", "id", "name")}
+	return &kit.Lookup[*api.Client, regionModel, api.Region]{
+		DataBase: dataSource("region", "id", "name"), Definition: regionDataSchema(), Spec: regionSpec,
+		// List entries carry no offices, so the region is always read by id.
+		Refetch: readAgain("region", (*api.Client).GetRegion, func(v *api.Region) int64 { return v.ID }),
+		SetDiags: func(m *regionModel, r *api.Region) diag.Diagnostics {
+			return m.fromAPI(r, types.SetValueMust(types.Int64Type, nil))
+		},
+	}
 }
 
-type regionDataSource struct{ dataBase }
-
-func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func regionDataSchema() schema.Schema {
+	return schema.Schema{
 		Description: "Looks up one ServiceTrade region by `id` or by exact `name`. Fails when no region, or more than one, has that name.",
 		Attributes: map[string]schema.Attribute{
 			"id":    schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the region. Give exactly one of `id` and `name`."},
@@ -41,29 +46,15 @@ func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m regionModel
-	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
-		match := lookup.One(diags, lookup.Spec[api.Region]{
-			Kind: kindOf("region", func(r api.Region) int64 { return r.ID }),
-			ID:   m.ID,
-			Get:  byID("region", func(id int64) (*api.Region, error) { return &api.Region{ID: id}, nil }),
-			Keys: []lookup.Key[api.Region]{{Attr: "name", Value: m.Name, Of: func(r api.Region) string { return r.Name }}},
-			List: func(k lookup.Key[api.Region]) ([]api.Region, error) {
-				return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
-			},
-		})
-		if match == nil {
-			return false
-		}
-		id := match.ID
-		// List entries carry no offices, so the region is always read by id.
-		region, err := client.GetRegion(ctx, id)
-		if err != nil {
-			diags.AddError(fmt.Sprintf("Reading ServiceTrade region %d failed", id), err.Error())
-			return false
-		}
-		diags.Append(m.fromAPI(region, types.SetValueMust(types.Int64Type, nil))...)
-		return true
-	})
+func regionSpec(ctx context.Context, client *api.Client, cfg *regionModel) lookup.Spec[api.Region] {
+	// Get only takes the id: Refetch reads the object, once.
+	return lookup.Spec[api.Region]{
+		Kind: kindOf("region", func(r api.Region) int64 { return r.ID }),
+		ID:   cfg.ID,
+		Get:  byID("region", func(id int64) (*api.Region, error) { return &api.Region{ID: id}, nil }),
+		Keys: []lookup.Key[api.Region]{{Attr: "name", Value: cfg.Name, Of: func(r api.Region) string { return r.Name }}},
+		List: func(k lookup.Key[api.Region]) ([]api.Region, error) {
+			return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
+		},
+	}
 }
