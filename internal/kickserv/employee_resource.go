@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -87,31 +86,17 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"username": optionalText("Login name of the employee, needed when `can_login` is true. Kickserv refuses a username another employee of the account already has, " +
 				"inactive ones included, with \"Username has already been taken\"."),
 			"email_address": optionalText("Email address of the employee. Not checked by the provider."),
-			"can_login": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				Description: "Whether the employee may log in to Kickserv. Default `false`. Logging in needs a `username`, and a password " +
-					"(`password` or `password_wo`) when the employee has none yet; otherwise Kickserv refuses the change with its own message. Updatable in place.",
-			},
-			"active": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				Description: "Whether the employee is active. Default `true`. Setting `false` keeps the employee managed but inactive; destroying the resource also makes it inactive. " +
-					"An employee made inactive outside Terraform is shown as a change back to `true` on the next plan. Inactive employees cannot use their API token. Updatable in place.",
-			},
-			"is_account_owner": schema.BoolAttribute{
-				Computed:      true,
-				Description:   "Whether the employee owns the Kickserv account. Read-only; Kickserv does not let the account owner be made inactive.",
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-			},
-			"cell_phone": optionalText("Cell phone number, stored as written (not normalised)."),
-			"home_phone": optionalText("Home phone number, stored as written (not normalised)."),
-			"address":    optionalText("Street address."),
-			"city":       optionalText("City."),
-			"state":      optionalText("State or province, stored as written (for example `TX`)."),
-			"zip_code":   optionalText("ZIP or postal code, stored as text (leading zeros are kept)."),
+			"can_login": kit.OptionalBool(false, "Whether the employee may log in to Kickserv. Default `false`. Logging in needs a `username`, and a password "+
+				"(`password` or `password_wo`) when the employee has none yet; otherwise Kickserv refuses the change with its own message. Updatable in place."),
+			"active": kit.OptionalBool(true, "Whether the employee is active. Default `true`. Setting `false` keeps the employee managed but inactive; destroying the resource also makes it inactive. "+
+				"An employee made inactive outside Terraform is shown as a change back to `true` on the next plan. Inactive employees cannot use their API token. Updatable in place."),
+			"is_account_owner": kit.ComputedBool("Whether the employee owns the Kickserv account. Read-only; Kickserv does not let the account owner be made inactive."),
+			"cell_phone":       optionalText("Cell phone number, stored as written (not normalised)."),
+			"home_phone":       optionalText("Home phone number, stored as written (not normalised)."),
+			"address":          optionalText("Street address."),
+			"city":             optionalText("City."),
+			"state":            optionalText("State or province, stored as written (for example `TX`)."),
+			"zip_code":         optionalText("ZIP or postal code, stored as text (leading zeros are kept)."),
 			"notify_via_email": schema.BoolAttribute{
 				Optional: true,
 				Computed: true,

@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -22,6 +23,17 @@ func ComputedString(description string) schema.StringAttribute {
 		Computed:      true,
 		Description:   description,
 		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// ComputedBool is a boolean only the API sets, which may change (a
+// webhook's confirmation): known from state in every plan but the
+// create's, so that a change shows at the next refresh, never as a plan.
+func ComputedBool(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		Computed:      true,
+		Description:   description,
+		PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 	}
 }
 
@@ -47,18 +59,14 @@ type Duplicate struct {
 // AllowDuplicate is the allow_duplicate attribute of such a type, which
 // lists it among its ProviderSide attributes.
 func AllowDuplicate(d Duplicate) schema.BoolAttribute {
-	return schema.BoolAttribute{
-		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(false),
-		Description: "Whether to create the " + d.Noun + " even when another " + d.Kind + " with the same `" + d.Attr + "` exists. " +
-			"Defaults to `false`: the create is refused, with the way to import the existing " + d.Noun + ", so that a second apply after a create whose answer was lost " +
-			"cannot make a duplicate behind your back. Set it to `true` to replace the " + d.Noun + " with `create_before_destroy` and the same `" + d.Attr + "`" + d.When + ": " +
-			"Terraform does not tell the provider which object a new one replaces, so otherwise the new " + d.Noun + " " +
-			"cannot be told from a duplicate and the replacement is refused. The risk: " + d.Risk + ", " +
-			"for as long as both exist (during such a replacement, until the old one is deleted" + d.During + "; for good, if the other one is not the one being replaced). " +
-			"Provider-side only: changing it updates the state in place without calling " + d.Vendor + ".",
-	}
+	return OptionalBool(false,
+		"Whether to create the "+d.Noun+" even when another "+d.Kind+" with the same `"+d.Attr+"` exists. "+
+			"Defaults to `false`: the create is refused, with the way to import the existing "+d.Noun+", so that a second apply after a create whose answer was lost "+
+			"cannot make a duplicate behind your back. Set it to `true` to replace the "+d.Noun+" with `create_before_destroy` and the same `"+d.Attr+"`"+d.When+": "+
+			"Terraform does not tell the provider which object a new one replaces, so otherwise the new "+d.Noun+" "+
+			"cannot be told from a duplicate and the replacement is refused. The risk: "+d.Risk+", "+
+			"for as long as both exist (during such a replacement, until the old one is deleted"+d.During+"; for good, if the other one is not the one being replaced). "+
+			"Provider-side only: changing it updates the state in place without calling "+d.Vendor+".")
 }
 
 // Attribute is a provider-side attribute and its default (Type.ProviderSide).
@@ -80,4 +88,10 @@ func Defaults(attributes ...Attribute) map[string]attr.Value {
 		m[a.Name] = a.Default
 	}
 	return m
+}
+
+// OptionalBool is a boolean the configuration may leave out, which then
+// takes its default (and is known at plan time).
+func OptionalBool(def bool, description string) schema.BoolAttribute {
+	return schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(def), Description: description}
 }

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -12,14 +11,6 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
-
-// ErrGone is what a read returns when it finds the object gone in a way
-// the API does not report as "not found" (a rule now under another
-// contract): the object is removed from the state like a 404.
-var ErrGone = errors.New("the object is gone")
-
-// gone is the one rule for "the object no longer exists".
-func gone(err error) bool { return transport.IsNotFound(err) || errors.Is(err, ErrGone) }
 
 // CreateWith reads the plan into model, then calls create with the
 // client; create sends the request (normally with Send), sets model from
@@ -57,7 +48,7 @@ func (b *Base[C, K]) ReadWith(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	err := read(ctx, c, key)
-	if gone(err) {
+	if transport.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -128,7 +119,7 @@ func (b *Base[C, K]) DeleteWith(ctx context.Context, req resource.DeleteRequest,
 	if !ok {
 		return
 	}
-	if err := del(ctx, c, key); err != nil && !gone(err) {
+	if err := del(ctx, c, key); err != nil && !transport.IsNotFound(err) {
 		verb := b.Type.Deleting
 		if verb == "" {
 			verb = "Deleting"

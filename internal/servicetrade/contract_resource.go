@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -209,13 +208,8 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.QuoteDetailLevels...))},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
-			"active": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				Description: "Whether the contract is active. Default true. A contract deactivated outside Terraform is planned back to active " +
-					"(an in-place update) while this is true. Updatable in place.",
-			},
+			"active": kit.OptionalBool(true, "Whether the contract is active. Default true. A contract deactivated outside Terraform is planned back to active "+
+				"(an in-place update) while this is true. Updatable in place."),
 			"cancel_services":           cancel("service requests"),
 			"cancel_jobs":               cancel("jobs"),
 			"cancel_quotes":             cancel("quotes"),

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -74,14 +73,9 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 					"Look terms up with the `fieldservice_servicetrade_terms` data source. ServiceTrade refuses to delete terms that a template uses. Updatable in place.",
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
-			"force_delete": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				Description: "What destroying the template does when it still has line items that Terraform does not manage (made in the ServiceTrade UI, say). " +
-					"`false` (the default): the destroy fails with a message saying how many items remain, because ServiceTrade refuses to delete a template with items. " +
-					"`true`: those items are deleted first, then the template. Provider-side only; changing it updates the state without calling ServiceTrade.",
-			},
+			"force_delete": kit.OptionalBool(false, "What destroying the template does when it still has line items that Terraform does not manage (made in the ServiceTrade UI, say). "+
+				"`false` (the default): the destroy fails with a message saying how many items remain, because ServiceTrade refuses to delete a template with items. "+
+				"`true`: those items are deleted first, then the template. Provider-side only; changing it updates the state without calling ServiceTrade."),
 			"allow_duplicate": kit.AllowDuplicate(kit.Duplicate{Vendor: "ServiceTrade", Noun: "template", Kind: "quote template", Attr: "name",
 				When: " (a taint, or a `replace_triggered_by`)", Risk: "two templates of one name, which cannot be told apart in ServiceTrade's template lists"}),
 		},

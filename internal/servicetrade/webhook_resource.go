@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -52,32 +50,17 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Validators:    []validator.String{validators.URL("http", "https")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"enabled": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-				Description: "Whether the webhook receives notifications. Defaults to `true`; updatable in place. " +
-					"A disabled webhook receives nothing, and on re-enabling only messages sent after that moment.",
-			},
-			"include_changesets": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-				Description: "Whether `updated` notifications carry a `changeset` (field, old value, new value). " +
-					"ServiceTrade tracks changesets for jobs and job items only. Defaults to `false`; updatable in place.",
-			},
+			"enabled": kit.OptionalBool(true, "Whether the webhook receives notifications. Defaults to `true`; updatable in place. "+
+				"A disabled webhook receives nothing, and on re-enabling only messages sent after that moment."),
+			"include_changesets": kit.OptionalBool(false, "Whether `updated` notifications carry a `changeset` (field, old value, new value). "+
+				"ServiceTrade tracks changesets for jobs and job items only. Defaults to `false`; updatable in place."),
 			"allow_duplicate": kit.AllowDuplicate(kit.Duplicate{Vendor: "ServiceTrade", Noun: "webhook", Kind: "webhook", Attr: "hook_url",
 				When: " (a taint, or a `replace_triggered_by`)", Risk: "a second webhook to the same URL receives every event twice"}),
-			"confirmed": schema.BoolAttribute{
-				Computed: true,
-				Description: "Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing. " +
-					"It is `false` right after creation and becomes `true` once ServiceTrade has checked the URL (normally at once), " +
-					"which the next refresh records without planning any change.",
-				// Known from state on every plan except a create or
-				// replacement, so that its flip from false to true never
-				// shows as a change.
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-			},
+			// Known from state on every plan except a create or replacement,
+			// so that its flip from false to true never shows as a change.
+			"confirmed": kit.ComputedBool("Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing. " +
+				"It is `false` right after creation and becomes `true` once ServiceTrade has checked the URL (normally at once), " +
+				"which the next refresh records without planning any change."),
 		},
 	}
 }
