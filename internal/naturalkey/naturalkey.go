@@ -32,6 +32,8 @@ import (
 	"context"
 	"sort"
 	"sync"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/flight"
 )
 
 // Entry is one object of the kind: its id (the Terraform id, also the
@@ -73,7 +75,9 @@ type Index struct {
 	mu sync.Mutex
 	// listed is the one listing, by id; nil until it succeeded.
 	listed map[string]string
-	flight *flight
+	// listing is the listing in flight, shared by the checks that wait
+	// for it (see load).
+	listing flight.Group[struct{}]
 	// local is what this process did since it started, by id, and wins
 	// over the listing whether the listing came before or after it: a
 	// key (created or renamed here) or nil (deleted here).
@@ -84,15 +88,6 @@ type Index struct {
 	pending map[string]*Claim
 	// lists counts the listings started (Lists).
 	lists int
-}
-
-// flight is one listing in progress; done is closed when it ends.
-type flight struct {
-	done chan struct{}
-	err  error
-	// abandoned is set when the listing caller's own context ended: that
-	// is no answer for the callers who waited.
-	abandoned bool
 }
 
 // Existing is an object that already has the key.
@@ -252,50 +247,51 @@ func lessID(a, b string) bool {
 }
 
 // load makes sure the listing is there: the first caller lists, the
-// others wait for it. A failed listing is not kept.
+// others wait for it (flight.Group). What the index relies on:
+//
+//   - One listing per kind for the process: once a listing succeeded it is
+//     kept, and no check lists again (Lists counts the listings started).
+//   - A failed listing is not kept: the checks that waited for it get its
+//     error as is, and the next check lists again.
+//   - A listing abandoned by its caller (its context ended) is no answer
+//     for the checks that waited: one whose context is live lists in turn.
+//   - A listing that starts checks again whether one succeeded since the
+//     caller looked, so that it is not repeated.
+//   - ix.mu is not held while listing, so Put, Remove and the claims'
+//     Done and Release never wait for a listing; what they record in
+//     local wins over the listing whenever it arrives.
 func (ix *Index) load(ctx context.Context, list ListFunc) error {
-	for {
+	if ix.isListed() {
+		return nil
+	}
+	_, err := ix.listing.Do(ctx, func(ctx context.Context) (struct{}, error) {
 		ix.mu.Lock()
 		if ix.listed != nil {
 			ix.mu.Unlock()
-			return nil
+			return struct{}{}, nil // a listing ended since the check above
 		}
-		if f := ix.flight; f != nil {
-			ix.mu.Unlock()
-			select {
-			case <-f.done:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if f.abandoned && ctx.Err() == nil {
-				continue // the listing caller gave up: list in turn
-			}
-			if f.err != nil {
-				return f.err
-			}
-			continue
-		}
-		f := &flight{done: make(chan struct{})}
-		ix.flight = f
 		ix.lists++
 		ix.mu.Unlock()
 
 		entries, err := list(ctx)
-		f.err = err
-		f.abandoned = err != nil && ctx.Err() != nil
-
-		ix.mu.Lock()
-		ix.flight = nil
-		if err == nil {
-			ix.listed = make(map[string]string, len(entries))
-			for _, e := range entries {
-				ix.listed[e.ID] = e.Key
-			}
+		if err != nil {
+			return struct{}{}, err
 		}
-		ix.mu.Unlock()
-		close(f.done)
-		return err
-	}
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		ix.listed = make(map[string]string, len(entries))
+		for _, e := range entries {
+			ix.listed[e.ID] = e.Key
+		}
+		return struct{}{}, nil
+	})
+	return err
+}
+
+func (ix *Index) isListed() bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.listed != nil
 }
 
 // Entries turns a listing into entries, or passes its error on. entry

@@ -3,6 +3,8 @@ package api
 import (
 	"context"
 	"sync"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/flight"
 )
 
 // listCache holds one listing shared by every caller of a Client.
@@ -14,70 +16,63 @@ import (
 // then kept for later callers until a write (create, update, delete)
 // invalidates it. A Client lives for one provider configuration, that is one
 // Terraform operation, so the listing is as fresh as that operation.
+//
+// The sharing is flight.Group's: the callers waiting for a fetch share its
+// items and its error, and a fetch abandoned by its caller (its context
+// ended) is no answer for a waiter whose context is live, who fetches in
+// turn. What is this cache's own:
+//
+//   - A successful listing is kept until a write invalidates it; a failed
+//     one is not kept, and the next caller tries again.
+//   - A fetch that starts checks again whether a listing was kept since
+//     the caller looked, so that it is not repeated.
+//   - A write detaches the fetch in flight: its callers still get its
+//     result, but it is not kept (it may miss the write), and the next
+//     caller starts a fetch that includes the write. gen tells a fetch
+//     whether a write happened since it started.
+//   - mu is never held across a fetch, so a write never waits for one.
 type listCache[T any] struct {
-	mu     sync.Mutex
-	gen    uint64 // bumped by every invalidation
-	items  []T
-	loaded bool
-	flight *flight[T]
-}
-
-// flight is one listing in progress; done is closed when it ends.
-type flight[T any] struct {
-	done  chan struct{}
-	items []T
-	err   error
-	// abandoned is set when the fetching caller's own context ended: its
-	// error is no answer for the callers who waited.
-	abandoned bool
+	mu      sync.Mutex
+	gen     uint64 // bumped by every invalidation
+	items   []T
+	loaded  bool
+	fetches flight.Group[[]T]
 }
 
 // get returns the cached listing, fetching it first when there is none. A
 // failed listing is not kept: the next caller tries again.
 func (lc *listCache[T]) get(ctx context.Context, fetch func(context.Context) ([]T, error)) ([]T, error) {
-	for {
+	if items, ok := lc.cached(); ok {
+		return items, nil
+	}
+	return lc.fetches.Do(ctx, func(ctx context.Context) ([]T, error) {
 		lc.mu.Lock()
 		if lc.loaded {
 			items := lc.items
 			lc.mu.Unlock()
-			return items, nil
+			return items, nil // a fetch ended since the check above
 		}
-		if f := lc.flight; f != nil {
-			lc.mu.Unlock()
-			select {
-			case <-f.done:
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			}
-			// The fetching caller gave up (its own context ended): that is
-			// not an answer for this caller, who fetches in turn.
-			if f.abandoned && ctx.Err() == nil {
-				continue
-			}
-			return f.items, f.err
-		}
-		f := &flight[T]{done: make(chan struct{})}
-		lc.flight = f
 		gen := lc.gen
 		lc.mu.Unlock()
 
-		f.items, f.err = fetch(ctx)
-		f.abandoned = f.err != nil && ctx.Err() != nil
+		items, err := fetch(ctx)
 
 		lc.mu.Lock()
-		if lc.flight == f {
-			lc.flight = nil
-		}
+		defer lc.mu.Unlock()
 		// A write that happened while the list was being fetched may be
 		// missing from it: hand the result to those who waited, but do not
 		// keep it.
-		if f.err == nil && lc.gen == gen {
-			lc.items, lc.loaded = f.items, true
+		if err == nil && lc.gen == gen {
+			lc.items, lc.loaded = items, true
 		}
-		lc.mu.Unlock()
-		close(f.done)
-		return f.items, f.err
-	}
+		return items, err
+	})
+}
+
+func (lc *listCache[T]) cached() ([]T, bool) {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	return lc.items, lc.loaded
 }
 
 // invalidate drops the cached listing and detaches any listing in progress,
@@ -86,5 +81,6 @@ func (lc *listCache[T]) invalidate() {
 	lc.mu.Lock()
 	defer lc.mu.Unlock()
 	lc.gen++
-	lc.items, lc.loaded, lc.flight = nil, false, nil
+	lc.items, lc.loaded = nil, false
+	lc.fetches.Forget()
 }

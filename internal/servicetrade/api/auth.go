@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/flight"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
 
@@ -47,6 +48,20 @@ type authenticator interface {
 //   - The context of the caller that was logging in ended: its error is its
 //     own, so the waiters do not take it; the next of them logs in.
 //
+// The sharing, and the waiters' handling of an abandoned login, is
+// flight.Group's; what is this cache's own:
+//
+//   - A valid credential (no expiry, or further than the margin away) is
+//     handed out without a login; one that is about to expire, or was
+//     dropped after a 401, is replaced by a new login.
+//   - The refusal is kept for the life of the Client and answers every
+//     later call, including a login's waiters and a caller that retries
+//     after an abandoned login.
+//   - A login that starts checks the credential and the refusal again:
+//     another login may have ended since the caller last looked.
+//   - fetched counts the logins that succeeded (count), gen stamps each
+//     new credential (drop).
+//
 // mu is held only for memory operations, never across a request, so that
 // dropping a credential (after a 401) never waits for a login in flight and
 // every wait honours the caller's context.
@@ -56,18 +71,9 @@ type credentialCache struct {
 	expires time.Time // zero: valid until the server says otherwise (401)
 	margin  time.Duration
 	gen     int64
-	refused error  // set once the server refused the credentials
-	flight  *login // the login in progress, if any
+	refused error                     // set once the server refused the credentials
+	logins  flight.Group[*credential] // the login in progress, if any
 	fetched atomic.Int64
-}
-
-// login is one attempt to obtain a credential, shared by every caller that
-// waits for it. cred and err are written before done is closed.
-type login struct {
-	done      chan struct{}
-	cred      *credential
-	err       error
-	abandoned bool // the fetching caller's context ended
 }
 
 // maxRefreshMargin renews a token up to this long before the server would
@@ -76,55 +82,41 @@ type login struct {
 const maxRefreshMargin = 60 * time.Second
 
 func (cc *credentialCache) get(ctx context.Context, fetch func(context.Context) (string, time.Duration, error), header func(string) func(http.Header)) (*credential, error) {
-	for {
-		cc.mu.Lock()
-		if cc.refused != nil {
-			cc.mu.Unlock()
-			return nil, cc.refused
-		}
-		if cc.cur != nil && (cc.expires.IsZero() || time.Until(cc.expires) > cc.margin) {
-			c := cc.cur
-			cc.mu.Unlock()
-			return c, nil
-		}
-		l := cc.flight
-		if l == nil {
-			l = &login{done: make(chan struct{})}
-			cc.flight = l
-			cc.mu.Unlock()
-			cc.run(ctx, l, fetch, header)
-		} else {
-			cc.mu.Unlock()
-		}
-		select {
-		case <-l.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		if l.err == nil {
-			return l.cred, nil
-		}
-		if l.abandoned && ctx.Err() == nil {
-			continue // the caller that was logging in gave up: try ourselves
-		}
-		return nil, l.err
+	if c, err := cc.cached(); c != nil || err != nil {
+		return c, err
 	}
+	return cc.logins.Do(ctx, func(ctx context.Context) (*credential, error) {
+		if c, err := cc.cached(); c != nil || err != nil {
+			return c, err // a login ended since the check above
+		}
+		return cc.login(ctx, fetch, header)
+	})
 }
 
-// run performs login l and publishes its outcome.
-func (cc *credentialCache) run(ctx context.Context, l *login, fetch func(context.Context) (string, time.Duration, error), header func(string) func(http.Header)) {
+// cached returns the kept refusal, or the current credential while it is
+// valid, or neither when a login is needed.
+func (cc *credentialCache) cached() (*credential, error) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.refused != nil {
+		return nil, cc.refused
+	}
+	if cc.cur != nil && (cc.expires.IsZero() || time.Until(cc.expires) > cc.margin) {
+		return cc.cur, nil
+	}
+	return nil, nil
+}
+
+// login logs in and keeps the outcome: the new credential, or the refusal.
+func (cc *credentialCache) login(ctx context.Context, fetch func(context.Context) (string, time.Duration, error), header func(string) func(http.Header)) (*credential, error) {
 	value, ttl, err := fetch(ctx)
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
-	defer close(l.done)
-	cc.flight = nil
 	if err != nil {
-		l.err = err
-		l.abandoned = ctx.Err() != nil
 		if refusedCredentials(err) {
 			cc.refused = err
 		}
-		return
+		return nil, err
 	}
 	cc.fetched.Add(1)
 	cc.gen++
@@ -134,7 +126,7 @@ func (cc *credentialCache) run(ctx context.Context, l *login, fetch func(context
 		cc.expires = time.Now().Add(ttl)
 		cc.margin = min(maxRefreshMargin, ttl/10)
 	}
-	l.cred = cc.cur
+	return cc.cur, nil
 }
 
 // drop forgets c after the server refused it (401), unless a newer
