@@ -20,7 +20,7 @@ import (
 // NewEmployeeDataSource is the fieldservice_kickserv_employee data source.
 func NewEmployeeDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, employeeDataModel, api.Employee]{
-		DataBase:   dataBase{Type: dataType("employee", "employee_number", "username", "email_address")},
+		DataBase:   vendor.DataSource("employee", "employee_number", "username", "email_address"),
 		Definition: employeeDataSchema(),
 		Spec: func(ctx context.Context, client *api.Client, cfg *employeeDataModel) lookup.Spec[api.Employee] {
 			str := func(p *string) string {

@@ -279,32 +279,19 @@ func (r *employeeResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 // Delete makes the employee inactive, the closest Kickserv has to a
-// delete, and says so. It does not use the kit's DeleteWith, which frees
-// the object's natural key for later creates of the run: a retired
-// employee keeps its username, which stays taken.
+// delete, and says so. The username stays taken (employeeType KeepsKey).
 func (r *employeeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	client, ok := r.Client(&resp.Diagnostics)
-	if !ok {
-		return
-	}
 	var state employeeResourceModel
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	number, ok := r.Type.ID.FromState(ctx, r.Type.KindName(), req.State, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	err := client.Retire(ctx, number)
-	if api.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deactivating Kickserv employee %d (%q) failed", number, state.Name.ValueString()),
-			err.Error()+"\n\nKickserv cannot delete employees; destroying one makes it inactive.")
-		return
-	}
-	employeeMadeInactive(state).Warn(&resp.Diagnostics)
+	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, number int64) error {
+		if err := client.Retire(ctx, number); err != nil {
+			return fmt.Errorf("%w\n\nKickserv cannot delete employees; destroying one makes it inactive.", err)
+		}
+		employeeMadeInactive(state).Warn(&resp.Diagnostics)
+		return nil
+	})
 }
 
 // employeeMadeInactive is what destroying an employee leaves in Kickserv,

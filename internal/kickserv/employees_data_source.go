@@ -14,7 +14,7 @@ import (
 
 // NewEmployeesDataSource is the fieldservice_kickserv_employees data source.
 func NewEmployeesDataSource() datasource.DataSource {
-	return &employeesDataSource{dataBase{Type: dataType("employees")}}
+	return &employeesDataSource{vendor.DataSource("employees")}
 }
 
 type employeesDataSource struct{ dataBase }

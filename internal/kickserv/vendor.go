@@ -23,8 +23,10 @@ type resourceBase = kit.Base[*api.Client, int64]
 type crudResource[M, O any] = kit.Resource[*api.Client, int64, M, O]
 
 // employeeType is fieldservice_kickserv_employee, known by its employee
-// number.
-var employeeType = kit.Type[*api.Client, int64]{Vendor: vendor, Name: "employee", ID: kit.Plain(parseNumber, formatNumber)}
+// number. Kickserv cannot delete employees: destroying one makes it
+// inactive, and it keeps its username.
+var employeeType = kit.Type[*api.Client, int64]{Vendor: vendor, Name: "employee", ID: kit.Plain(parseNumber, formatNumber),
+	Deleting: "Deactivating", KeepsKey: true}
 
 // parseNumber reads an employee number (the URL key, and the Terraform id)
 // from state or an import id.
@@ -40,9 +42,3 @@ func formatNumber(n int64) string { return strconv.FormatInt(n, 10) }
 
 // dataBase is the kit.DataBase of a Kickserv data source.
 type dataBase = kit.DataBase[*api.Client]
-
-// dataType is the DataType of fieldservice_kickserv_<name>, whose
-// configuration gives exactly one of the oneOf attributes, if any.
-func dataType(name string, oneOf ...string) kit.DataType[*api.Client] {
-	return kit.DataType[*api.Client]{Vendor: vendor, Name: name, OneOf: oneOf}
-}

@@ -40,9 +40,3 @@ func webhookID(raw string) (string, error) {
 
 // dataBase is the kit.DataBase of a Kimoby data source.
 type dataBase = kit.DataBase[*api.Client]
-
-// dataType is the DataType of fieldservice_kimoby_<name>, whose
-// configuration gives exactly one of the oneOf attributes, if any.
-func dataType(name string, oneOf ...string) kit.DataType[*api.Client] {
-	return kit.DataType[*api.Client]{Vendor: vendor, Name: name, OneOf: oneOf}
-}

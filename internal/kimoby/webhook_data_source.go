@@ -14,7 +14,7 @@ import (
 // NewWebhookDataSource is the fieldservice_kimoby_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, webhookDataModel, api.Webhook]{
-		DataBase: dataBase{Type: dataType("webhook", "id", "url")},
+		DataBase: vendor.DataSource("webhook", "id", "url"),
 		Definition: schema.Schema{
 			Description: "Looks up one Kimoby webhook by `id` or by exact `url`. Fails when no webhook, or more than one, matches. " +
 				"Kimoby has no GET by id, so the webhook list is searched. The authentication key is not available: Kimoby returns it only at creation.",

@@ -13,7 +13,7 @@ import (
 
 // NewWebhooksDataSource is the fieldservice_kimoby_webhooks data source.
 func NewWebhooksDataSource() datasource.DataSource {
-	return &webhooksDataSource{dataBase{Type: dataType("webhooks")}}
+	return &webhooksDataSource{vendor.DataSource("webhooks")}
 }
 
 type webhooksDataSource struct{ dataBase }

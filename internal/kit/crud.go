@@ -108,7 +108,8 @@ func (b *Base[C, K]) onlyProviderSide(plan, state tftypes.Value) bool {
 
 // DeleteWith calls del with the client and the key of the object in
 // state. An object already gone counts as deleted. Its natural key, if the
-// type has one, is free again for a create in this run (a replacement).
+// type has one, is free again for a create in this run (a replacement),
+// unless the type KeepsKey.
 func (b *Base[C, K]) DeleteWith(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse,
 	del func(ctx context.Context, c C, key K) error) {
 	c, ok := b.Client(&resp.Diagnostics)
@@ -127,7 +128,9 @@ func (b *Base[C, K]) DeleteWith(ctx context.Context, req resource.DeleteRequest,
 		resp.Diagnostics.AddError(verb+" "+b.Type.Object(key)+" failed", err.Error())
 		return
 	}
-	b.Keys().Remove(b.Type.ID.Format(key))
+	if !b.Type.KeepsKey {
+		b.Keys().Remove(b.Type.ID.Format(key))
+	}
 }
 
 // Send sends a create through lostcreate.Create, with the names, the

@@ -1,10 +1,15 @@
 package kit
 
 import (
+	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 )
 
 func object(enabled bool, allowDuplicate tftypes.Value) tftypes.Value {
@@ -48,5 +53,38 @@ func TestTypeNames(t *testing.T) {
 	}
 	if d := Defaults(AllowDuplicateDefault); !d["allow_duplicate"].Equal(types.BoolValue(false)) || len(Defaults()) != 0 {
 		t.Errorf("Defaults = %v", d)
+	}
+}
+
+// A deleted object's natural key is free again, unless the type keeps it
+// (an employee made inactive keeps its username).
+func TestDeleteFreesTheKeyUnlessTheTypeKeepsIt(t *testing.T) {
+	for _, keeps := range []bool{false, true} {
+		data := &providerdata.Data{}
+		b := &Base[struct{}, Child]{Data: data, Type: Type[struct{}, Child]{
+			Vendor: Vendor[struct{}]{Name: "Vendor", Prefix: "vendor",
+				Client: func(*providerdata.Data) providerdata.Vendor[struct{}] {
+					return providerdata.Vendor[struct{}]{Name: "Vendor"}
+				}},
+			Name: "rule", ID: ruleID, KeepsKey: keeps,
+		}}
+		b.Keys().Put("7/5", "north")
+		var resp resource.DeleteResponse
+		req := resource.DeleteRequest{State: state(t, tftypes.NewValue(tftypes.String, "5"), tftypes.NewValue(tftypes.Number, 7))}
+		var deleted Child
+		b.DeleteWith(context.Background(), req, &resp, func(_ context.Context, _ struct{}, k Child) error { deleted = k; return nil })
+		if resp.Diagnostics.HasError() || deleted != (Child{Parent: 7, ID: 5}) {
+			t.Fatalf("deleted %v: %v", deleted, resp.Diagnostics)
+		}
+		claim, existing, err := b.Keys().Claim(context.Background(), "north", func(context.Context) ([]naturalkey.Entry, error) { return nil, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if claim != nil {
+			claim.Release()
+		}
+		if taken := len(existing) > 0; taken != keeps {
+			t.Errorf("KeepsKey %v: key still taken = %v", keeps, taken)
+		}
 	}
 }

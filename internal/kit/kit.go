@@ -30,6 +30,13 @@ type Vendor[C any] struct {
 	Client func(*providerdata.Data) providerdata.Vendor[C]
 }
 
+// DataSource is the DataBase of the vendor's data source
+// fieldservice_<prefix>_<name>, whose configuration gives exactly one of
+// the oneOf attributes, if any.
+func (v Vendor[C]) DataSource(name string, oneOf ...string) DataBase[C] {
+	return DataBase[C]{Type: DataType[C]{Vendor: v, Name: name, OneOf: oneOf}}
+}
+
 // Type describes one Terraform type of a vendor.
 type Type[C any, K any] struct {
 	Vendor Vendor[C]
@@ -50,6 +57,10 @@ type Type[C any, K any] struct {
 	// Deleting names what Delete does in its error summary, for objects
 	// the API cannot delete: "Deactivating". Empty: "Deleting".
 	Deleting string
+	// KeepsKey is true for objects whose natural key outlives their
+	// Delete (a Kickserv employee made inactive keeps its username):
+	// DeleteWith then leaves the key taken.
+	KeepsKey bool
 }
 
 // TypeName is the Terraform type name: "fieldservice_servicetrade_webhook".

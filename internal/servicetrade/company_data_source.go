@@ -16,7 +16,7 @@ import (
 // NewCompanyDataSource is the fieldservice_servicetrade_company data source.
 func NewCompanyDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, companyModel, api.Company]{
-		DataBase: dataSource("company", "id", "name"),
+		DataBase: vendor.DataSource("company", "id", "name"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
 			Attributes: map[string]schema.Attribute{

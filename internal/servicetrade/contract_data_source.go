@@ -21,7 +21,7 @@ var _ datasource.DataSourceWithValidateConfig = (*contractDataSource)(nil)
 // source.
 func NewContractDataSource() datasource.DataSource {
 	return &contractDataSource{kit.Lookup[*api.Client, contractDataModel, api.Contract]{
-		DataBase: dataSource("contract"), Definition: contractDataSchema(), Spec: contractSpec, SetDiags: (*contractDataModel).fromAPI,
+		DataBase: vendor.DataSource("contract"), Definition: contractDataSchema(), Spec: contractSpec, SetDiags: (*contractDataModel).fromAPI,
 	}}
 }
 

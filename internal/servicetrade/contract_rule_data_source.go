@@ -18,7 +18,7 @@ import (
 // data source.
 func NewContractRuleDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, contractRuleModel, api.ContractRule]{
-		DataBase: dataSource("contract_rule", "id", "name"),
+		DataBase: vendor.DataSource("contract_rule", "id", "name"),
 		Definition: schema.Schema{
 			Description: "Looks up one pricing rule of a ServiceTrade contract by `id` or by exact `name` among that contract's own rules " +
 				"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",

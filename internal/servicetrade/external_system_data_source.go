@@ -19,7 +19,7 @@ func NewExternalSystemDataSource() datasource.DataSource {
 	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the external system. Give exactly one of `id` and `name`."}
 	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name (key) of the external system. Give exactly one of `id` and `name`."}
 	return &kit.Lookup[*api.Client, externalSystemDataModel, api.ExternalSystem]{
-		DataBase: dataSource("external_system", "id", "name"),
+		DataBase: vendor.DataSource("external_system", "id", "name"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
 			Attributes:  attrs,

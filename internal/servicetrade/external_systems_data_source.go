@@ -13,7 +13,7 @@ import (
 // NewExternalSystemsDataSource is the
 // fieldservice_servicetrade_external_systems data source.
 func NewExternalSystemsDataSource() datasource.DataSource {
-	return &externalSystemsDataSource{dataBase: dataSource("external_systems")}
+	return &externalSystemsDataSource{dataBase: vendor.DataSource("external_systems")}
 }
 
 type externalSystemsDataSource struct{ dataBase }

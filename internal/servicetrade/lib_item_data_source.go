@@ -17,7 +17,7 @@ import (
 // source.
 func NewLibItemDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, libItemModel, api.LibItem]{
-		DataBase: dataSource("lib_item", "id", "name", "code"),
+		DataBase: vendor.DataSource("lib_item", "id", "name", "code"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. " +
 				"Lookups by `name` or `code` consider active items only unless `include_inactive` is true (the API lists active items by default), and global items plus those specific to your own company; a lookup by `id` finds any item. " +

@@ -21,7 +21,7 @@ import (
 // source.
 func NewLocationDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, locationModel, api.Location]{
-		DataBase: dataSource("location", "id", "name"),
+		DataBase: vendor.DataSource("location", "id", "name"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
 			Attributes: map[string]schema.Attribute{

@@ -18,12 +18,6 @@ import (
 // Metadata, Configure and the client.
 type dataBase = kit.DataBase[*api.Client]
 
-// dataSource is the dataBase of fieldservice_servicetrade_<name>, looked
-// up by exactly one of the oneOf attributes (none for plural data sources).
-func dataSource(name string, oneOf ...string) dataBase {
-	return dataBase{Type: kit.DataType[*api.Client]{Vendor: vendor, Name: name, OneOf: oneOf}}
-}
-
 // kindOf is the lookup.Kind of one kind of ServiceTrade object, listed by
 // numeric id when several match.
 func kindOf[T any](name string, id func(T) int64) lookup.Kind[T] {

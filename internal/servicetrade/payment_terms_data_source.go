@@ -16,7 +16,7 @@ import (
 // data source.
 func NewPaymentTermsDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, paymentTermsModel, api.PaymentTerms]{
-		DataBase: dataSource("payment_terms", "id", "name"),
+		DataBase: vendor.DataSource("payment_terms", "id", "name"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade payment terms entry (such as `Net 30`, referenced by a contract's payment terms) by `id` or by exact `name`. " +
 				"Payment terms are read-only in the API. Fails when no entry, or more than one, has that name; use `id` for duplicates.",

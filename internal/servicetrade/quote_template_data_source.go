@@ -18,7 +18,7 @@ import (
 // data source.
 func NewQuoteTemplateDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, quoteTemplateDataModel, api.QuoteTemplate]{
-		DataBase: dataSource("quote_template", "id", "name"), Definition: quoteTemplateDataSchema(), Spec: quoteTemplateSpec,
+		DataBase: vendor.DataSource("quote_template", "id", "name"), Definition: quoteTemplateDataSchema(), Spec: quoteTemplateSpec,
 		// Read by id, so that the items are those of the single GET.
 		Refetch:  readAgain("quote template", (*api.Client).GetQuoteTemplate, func(v *api.QuoteTemplate) int64 { return v.ID }),
 		SetDiags: (*quoteTemplateDataModel).fromAPI,

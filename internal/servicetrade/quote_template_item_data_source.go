@@ -16,7 +16,7 @@ import (
 // fieldservice_servicetrade_quote_template_item data source.
 func NewQuoteTemplateItemDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, quoteTemplateItemModel, api.QuoteTemplateItem]{
-		DataBase: dataSource("quote_template_item", "id", "description"),
+		DataBase: vendor.DataSource("quote_template_item", "id", "description"),
 		Definition: schema.Schema{
 			Description: "Looks up one line item of a ServiceTrade quote template, by `id` or by exact `description`, within the template `quote_template_id`. " +
 				"Fails when no item, or more than one, of that template has that description.",

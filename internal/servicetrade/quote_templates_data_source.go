@@ -14,7 +14,7 @@ import (
 // NewQuoteTemplatesDataSource is the
 // fieldservice_servicetrade_quote_templates data source.
 func NewQuoteTemplatesDataSource() datasource.DataSource {
-	return &quoteTemplatesDataSource{dataBase: dataSource("quote_templates")}
+	return &quoteTemplatesDataSource{dataBase: vendor.DataSource("quote_templates")}
 }
 
 type quoteTemplatesDataSource struct{ dataBase }

@@ -16,7 +16,7 @@ import (
 // NewRegionDataSource is the fieldservice_servicetrade_region data source.
 func NewRegionDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, regionModel, api.Region]{
-		DataBase: dataSource("region", "id", "name"), Definition: regionDataSchema(), Spec: regionSpec,
+		DataBase: vendor.DataSource("region", "id", "name"), Definition: regionDataSchema(), Spec: regionSpec,
 		// List entries carry no offices, so the region is always read by id.
 		Refetch: readAgain("region", (*api.Client).GetRegion, func(v *api.Region) int64 { return v.ID }),
 		SetDiags: func(m *regionModel, r *api.Region) diag.Diagnostics {

@@ -14,7 +14,7 @@ import (
 
 // NewRegionsDataSource is the fieldservice_servicetrade_regions data source.
 func NewRegionsDataSource() datasource.DataSource {
-	return &regionsDataSource{dataBase: dataSource("regions")}
+	return &regionsDataSource{dataBase: vendor.DataSource("regions")}
 }
 
 type regionsDataSource struct{ dataBase }

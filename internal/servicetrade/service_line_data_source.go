@@ -16,7 +16,7 @@ import (
 // data source.
 func NewServiceLineDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, serviceLineModel, api.ServiceLine]{
-		DataBase: dataSource("service_line", "id", "name", "abbreviation"),
+		DataBase: vendor.DataSource("service_line", "id", "name", "abbreviation"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade service line (such as Fire Suppression or HVAC, referenced by lib items, contract rules and quote template items) by `id`, exact `name` or exact `abbreviation`. " +
 				"Every service line of the system is searched, not only those your company provides (the API's default). Service lines are read-only in the API. " +

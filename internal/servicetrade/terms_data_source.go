@@ -15,7 +15,7 @@ import (
 // NewTermsDataSource is the fieldservice_servicetrade_terms data source.
 func NewTermsDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, termsDataModel, api.Terms]{
-		DataBase: dataSource("terms", "id", "name"),
+		DataBase: vendor.DataSource("terms", "id", "name"),
 		Definition: schema.Schema{
 			Description: "Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. " +
 				"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",

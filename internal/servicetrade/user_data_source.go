@@ -17,7 +17,7 @@ import (
 // NewUserDataSource is the fieldservice_servicetrade_user data source.
 func NewUserDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, userModel, api.User]{
-		DataBase: dataSource("user", "id", "username", "email"),
+		DataBase: vendor.DataSource("user", "id", "username", "email"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade user by `id`, `username` or `email`, for example a salesperson or owner to assign to a contract. " +
 				"Lookups by `username` or `email` search the users of the authenticated user's own company (the API's default), and only active users unless `include_inactive` is true; a lookup by `id` finds any user. " +

@@ -14,7 +14,7 @@ import (
 // NewWebhookDataSource is the fieldservice_servicetrade_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
 	return &kit.Lookup[*api.Client, webhookModel, api.Webhook]{
-		DataBase: dataSource("webhook", "id", "hook_url"),
+		DataBase: vendor.DataSource("webhook", "id", "hook_url"),
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade webhook by `id` or by exact `hook_url`. Fails when no webhook, or more than one, has that URL.",
 			Attributes: map[string]schema.Attribute{

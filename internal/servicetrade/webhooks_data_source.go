@@ -13,7 +13,7 @@ import (
 // NewWebhooksDataSource is the fieldservice_servicetrade_webhooks data
 // source.
 func NewWebhooksDataSource() datasource.DataSource {
-	return &webhooksDataSource{dataBase: dataSource("webhooks")}
+	return &webhooksDataSource{dataBase: vendor.DataSource("webhooks")}
 }
 
 type webhooksDataSource struct{ dataBase }
