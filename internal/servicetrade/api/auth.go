@@ -226,7 +226,9 @@ func (a *oauthAuth) fetch(ctx context.Context) (string, time.Duration, error) {
 		if len(msgs) == 0 {
 			msgs = append(msgs, "no access_token in the response")
 		}
-		return "", 0, &AuthError{Flow: "OAuth2 client credentials", Err: withMessages(newError(http.MethodPost, "/oauth2/token", resp.StatusCode, resp.Attempts), a.client.http.Redactor().Strings(msgs))}
+		apiErr := newError(http.MethodPost, "/oauth2/token", resp.StatusCode, resp.Attempts)
+		apiErr.Messages = a.client.http.Redactor().Strings(msgs)
+		return "", 0, &AuthError{Flow: "OAuth2 client credentials", Err: apiErr}
 	}
 	a.client.http.AddSecret(tr.AccessToken)
 	secs, _ := tr.ExpiresIn.Int64()

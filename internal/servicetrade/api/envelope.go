@@ -73,12 +73,6 @@ func newError(method, path string, status, attempts int) *Error {
 	return &Error{APIError: transport.APIError{Vendor: "ServiceTrade", Method: method, Path: path, StatusCode: status, Attempts: attempts}}
 }
 
-// withMessages sets the API's messages of e.
-func withMessages(e *Error, msgs []string) *Error {
-	e.Messages = msgs
-	return e
-}
-
 func (e *Error) Error() string {
 	var b strings.Builder
 	if len(e.Messages) > 0 {
