@@ -17,11 +17,7 @@ import (
 // imported with generated import blocks and -generate-config-out, and the
 // plan after the import is empty.
 func TestAdoptExistingAccountGuide(t *testing.T) {
-	run, err := emulator.Start("127.0.0.1:0", emulator.Options{PageSize: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer run.Close()
+	run := startEmulator(t, emulator.Options{PageSize: 2})
 	var env []string
 	for k, v := range run.Env() {
 		env = append(env, k+"="+v)

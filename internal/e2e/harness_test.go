@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
 )
 
 // workspace is a Terraform working directory wired to a freshly built
@@ -54,6 +55,26 @@ func newWorkspace(t *testing.T, extraEnv ...string) *workspace {
 	}
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
 	return &workspace{t: t, dir: dir, terraform: tf, env: append(env, extraEnv...)}
+}
+
+// startEmulator serves the in-process emulator of the three APIs on a
+// loopback port for the rest of the test.
+func startEmulator(t *testing.T, opts emulator.Options) *emulator.Running {
+	t.Helper()
+	run, err := emulator.Start("127.0.0.1:0", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = run.Close() })
+	return run
+}
+
+// loggedWorkspace is a workspace whose Terraform and provider log at
+// level (TF_LOG) to the file it returns.
+func loggedWorkspace(t *testing.T, level string) (*workspace, string) {
+	t.Helper()
+	logPath := filepath.Join(t.TempDir(), level+".log")
+	return newWorkspace(t, "TF_LOG="+level, "TF_LOG_PATH="+logPath), logPath
 }
 
 // run runs terraform with args and returns its combined output; a non-zero

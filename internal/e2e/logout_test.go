@@ -15,13 +15,8 @@ import (
 // its session (DELETE /auth) when Terraform is done with it, so that runs do
 // not pile up towards ServiceTrade's limit of 200 sessions per user.
 func TestSessionsAreClosedWhenTerraformFinishes(t *testing.T) {
-	run, err := emulator.Start("127.0.0.1:0", emulator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer run.Close()
-	logPath := filepath.Join(t.TempDir(), "debug.log")
-	ws := newWorkspace(t, "TF_LOG=debug", "TF_LOG_PATH="+logPath)
+	run := startEmulator(t, emulator.Options{})
+	ws, logPath := loggedWorkspace(t, "debug")
 	writeFile(t, filepath.Join(ws.dir, "main.tf"), fmt.Sprintf(`
 terraform {
   required_providers {

@@ -21,13 +21,8 @@ const employeePassword = "E2e-Employee-Passw0rd-7731"
 // log or in Terraform's output: no password, client secret, API key or
 // secret, API token, session cookie, bearer token or Kimoby key.
 func TestSecretsNeverReachTheLogs(t *testing.T) {
-	run, err := emulator.Start("127.0.0.1:0", emulator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer run.Close()
-	logPath := filepath.Join(t.TempDir(), "trace.log")
-	ws := newWorkspace(t, "TF_LOG=trace", "TF_LOG_PATH="+logPath)
+	run := startEmulator(t, emulator.Options{})
+	ws, logPath := loggedWorkspace(t, "trace")
 	writeFile(t, filepath.Join(ws.dir, "main.tf"), fmt.Sprintf(`
 terraform {
   required_providers {

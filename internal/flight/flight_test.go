@@ -43,6 +43,23 @@ type result struct {
 	err error
 }
 
+// start calls g.Do(ctx, fn) in a goroutine and sends its outcome on out.
+func start(g *Group[*int], ctx context.Context, fn func(context.Context) (*int, error), out chan<- result) {
+	go func() {
+		v, err := g.Do(ctx, fn)
+		out <- result{v, err}
+	}()
+}
+
+// join is start for a caller that must find a call in flight: it returns
+// once that caller waits for it.
+func join(t *testing.T, g *Group[*int], ctx context.Context, fn func(context.Context) (*int, error), out chan<- result) {
+	t.Helper()
+	w := newWaiting(ctx)
+	start(g, w, fn, out)
+	w.waited(t)
+}
+
 // noLeak fails the test when goroutines started during it outlive it.
 func noLeak(t *testing.T) {
 	t.Helper()
@@ -76,18 +93,10 @@ func TestConcurrentCallersShareOneCall(t *testing.T) {
 		return nil, nil
 	}
 	results := make(chan result, 10)
-	go func() {
-		v, err := g.Do(context.Background(), fn)
-		results <- result{v, err}
-	}()
+	start(&g, context.Background(), fn, results)
 	<-started
 	for range 9 {
-		ctx := newWaiting(context.Background())
-		go func() {
-			v, err := g.Do(ctx, fn)
-			results <- result{v, err}
-		}()
-		ctx.waited(t)
+		join(t, &g, context.Background(), fn, results)
 	}
 	close(gate)
 	for range 10 {
@@ -123,18 +132,10 @@ func TestAFailureIsSharedThenForgotten(t *testing.T) {
 		return new(int), nil
 	}
 	results := make(chan result, 3)
-	go func() {
-		v, err := g.Do(context.Background(), fn)
-		results <- result{v, err}
-	}()
+	start(&g, context.Background(), fn, results)
 	<-started
 	for range 2 {
-		ctx := newWaiting(context.Background())
-		go func() {
-			v, err := g.Do(ctx, fn)
-			results <- result{v, err}
-		}()
-		ctx.waited(t)
+		join(t, &g, context.Background(), fn, results)
 	}
 	close(gate)
 	for range 3 {
@@ -168,27 +169,14 @@ func TestAWaiterWhoseContextEndsLeavesTheOthers(t *testing.T) {
 		}
 	}
 	runner := make(chan result, 1)
-	go func() {
-		v, err := g.Do(context.Background(), fn)
-		runner <- result{v, err}
-	}()
+	start(&g, context.Background(), fn, runner)
 	<-started
 
 	cctx, cancel := context.WithCancel(context.Background())
-	quitter := newWaiting(cctx)
 	quit := make(chan result, 1)
-	go func() {
-		v, err := g.Do(quitter, fn)
-		quit <- result{v, err}
-	}()
-	patient := newWaiting(context.Background())
+	join(t, &g, cctx, fn, quit)
 	stayed := make(chan result, 1)
-	go func() {
-		v, err := g.Do(patient, fn)
-		stayed <- result{v, err}
-	}()
-	quitter.waited(t)
-	patient.waited(t)
+	join(t, &g, context.Background(), fn, stayed)
 
 	cancel()
 	select {
@@ -234,18 +222,10 @@ func TestAWaiterStartsANewCallAfterAnAbandonment(t *testing.T) {
 	}
 	runCtx, cancel := context.WithCancel(context.Background())
 	runner := make(chan result, 1)
-	go func() {
-		v, err := g.Do(runCtx, fn)
-		runner <- result{v, err}
-	}()
+	start(&g, runCtx, fn, runner)
 	<-started
-	live := newWaiting(context.Background())
 	waiter := make(chan result, 1)
-	go func() {
-		v, err := g.Do(live, fn)
-		waiter <- result{v, err}
-	}()
-	live.waited(t)
+	join(t, &g, context.Background(), fn, waiter)
 	cancel()
 	if r := <-runner; !errors.Is(r.err, context.Canceled) {
 		t.Errorf("the running caller got %v, want its cancellation", r.err)
@@ -278,25 +258,14 @@ func TestForget(t *testing.T) {
 		return vals[i], nil
 	}
 	old := make(chan result, 2)
-	go func() {
-		v, err := g.Do(context.Background(), fn)
-		old <- result{v, err}
-	}()
+	start(&g, context.Background(), fn, old)
 	<-starts[0]
-	w := newWaiting(context.Background())
-	go func() {
-		v, err := g.Do(w, fn)
-		old <- result{v, err}
-	}()
-	w.waited(t)
+	join(t, &g, context.Background(), fn, old)
 
 	g.Forget()
 	g.Forget() // nothing in flight is attached: harmless
 	fresh := make(chan result, 2)
-	go func() {
-		v, err := g.Do(context.Background(), fn)
-		fresh <- result{v, err}
-	}()
+	start(&g, context.Background(), fn, fresh)
 	<-starts[1]
 	close(gates[0])
 	for range 2 {
@@ -304,12 +273,7 @@ func TestForget(t *testing.T) {
 			t.Errorf("a caller of the detached call got %v, %v; want its value", r.v, r.err)
 		}
 	}
-	w2 := newWaiting(context.Background())
-	go func() {
-		v, err := g.Do(w2, fn)
-		fresh <- result{v, err}
-	}()
-	w2.waited(t)
+	join(t, &g, context.Background(), fn, fresh)
 	close(gates[1])
 	for range 2 {
 		if r := <-fresh; r.v != vals[1] || r.err != nil {

@@ -3,13 +3,13 @@ package api_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport/transporttest"
 )
 
 // What an error shows of an answer passes through the client's redactor: a
@@ -29,13 +29,7 @@ func TestErrorsNeverShowSecretsTheServerEchoes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/xml")
-				w.WriteHeader(tc.status)
-				_, _ = w.Write([]byte(tc.body))
-			}))
-			defer srv.Close()
-			c, err := api.New(api.Config{BaseURL: srv.URL, Account: "acme", APIToken: token,
+			c, err := api.New(api.Config{BaseURL: transporttest.Answer(t, tc.status, "application/xml", tc.body), Account: "acme", APIToken: token,
 				HTTP: transport.Config{Retry: transport.RetryPolicy{MaxAttempts: 1, MinDelay: time.Millisecond}}})
 			if err != nil {
 				t.Fatal(err)

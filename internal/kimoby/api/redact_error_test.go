@@ -3,13 +3,13 @@ package api_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport/transporttest"
 )
 
 // What an error shows of an answer passes through the client's redactor: a
@@ -29,12 +29,7 @@ func TestErrorsNeverShowSecretsTheServerEchoes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(tc.status)
-				_, _ = w.Write([]byte(tc.body))
-			}))
-			defer srv.Close()
-			c, err := api.New(api.Config{BaseURL: srv.URL, APIKey: key, APISecret: secret,
+			c, err := api.New(api.Config{BaseURL: transporttest.Answer(t, tc.status, "", tc.body), APIKey: key, APISecret: secret,
 				HTTP: transport.Config{Retry: transport.RetryPolicy{MaxAttempts: 1, MinDelay: time.Millisecond}}})
 			if err != nil {
 				t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport/transporttest"
 )
 
 // What an error shows of an answer passes through the client's redactor: a
@@ -73,13 +74,7 @@ func TestLoginErrorsNeverShowTheEchoedCredential(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(http.StatusForbidden)
-				_, _ = w.Write([]byte(tc.body))
-			}))
-			defer srv.Close()
-			tc.cfg.BaseURL = srv.URL
+			tc.cfg.BaseURL = transporttest.Answer(t, http.StatusForbidden, "application/json", tc.body)
 			tc.cfg.HTTP = transport.Config{Retry: transport.RetryPolicy{MaxAttempts: 1, MinDelay: time.Millisecond}}
 			c, err := api.New(tc.cfg)
 			if err != nil {
