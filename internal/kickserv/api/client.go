@@ -44,11 +44,9 @@ type Client struct {
 // New validates cfg and returns a Client. No request is made until the first
 // call, so an unused vendor costs nothing.
 func New(cfg Config) (*Client, error) {
-	base := strings.TrimRight(cfg.BaseURL, "/")
-	if base == "" {
-		base = DefaultBaseURL
-	}
-	if err := transport.CheckCredentialURL(base); err != nil {
+	basic := base64.StdEncoding.EncodeToString([]byte(cfg.APIToken + ":" + cfg.APIToken))
+	base, hc, err := transport.ForVendor(cfg.HTTP, cfg.BaseURL, DefaultBaseURL, "kickserv", cfg.APIToken, basic)
+	if err != nil {
 		return nil, err
 	}
 	account := strings.Trim(cfg.Account, "/")
@@ -58,18 +56,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.APIToken == "" {
 		return nil, errors.New("the Kickserv API token is missing")
 	}
-	basic := base64.StdEncoding.EncodeToString([]byte(cfg.APIToken + ":" + cfg.APIToken))
-	cfg.HTTP.Secrets = append(cfg.HTTP.Secrets, cfg.APIToken, basic)
-	if cfg.HTTP.Subsystem == "" {
-		cfg.HTTP.Subsystem = "kickserv"
-	}
 	prefix := "/" + url.PathEscape(account)
-	return &Client{
-		root:          base + prefix,
-		accountPrefix: prefix,
-		http:          transport.New(cfg.HTTP),
-		authorization: "Basic " + basic,
-	}, nil
+	return &Client{root: base + prefix, accountPrefix: prefix, http: hc, authorization: "Basic " + basic}, nil
 }
 
 // request is one API call. path is relative to the account

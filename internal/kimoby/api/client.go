@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
@@ -41,24 +40,15 @@ type Client struct {
 // New validates cfg and returns a Client. No request is made until the first
 // call, so an unused vendor costs nothing.
 func New(cfg Config) (*Client, error) {
-	base := strings.TrimRight(cfg.BaseURL, "/")
-	if base == "" {
-		base = DefaultBaseURL
-	}
-	if err := transport.CheckCredentialURL(base); err != nil {
+	basic := base64.StdEncoding.EncodeToString([]byte(cfg.APIKey + ":" + cfg.APISecret))
+	base, hc, err := transport.ForVendor(cfg.HTTP, cfg.BaseURL, DefaultBaseURL, "kimoby", cfg.APIKey, cfg.APISecret, basic)
+	if err != nil {
 		return nil, err
 	}
 	if cfg.APIKey == "" || cfg.APISecret == "" {
 		return nil, fmt.Errorf("Kimoby credentials are missing: the API needs both an API key and an API secret")
 	}
-	basic := base64.StdEncoding.EncodeToString([]byte(cfg.APIKey + ":" + cfg.APISecret))
-	// Clip: the caller's Config (shared with other vendors) must not see
-	// these secrets appended to its slice.
-	cfg.HTTP.Secrets = append(slices.Clip(cfg.HTTP.Secrets), cfg.APIKey, cfg.APISecret, basic)
-	if cfg.HTTP.Subsystem == "" {
-		cfg.HTTP.Subsystem = "kimoby"
-	}
-	return &Client{baseURL: base, http: transport.New(cfg.HTTP), authorization: "Basic " + basic}, nil
+	return &Client{baseURL: base, http: hc, authorization: "Basic " + basic}, nil
 }
 
 // call is one authenticated API request. body, when non-nil, is sent as

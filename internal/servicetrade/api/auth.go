@@ -168,22 +168,41 @@ func refusedCredentials(err error) bool {
 
 func newCache() credentialCache { return credentialCache{} }
 
+// loginCache is what the two login flows share: the Client they log in
+// through and the cache of the one credential they hold, with the
+// authenticator's invalidate and count. Each flow adds its credential
+// method: how it logs in (its fetch) and how the credential goes into a
+// request (bearer or sessionCookie).
+type loginCache struct {
+	client *Client
+	cache  credentialCache
+}
+
+func newLoginCache(c *Client) loginCache { return loginCache{client: c, cache: newCache()} }
+
+func (l *loginCache) invalidate(c *credential) { l.cache.drop(c) }
+func (l *loginCache) count() int64             { return l.cache.fetched.Load() }
+
+// bearer presents an OAuth2 access token.
+func bearer(token string) func(http.Header) {
+	return func(h http.Header) { h.Set("Authorization", "Bearer "+token) }
+}
+
+// sessionCookie presents a legacy session id.
+func sessionCookie(id string) func(http.Header) {
+	return func(h http.Header) { h.Set("Cookie", "PHPSESSID="+id) }
+}
+
 // oauthAuth obtains a Bearer token with the OAuth2 client-credentials grant
 // (POST /oauth2/token) and renews it shortly before it expires.
 type oauthAuth struct {
-	client     *Client
+	loginCache
 	id, secret string
-	cache      credentialCache
 }
 
 func (a *oauthAuth) credential(ctx context.Context) (*credential, error) {
-	return a.cache.get(ctx, a.fetch, func(tok string) func(http.Header) {
-		return func(h http.Header) { h.Set("Authorization", "Bearer "+tok) }
-	})
+	return a.cache.get(ctx, a.fetch, bearer)
 }
-
-func (a *oauthAuth) invalidate(c *credential) { a.cache.drop(c) }
-func (a *oauthAuth) count() int64             { return a.cache.fetched.Load() }
 
 type tokenResponse struct {
 	AccessToken      string          `json:"access_token"`
@@ -239,19 +258,13 @@ func (a *oauthAuth) fetch(ctx context.Context) (string, time.Duration, error) {
 // then the PHPSESSID cookie on every request. Sessions have no announced
 // lifetime; a 401 tells us one has ended.
 type sessionAuth struct {
-	client             *Client
+	loginCache
 	username, password string
-	cache              credentialCache
 }
 
 func (a *sessionAuth) credential(ctx context.Context) (*credential, error) {
-	return a.cache.get(ctx, a.fetch, func(tok string) func(http.Header) {
-		return func(h http.Header) { h.Set("Cookie", "PHPSESSID="+tok) }
-	})
+	return a.cache.get(ctx, a.fetch, sessionCookie)
 }
-
-func (a *sessionAuth) invalidate(c *credential) { a.cache.drop(c) }
-func (a *sessionAuth) count() int64             { return a.cache.fetched.Load() }
 
 func (a *sessionAuth) fetch(ctx context.Context) (string, time.Duration, error) {
 	body, _ := json.Marshal(map[string]string{"username": a.username, "password": a.password})

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/transport"
 )
@@ -39,29 +38,22 @@ type Client struct {
 // New validates cfg and returns a Client. No request is made until the first
 // call, so an unused vendor costs nothing.
 func New(cfg Config) (*Client, error) {
-	base := strings.TrimRight(cfg.BaseURL, "/")
-	if base == "" {
-		base = DefaultBaseURL
-	}
-	if err := transport.CheckCredentialURL(base); err != nil {
+	base, hc, err := transport.ForVendor(cfg.HTTP, cfg.BaseURL, DefaultBaseURL, "servicetrade", cfg.ClientSecret, cfg.Password)
+	if err != nil {
 		return nil, err
 	}
-	cfg.HTTP.Secrets = append(cfg.HTTP.Secrets, cfg.ClientSecret, cfg.Password)
-	if cfg.HTTP.Subsystem == "" {
-		cfg.HTTP.Subsystem = "servicetrade"
-	}
-	c := &Client{baseURL: base, http: transport.New(cfg.HTTP)}
+	c := &Client{baseURL: base, http: hc}
 	switch {
 	case cfg.ClientID != "" || cfg.ClientSecret != "":
 		if cfg.ClientID == "" || cfg.ClientSecret == "" {
 			return nil, fmt.Errorf("ServiceTrade OAuth2 needs both a client id and a client secret")
 		}
-		c.auth = &oauthAuth{client: c, id: cfg.ClientID, secret: cfg.ClientSecret, cache: newCache()}
+		c.auth = &oauthAuth{loginCache: newLoginCache(c), id: cfg.ClientID, secret: cfg.ClientSecret}
 	case cfg.Username != "" || cfg.Password != "":
 		if cfg.Username == "" || cfg.Password == "" {
 			return nil, fmt.Errorf("ServiceTrade session login needs both a username and a password")
 		}
-		c.auth = &sessionAuth{client: c, username: cfg.Username, password: cfg.Password, cache: newCache()}
+		c.auth = &sessionAuth{loginCache: newLoginCache(c), username: cfg.Username, password: cfg.Password}
 	default:
 		return nil, fmt.Errorf("ServiceTrade credentials are missing: give a client id and secret, or a username and password")
 	}

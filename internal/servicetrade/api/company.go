@@ -1,11 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"net/url"
-	"strconv"
-)
+import "context"
 
 // Company is a ServiceTrade company: a customer, a vendor (the account's own
 // company is one), or both.
@@ -30,19 +25,15 @@ type CompanyFilter struct {
 	Status string
 }
 
+// companies are at /company; a list page holds them under "companies".
+var companies = collection[Company]{path: "/company", listKey: "companies"}
+
 // GetCompany reads one company; IsNotFound(err) when it does not exist.
 func (c *Client) GetCompany(ctx context.Context, id int64) (*Company, error) {
-	return fetch[Company](ctx, c, http.MethodGet, "/company/"+strconv.FormatInt(id, 10), nil, nil)
+	return companies.get(ctx, c, id)
 }
 
 // ListCompanies returns every company matching f, across all pages.
 func (c *Client) ListCompanies(ctx context.Context, f CompanyFilter) ([]Company, error) {
-	q := url.Values{}
-	if f.Name != "" {
-		q.Set("name", f.Name)
-	}
-	if f.Status != "" {
-		q.Set("status", f.Status)
-	}
-	return listAll[Company](ctx, c, "/company", q, "companies")
+	return companies.list(ctx, c, query{}.text("name", f.Name).text("status", f.Status))
 }

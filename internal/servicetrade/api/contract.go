@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // Contract types that POST /contract creates. Quote contracts (created from
@@ -163,30 +161,31 @@ type ContractFilter struct {
 // vendor, customer or job, which the API answers with 405.
 var ErrContractFilter = errors.New("listing ServiceTrade contracts needs a vendor id, a customer id or a job id: the API has no unfiltered contract list")
 
-func contractPath(id int64) string { return "/contract/" + strconv.FormatInt(id, 10) }
+// contracts are at /contract; a list page holds them under "contracts".
+var contracts = collection[Contract]{path: "/contract", listKey: "contracts"}
 
 // GetContract reads one contract, active or not; IsNotFound(err) when it
 // does not exist.
 func (c *Client) GetContract(ctx context.Context, id int64) (*Contract, error) {
-	return fetch[Contract](ctx, c, http.MethodGet, contractPath(id), nil, nil)
+	return contracts.get(ctx, c, id)
 }
 
 // CreateContract creates a contract and returns the API's echo, whose dates
 // are the values sent (a later GET shows the stored day).
 func (c *Client) CreateContract(ctx context.Context, in ContractInput) (*Contract, error) {
-	return fetch[Contract](ctx, c, http.MethodPost, "/contract", nil, in)
+	return contracts.create(ctx, c, in)
 }
 
 // UpdateContract changes the fields set in in and returns the contract as
 // stored.
 func (c *Client) UpdateContract(ctx context.Context, id int64, in ContractUpdate) (*Contract, error) {
-	return fetch[Contract](ctx, c, http.MethodPut, contractPath(id), nil, in)
+	return contracts.update(ctx, c, id, in)
 }
 
 // DeactivateContract is the API's substitute for DELETE (which it does not
 // have): the contract stays, with active false. It answers 204.
 func (c *Client) DeactivateContract(ctx context.Context, id int64, opts DeactivateOptions) error {
-	return c.call(ctx, http.MethodPost, contractPath(id)+"/deactivate", nil, opts, nil)
+	return c.call(ctx, http.MethodPost, contracts.at(id)+"/deactivate", nil, opts, nil)
 }
 
 // ListContracts returns every contract matching f, across all pages. The API
@@ -196,16 +195,9 @@ func (c *Client) ListContracts(ctx context.Context, f ContractFilter) ([]Contrac
 	if f.VendorID == 0 && f.CustomerID == 0 && f.JobID == 0 {
 		return nil, ErrContractFilter
 	}
-	q := url.Values{}
-	for k, v := range map[string]int64{"vendorId": f.VendorID, "customerId": f.CustomerID, "jobId": f.JobID, "parentId": f.ParentID, "locationId": f.LocationID} {
-		if v != 0 {
-			q.Set(k, strconv.FormatInt(v, 10))
-		}
-	}
-	if f.Name != "" {
-		q.Set("name", f.Name)
-	}
-	list, err := listAll[Contract](ctx, c, "/contract", q, "contracts")
+	q := query{}.id("vendorId", f.VendorID).id("customerId", f.CustomerID).id("jobId", f.JobID).
+		id("parentId", f.ParentID).id("locationId", f.LocationID).text("name", f.Name)
+	list, err := contracts.list(ctx, c, q)
 	if IsNotFound(err) {
 		return nil, nil
 	}

@@ -5,9 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // Contract rule types.
@@ -187,61 +184,52 @@ type ContractRuleDates struct {
 	CreatedAfter, CreatedBefore, UpdatedAfter, UpdatedBefore int64
 }
 
-func contractRulesPath(contractID int64) string { return contractPath(contractID) + "/rule" }
-
-func contractRulePath(contractID, id int64) string {
-	return contractRulesPath(contractID) + "/" + strconv.FormatInt(id, 10)
+// contractRules are the rules of one contract, at /contract/{id}/rule; a
+// list page holds them under "rules".
+func contractRules(contractID int64) collection[ContractRule] {
+	return nested[ContractRule](contracts, contractID, "rule", "rules")
 }
+
+// changedContractRules is the index of every contract's rules
+// (/contractrule), listed by date range.
+var changedContractRules = collection[ContractRule]{path: "/contractrule", listKey: "rules"}
 
 // GetContractRule reads one rule; IsNotFound(err) when the rule or the
 // contract does not exist (or the rule is another contract's).
 func (c *Client) GetContractRule(ctx context.Context, contractID, id int64) (*ContractRule, error) {
-	return fetch[ContractRule](ctx, c, http.MethodGet, contractRulePath(contractID, id), nil, nil)
+	return contractRules(contractID).get(ctx, c, id)
 }
 
 // CreateContractRule creates a rule on a contract and returns it as stored.
 func (c *Client) CreateContractRule(ctx context.Context, contractID int64, in ContractRuleInput) (*ContractRule, error) {
-	return fetch[ContractRule](ctx, c, http.MethodPost, contractRulesPath(contractID), nil, in)
+	return contractRules(contractID).create(ctx, c, in)
 }
 
 // UpdateContractRule changes the fields set in in and returns the rule as
 // stored.
 func (c *Client) UpdateContractRule(ctx context.Context, contractID, id int64, in ContractRuleUpdate) (*ContractRule, error) {
-	return fetch[ContractRule](ctx, c, http.MethodPut, contractRulePath(contractID, id), nil, in)
+	return contractRules(contractID).update(ctx, c, id, in)
 }
 
 // DeleteContractRule deletes a rule (204).
 func (c *Client) DeleteContractRule(ctx context.Context, contractID, id int64) error {
-	return c.call(ctx, http.MethodDelete, contractRulePath(contractID, id), nil, nil, nil)
+	return contractRules(contractID).delete(ctx, c, id)
 }
 
 // ListContractRules returns a contract's rules matching f, across all pages;
 // IsNotFound(err) when the contract does not exist.
 func (c *Client) ListContractRules(ctx context.Context, contractID int64, f ContractRuleFilter) ([]ContractRule, error) {
-	q := url.Values{}
-	if f.Type != "" {
-		q.Set("type", f.Type)
-	}
-	if f.Inherit {
-		q.Set("inherit", "true")
-	}
-	if f.LibItemName != "" {
-		q.Set("libItemName", f.LibItemName)
-	}
-	return listAll[ContractRule](ctx, c, contractRulesPath(contractID), q, "rules")
+	q := query{}.text("type", f.Type).flag("inherit", f.Inherit).text("libItemName", f.LibItemName)
+	return contractRules(contractID).list(ctx, c, q)
 }
 
 // ListContractRulesChanged returns the rules, of any contract, created or
 // updated within the range (GET /contractrule), across all pages.
 func (c *Client) ListContractRulesChanged(ctx context.Context, d ContractRuleDates) ([]ContractRule, error) {
-	q := url.Values{}
-	for k, v := range map[string]int64{"createdAfter": d.CreatedAfter, "createdBefore": d.CreatedBefore, "updatedAfter": d.UpdatedAfter, "updatedBefore": d.UpdatedBefore} {
-		if v != 0 {
-			q.Set(k, strconv.FormatInt(v, 10))
-		}
-	}
+	q := query{}.id("createdAfter", d.CreatedAfter).id("createdBefore", d.CreatedBefore).
+		id("updatedAfter", d.UpdatedAfter).id("updatedBefore", d.UpdatedBefore)
 	if len(q) == 0 {
 		return nil, fmt.Errorf("listing ServiceTrade contract rules across contracts needs a created or updated date range")
 	}
-	return listAll[ContractRule](ctx, c, "/contractrule", q, "rules")
+	return changedContractRules.list(ctx, c, q)
 }

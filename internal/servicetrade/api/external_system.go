@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"strconv"
 )
 
 // ExternalSystem is a system ServiceTrade syncs with, such as an accounting
@@ -51,31 +50,33 @@ type ExternalSystemUpdate struct {
 	SyncableTypes *[]string `json:"syncableTypes,omitempty"`
 }
 
-func externalSystemPath(id int64) string { return "/externalsystem/" + strconv.FormatInt(id, 10) }
+// externalSystems are at /externalsystem. Their list is not paged (see
+// ListExternalSystems).
+var externalSystems = collection[ExternalSystem]{path: "/externalsystem"}
 
 // GetExternalSystem reads one external system; IsNotFound(err) when it does
 // not exist (a 404 the docs do not list, treated as gone).
 func (c *Client) GetExternalSystem(ctx context.Context, id int64) (*ExternalSystem, error) {
-	return fetch[ExternalSystem](ctx, c, http.MethodGet, externalSystemPath(id), nil, nil)
+	return externalSystems.get(ctx, c, id)
 }
 
 // CreateExternalSystem registers an external system and returns it as
 // stored. It can never be deleted through the API.
 func (c *Client) CreateExternalSystem(ctx context.Context, in ExternalSystemInput) (*ExternalSystem, error) {
-	return fetch[ExternalSystem](ctx, c, http.MethodPost, "/externalsystem", nil, in)
+	return externalSystems.create(ctx, c, in)
 }
 
 // UpdateExternalSystem changes the fields set in in and returns the system
 // as stored.
 func (c *Client) UpdateExternalSystem(ctx context.Context, id int64, in ExternalSystemUpdate) (*ExternalSystem, error) {
-	return fetch[ExternalSystem](ctx, c, http.MethodPut, externalSystemPath(id), nil, in)
+	return externalSystems.update(ctx, c, id, in)
 }
 
 // ListExternalSystems returns every external system of the account. Unlike
 // other lists, "data" is a bare array with no pages.
 func (c *Client) ListExternalSystems(ctx context.Context) ([]ExternalSystem, error) {
 	var list []ExternalSystem
-	if err := c.call(ctx, http.MethodGet, "/externalsystem", nil, nil, &list); err != nil {
+	if err := c.call(ctx, http.MethodGet, externalSystems.path, nil, nil, &list); err != nil {
 		return nil, err
 	}
 	return list, nil

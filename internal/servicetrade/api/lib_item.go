@@ -2,9 +2,6 @@ package api
 
 import (
 	"context"
-	"net/http"
-	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -60,28 +57,19 @@ type LibItemFilter struct {
 	CompanyIDs     []int64
 }
 
+// libItems are at /libitem; a list page holds them under "libItems".
+var libItems = collection[LibItem]{path: "/libitem", listKey: "libItems"}
+
 // GetLibItem reads one lib item, active or not; IsNotFound(err) when it does
 // not exist.
 func (c *Client) GetLibItem(ctx context.Context, id int64) (*LibItem, error) {
-	return fetch[LibItem](ctx, c, http.MethodGet, "/libitem/"+strconv.FormatInt(id, 10), nil, nil)
+	return libItems.get(ctx, c, id)
 }
 
 // ListLibItems returns every lib item matching f, across all pages.
 func (c *Client) ListLibItems(ctx context.Context, f LibItemFilter) ([]LibItem, error) {
-	q := url.Values{}
-	for k, v := range map[string]string{"search": f.Search, "code": f.Code, "name": f.Name, "type": LibItemType(f.Type).Normalized()} {
-		if v != "" {
-			q.Set(k, v)
-		}
-	}
-	if f.Active != nil {
-		q.Set("active", strconv.FormatBool(*f.Active))
-	}
-	if len(f.ServiceLineIDs) > 0 {
-		q.Set("serviceLineIds", JoinIDs(f.ServiceLineIDs))
-	}
-	if len(f.CompanyIDs) > 0 {
-		q.Set("companyIds", JoinIDs(f.CompanyIDs))
-	}
-	return listAll[LibItem](ctx, c, "/libitem", q, "libItems")
+	q := query{}.text("search", f.Search).text("code", f.Code).text("name", f.Name).
+		text("type", LibItemType(f.Type).Normalized()).boolean("active", f.Active).
+		ids("serviceLineIds", f.ServiceLineIDs).ids("companyIds", f.CompanyIDs)
+	return libItems.list(ctx, c, q)
 }

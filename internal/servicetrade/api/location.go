@@ -1,11 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"net/url"
-	"strconv"
-)
+import "context"
 
 // Location is a ServiceTrade location; offices are vendor locations.
 type Location struct {
@@ -44,34 +39,28 @@ type Address struct {
 	PostalCode string `json:"postalCode"`
 }
 
+// locations are at /location, offices among them; a list page holds them
+// under "locations".
+var locations = collection[Location]{path: "/location", listKey: "locations"}
+
 // GetLocation reads one location.
 func (c *Client) GetLocation(ctx context.Context, id int64) (*Location, error) {
-	return fetch[Location](ctx, c, http.MethodGet, "/location/"+strconv.FormatInt(id, 10), nil, nil)
+	return locations.get(ctx, c, id)
 }
 
 // ListOffices returns the account's offices (vendor locations) whose name
 // contains name (case-insensitive; empty for all).
 func (c *Client) ListOffices(ctx context.Context, name string) ([]Location, error) {
-	q := url.Values{"isVendor": {"true"}, "limit": {"500"}}
-	if name != "" {
-		q.Set("name", name)
-	}
-	return listAll[Location](ctx, c, "/location", q, "locations")
+	return locations.list(ctx, c, query{"isVendor": {"true"}, "limit": {"500"}}.text("name", name))
 }
 
 // ListLocations returns every location matching f, across all pages.
 func (c *Client) ListLocations(ctx context.Context, f LocationFilter) ([]Location, error) {
-	q := url.Values{"limit": {"500"}}
+	q := query{"limit": {"500"}}
 	if f.OfficesOnly {
-		q.Set("isVendor", "true")
+		q.text("isVendor", "true")
 	} else {
-		q.Set("isCustomer", "false")
+		q.text("isCustomer", "false")
 	}
-	if f.Name != "" {
-		q.Set("name", f.Name)
-	}
-	if len(f.CompanyIDs) > 0 {
-		q.Set("companyId", JoinIDs(f.CompanyIDs))
-	}
-	return listAll[Location](ctx, c, "/location", q, "locations")
+	return locations.list(ctx, c, q.text("name", f.Name).ids("companyId", f.CompanyIDs))
 }

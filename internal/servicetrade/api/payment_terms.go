@@ -1,10 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"strconv"
-)
+import "context"
 
 // PaymentTerms are read-only payment terms ("Net 30") that contracts
 // reference (GET /paymentterms/{id}).
@@ -15,15 +11,18 @@ type PaymentTerms struct {
 	OrderIndex int    `json:"orderIndex"`
 }
 
+// paymentTerms are at /paymentterms. The reference names the list key
+// "paymentterms" in its field table and "paymenttermss" in its example;
+// both are accepted.
+var paymentTerms = collection[PaymentTerms]{path: "/paymentterms", listKey: "paymenttermss", altKeys: []string{"paymentterms"}}
+
 // GetPaymentTerms reads one payment terms entry; IsNotFound(err) when it
 // does not exist.
 func (c *Client) GetPaymentTerms(ctx context.Context, id int64) (*PaymentTerms, error) {
-	return fetch[PaymentTerms](ctx, c, http.MethodGet, "/paymentterms/"+strconv.FormatInt(id, 10), nil, nil)
+	return paymentTerms.get(ctx, c, id)
 }
 
-// ListPaymentTerms returns every payment terms entry. The reference names
-// the list key "paymentterms" in its field table and "paymenttermss" in its
-// example; both are accepted.
+// ListPaymentTerms returns every payment terms entry.
 func (c *Client) ListPaymentTerms(ctx context.Context) ([]PaymentTerms, error) {
-	return listAll[PaymentTerms](ctx, c, "/paymentterms", nil, "paymenttermss", "paymentterms")
+	return paymentTerms.list(ctx, c, nil)
 }

@@ -1,11 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"net/url"
-	"strconv"
-)
+import "context"
 
 // QuoteTemplate is a reusable set of quote line items (GET
 // /quotetemplate/{id}).
@@ -28,18 +23,10 @@ type QuoteTemplate struct {
 }
 
 // CompanyID is the id of the template's company, or nil.
-func (t *QuoteTemplate) CompanyID() *int64 { return quoteTemplateRefID(t.Company) }
+func (t *QuoteTemplate) CompanyID() *int64 { return RefID(t.Company) }
 
 // TermsID is the id of the template's terms, or nil.
-func (t *QuoteTemplate) TermsID() *int64 { return quoteTemplateRefID(t.Terms) }
-
-func quoteTemplateRefID(r *Reference) *int64 {
-	if r == nil || r.ID == 0 {
-		return nil
-	}
-	id := r.ID
-	return &id
-}
+func (t *QuoteTemplate) TermsID() *int64 { return RefID(t.Terms) }
 
 // QuoteTemplateInput is the body of POST and PUT /quotetemplate. Every
 // field is sent: an empty description clears it, and a nil CompanyID or
@@ -60,42 +47,37 @@ type QuoteTemplateFilter struct {
 	CompanyIDs []int64
 }
 
-func quoteTemplatePath(id int64) string { return "/quotetemplate/" + strconv.FormatInt(id, 10) }
+// quoteTemplates are at /quotetemplate; a list page holds them under
+// "quoteTemplates".
+var quoteTemplates = collection[QuoteTemplate]{path: "/quotetemplate", listKey: "quoteTemplates"}
 
 // GetQuoteTemplate reads one template with its items; IsNotFound(err) when
 // it does not exist.
 func (c *Client) GetQuoteTemplate(ctx context.Context, id int64) (*QuoteTemplate, error) {
-	return fetch[QuoteTemplate](ctx, c, http.MethodGet, quoteTemplatePath(id), nil, nil)
+	return quoteTemplates.get(ctx, c, id)
 }
 
 // CreateQuoteTemplate creates a template (without items) and returns it as
 // stored.
 func (c *Client) CreateQuoteTemplate(ctx context.Context, in QuoteTemplateInput) (*QuoteTemplate, error) {
-	return fetch[QuoteTemplate](ctx, c, http.MethodPost, "/quotetemplate", nil, in)
+	return quoteTemplates.create(ctx, c, in)
 }
 
 // UpdateQuoteTemplate replaces a template's fields (not its items) and
 // returns it as stored.
 func (c *Client) UpdateQuoteTemplate(ctx context.Context, id int64, in QuoteTemplateInput) (*QuoteTemplate, error) {
-	return fetch[QuoteTemplate](ctx, c, http.MethodPut, quoteTemplatePath(id), nil, in)
+	return quoteTemplates.update(ctx, c, id, in)
 }
 
 // DeleteQuoteTemplate deletes a template (204). IsConflict(err) when it
 // still has items ("quotetemplate still has child items"): delete them
 // first. IsNotFound(err) when it is already gone.
 func (c *Client) DeleteQuoteTemplate(ctx context.Context, id int64) error {
-	return c.call(ctx, http.MethodDelete, quoteTemplatePath(id), nil, nil, nil)
+	return quoteTemplates.delete(ctx, c, id)
 }
 
 // ListQuoteTemplates returns every template matching f, with their items,
 // across all pages.
 func (c *Client) ListQuoteTemplates(ctx context.Context, f QuoteTemplateFilter) ([]QuoteTemplate, error) {
-	q := url.Values{}
-	if f.Name != "" {
-		q.Set("name", f.Name)
-	}
-	if len(f.CompanyIDs) > 0 {
-		q.Set("companyIds", JoinIDs(f.CompanyIDs))
-	}
-	return listAll[QuoteTemplate](ctx, c, "/quotetemplate", q, "quoteTemplates")
+	return quoteTemplates.list(ctx, c, query{}.text("name", f.Name).ids("companyIds", f.CompanyIDs))
 }

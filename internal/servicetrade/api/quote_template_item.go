@@ -3,8 +3,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"net/http"
-	"strconv"
 )
 
 // QuoteTemplateItem is a line of a quote template (GET
@@ -130,49 +128,51 @@ func (in QuoteTemplateItemInput) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m)
 }
 
-func quoteTemplateItemsPath(templateID int64) string {
-	return quoteTemplatePath(templateID) + "/item"
+// quoteTemplateItems are the items of one template, at
+// /quotetemplate/{tid}/item; a list page holds them under "items".
+func quoteTemplateItems(templateID int64) collection[QuoteTemplateItem] {
+	return nested[QuoteTemplateItem](quoteTemplates, templateID, "item", "items")
 }
 
-func quoteTemplateItemPath(templateID, itemID int64) string {
-	return quoteTemplateItemsPath(templateID) + "/" + strconv.FormatInt(itemID, 10)
-}
+// anyQuoteTemplateItem reads an item by its id alone
+// (/quotetemplateitem/{id}), whatever its template.
+var anyQuoteTemplateItem = collection[QuoteTemplateItem]{path: "/quotetemplateitem"}
 
 // GetQuoteTemplateItem reads one item wherever it is (GET
 // /quotetemplateitem/{id}); IsNotFound(err) when it does not exist.
 func (c *Client) GetQuoteTemplateItem(ctx context.Context, itemID int64) (*QuoteTemplateItem, error) {
-	return fetch[QuoteTemplateItem](ctx, c, http.MethodGet, "/quotetemplateitem/"+strconv.FormatInt(itemID, 10), nil, nil)
+	return anyQuoteTemplateItem.get(ctx, c, itemID)
 }
 
 // GetQuoteTemplateItemOf reads one item of a given template (GET
 // /quotetemplate/{tid}/item/{id}); IsNotFound(err) when the template does
 // not exist or the item is not one of its items.
 func (c *Client) GetQuoteTemplateItemOf(ctx context.Context, templateID, itemID int64) (*QuoteTemplateItem, error) {
-	return fetch[QuoteTemplateItem](ctx, c, http.MethodGet, quoteTemplateItemPath(templateID, itemID), nil, nil)
+	return quoteTemplateItems(templateID).get(ctx, c, itemID)
 }
 
 // ListQuoteTemplateItems returns every item of a template in the API's
 // order, across all pages; IsNotFound(err) when the template does not
 // exist.
 func (c *Client) ListQuoteTemplateItems(ctx context.Context, templateID int64) ([]QuoteTemplateItem, error) {
-	return listAll[QuoteTemplateItem](ctx, c, quoteTemplateItemsPath(templateID), nil, "items")
+	return quoteTemplateItems(templateID).list(ctx, c, nil)
 }
 
 // CreateQuoteTemplateItem adds an item to a template and returns it as
 // stored, with whatever the server resolved.
 func (c *Client) CreateQuoteTemplateItem(ctx context.Context, templateID int64, in QuoteTemplateItemInput) (*QuoteTemplateItem, error) {
-	return fetch[QuoteTemplateItem](ctx, c, http.MethodPost, quoteTemplateItemsPath(templateID), nil, in)
+	return quoteTemplateItems(templateID).create(ctx, c, in)
 }
 
 // UpdateQuoteTemplateItem changes the fields set in in and returns the item
 // as stored.
 func (c *Client) UpdateQuoteTemplateItem(ctx context.Context, templateID, itemID int64, in QuoteTemplateItemInput) (*QuoteTemplateItem, error) {
-	return fetch[QuoteTemplateItem](ctx, c, http.MethodPut, quoteTemplateItemPath(templateID, itemID), nil, in)
+	return quoteTemplateItems(templateID).update(ctx, c, itemID, in)
 }
 
 // DeleteQuoteTemplateItem deletes an item (204). Only the nested path
 // /quotetemplate/{tid}/item/{id} is documented for DELETE, hence the
 // template id. IsNotFound(err) when the template or the item is gone.
 func (c *Client) DeleteQuoteTemplateItem(ctx context.Context, templateID, itemID int64) error {
-	return c.call(ctx, http.MethodDelete, quoteTemplateItemPath(templateID, itemID), nil, nil, nil)
+	return quoteTemplateItems(templateID).delete(ctx, c, itemID)
 }

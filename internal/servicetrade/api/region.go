@@ -1,11 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"net/url"
-	"strconv"
-)
+import "context"
 
 // Region is a geographic region (GET /region/{id}).
 type Region struct {
@@ -43,49 +38,31 @@ type RegionFilter struct {
 	OfficeIDs []int64
 }
 
-func regionPath(id int64) string { return "/region/" + strconv.FormatInt(id, 10) }
+// regions are at /region; a list page holds them under "regions".
+var regions = collection[Region]{path: "/region", listKey: "regions"}
 
 // GetRegion reads one region; IsNotFound(err) when it does not exist.
 func (c *Client) GetRegion(ctx context.Context, id int64) (*Region, error) {
-	return fetch[Region](ctx, c, http.MethodGet, regionPath(id), nil, nil)
+	return regions.get(ctx, c, id)
 }
 
 // CreateRegion creates a region and returns it as stored.
 func (c *Client) CreateRegion(ctx context.Context, in RegionInput) (*Region, error) {
-	return fetch[Region](ctx, c, http.MethodPost, "/region", nil, in)
+	return regions.create(ctx, c, in)
 }
 
 // UpdateRegion replaces a region's fields and returns it as stored.
 func (c *Client) UpdateRegion(ctx context.Context, id int64, in RegionInput) (*Region, error) {
-	return fetch[Region](ctx, c, http.MethodPut, regionPath(id), nil, in)
+	return regions.update(ctx, c, id, in)
 }
 
 // DeleteRegion deletes a region (the API answers 200, not 204).
 func (c *Client) DeleteRegion(ctx context.Context, id int64) error {
-	return c.call(ctx, http.MethodDelete, regionPath(id), nil, nil, nil)
+	return regions.delete(ctx, c, id)
 }
 
 // ListRegions returns every region matching f, across all pages. Note that
 // list entries carry an empty offices array: use GetRegion for offices.
 func (c *Client) ListRegions(ctx context.Context, f RegionFilter) ([]Region, error) {
-	q := url.Values{}
-	if f.Name != "" {
-		q.Set("name", f.Name)
-	}
-	if len(f.OfficeIDs) > 0 {
-		q.Set("officeIds", JoinIDs(f.OfficeIDs))
-	}
-	return listAll[Region](ctx, c, "/region", q, "regions")
-}
-
-// JoinIDs renders ids as the comma-delimited string ServiceTrade filters take.
-func JoinIDs(ids []int64) string {
-	b := make([]byte, 0, len(ids)*4)
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, id, 10)
-	}
-	return string(b)
+	return regions.list(ctx, c, query{}.text("name", f.Name).ids("officeIds", f.OfficeIDs))
 }

@@ -5,9 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // ServiceLine is a line of service (Fire Suppression, HVAC) that users,
@@ -59,20 +56,17 @@ type ServiceLineFilter struct {
 	ShowAll   bool
 }
 
+// serviceLines are at /serviceline; a list page holds them under
+// "servicelines".
+var serviceLines = collection[ServiceLine]{path: "/serviceline", listKey: "servicelines"}
+
 // GetServiceLine reads one service line; IsNotFound(err) when it does not
 // exist.
 func (c *Client) GetServiceLine(ctx context.Context, id int64) (*ServiceLine, error) {
-	return fetch[ServiceLine](ctx, c, http.MethodGet, "/serviceline/"+strconv.FormatInt(id, 10), nil, nil)
+	return serviceLines.get(ctx, c, id)
 }
 
 // ListServiceLines returns every service line matching f, across all pages.
 func (c *Client) ListServiceLines(ctx context.Context, f ServiceLineFilter) ([]ServiceLine, error) {
-	q := url.Values{}
-	if f.TradeName != "" {
-		q.Set("tradeName", f.TradeName)
-	}
-	if f.ShowAll {
-		q.Set("showAll", "true")
-	}
-	return listAll[ServiceLine](ctx, c, "/serviceline", q, "servicelines")
+	return serviceLines.list(ctx, c, query{}.text("tradeName", f.TradeName).flag("showAll", f.ShowAll))
 }

@@ -1,10 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"strconv"
-)
+import "context"
 
 // Terms is a set of terms and conditions that contracts, quotes and invoices
 // reference (GET /terms/{id}).
@@ -22,33 +18,34 @@ type TermsInput struct {
 	Content string `json:"content"`
 }
 
-func termsPath(id int64) string { return "/terms/" + strconv.FormatInt(id, 10) }
+// allTerms are at /terms; a list page holds them under "terms".
+var allTerms = collection[Terms]{path: "/terms", listKey: "terms"}
 
 // GetTerms reads one set of terms; IsNotFound(err) when it does not exist.
 func (c *Client) GetTerms(ctx context.Context, id int64) (*Terms, error) {
-	return fetch[Terms](ctx, c, http.MethodGet, termsPath(id), nil, nil)
+	return allTerms.get(ctx, c, id)
 }
 
 // ListTerms returns every set of terms of the account: the index takes no
 // filters.
 func (c *Client) ListTerms(ctx context.Context) ([]Terms, error) {
-	return listAll[Terms](ctx, c, "/terms", nil, "terms")
+	return allTerms.list(ctx, c, nil)
 }
 
 // CreateTerms creates terms and returns them as stored.
 func (c *Client) CreateTerms(ctx context.Context, in TermsInput) (*Terms, error) {
-	return fetch[Terms](ctx, c, http.MethodPost, "/terms", nil, in)
+	return allTerms.create(ctx, c, in)
 }
 
 // UpdateTerms changes terms and returns them as stored. (The reference's
 // example uses POST /terms/{id}; PUT is the documented verb.)
 func (c *Client) UpdateTerms(ctx context.Context, id int64, in TermsInput) (*Terms, error) {
-	return fetch[Terms](ctx, c, http.MethodPut, termsPath(id), nil, in)
+	return allTerms.update(ctx, c, id, in)
 }
 
 // DeleteTerms deletes terms (204). IsConflict(err) when contracts, quote
 // templates or account settings still reference them; IsNotFound(err) when
 // they are already gone.
 func (c *Client) DeleteTerms(ctx context.Context, id int64) error {
-	return c.call(ctx, http.MethodDelete, termsPath(id), nil, nil, nil)
+	return allTerms.delete(ctx, c, id)
 }

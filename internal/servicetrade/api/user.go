@@ -1,12 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
-)
+import "context"
 
 // User is a ServiceTrade user (GET /user/{id}).
 type User struct {
@@ -44,23 +38,16 @@ type UserFilter struct {
 	CompanyID int64
 }
 
+// users are at /user; a list page holds them under "users".
+var users = collection[User]{path: "/user", listKey: "users"}
+
 // GetUser reads one user, whatever its status; IsNotFound(err) when it does
 // not exist.
 func (c *Client) GetUser(ctx context.Context, id int64) (*User, error) {
-	return fetch[User](ctx, c, http.MethodGet, "/user/"+strconv.FormatInt(id, 10), nil, nil)
+	return users.get(ctx, c, id)
 }
 
 // ListUsers returns every user matching f, across all pages.
 func (c *Client) ListUsers(ctx context.Context, f UserFilter) ([]User, error) {
-	q := url.Values{}
-	if f.Name != "" {
-		q.Set("name", f.Name)
-	}
-	if len(f.Statuses) > 0 {
-		q.Set("status", strings.Join(f.Statuses, ","))
-	}
-	if f.CompanyID != 0 {
-		q.Set("companyId", strconv.FormatInt(f.CompanyID, 10))
-	}
-	return listAll[User](ctx, c, "/user", q, "users")
+	return users.list(ctx, c, query{}.text("name", f.Name).list("status", f.Statuses).id("companyId", f.CompanyID))
 }

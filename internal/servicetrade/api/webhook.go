@@ -1,10 +1,6 @@
 package api
 
-import (
-	"context"
-	"net/http"
-	"strconv"
-)
+import "context"
 
 // Webhook is an endpoint that receives the account's change notifications
 // (GET /webhook/{id}).
@@ -36,31 +32,32 @@ type WebhookUpdate struct {
 	IncludeChangesets *bool `json:"includeChangesets,omitempty"`
 }
 
-func webhookPath(id int64) string { return "/webhook/" + strconv.FormatInt(id, 10) }
+// webhooks are at /webhook; a list page holds them under "webhooks".
+var webhooks = collection[Webhook]{path: "/webhook", listKey: "webhooks"}
 
 // GetWebhook reads one webhook; IsNotFound(err) when it does not exist.
 func (c *Client) GetWebhook(ctx context.Context, id int64) (*Webhook, error) {
-	return fetch[Webhook](ctx, c, http.MethodGet, webhookPath(id), nil, nil)
+	return webhooks.get(ctx, c, id)
 }
 
 // CreateWebhook creates a webhook and returns it as stored (not yet
 // confirmed).
 func (c *Client) CreateWebhook(ctx context.Context, in WebhookInput) (*Webhook, error) {
-	return fetch[Webhook](ctx, c, http.MethodPost, "/webhook", nil, in)
+	return webhooks.create(ctx, c, in)
 }
 
 // UpdateWebhook changes the flags that are set in in and returns the
 // webhook as stored.
 func (c *Client) UpdateWebhook(ctx context.Context, id int64, in WebhookUpdate) (*Webhook, error) {
-	return fetch[Webhook](ctx, c, http.MethodPut, webhookPath(id), nil, in)
+	return webhooks.update(ctx, c, id, in)
 }
 
 // DeleteWebhook deletes a webhook (the API answers 200, not 204).
 func (c *Client) DeleteWebhook(ctx context.Context, id int64) error {
-	return c.call(ctx, http.MethodDelete, webhookPath(id), nil, nil, nil)
+	return webhooks.delete(ctx, c, id)
 }
 
 // ListWebhooks returns every webhook of the account, across all pages.
 func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
-	return listAll[Webhook](ctx, c, "/webhook", nil, "webhooks")
+	return webhooks.list(ctx, c, nil)
 }
