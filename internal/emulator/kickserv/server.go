@@ -15,15 +15,15 @@ package kickserv
 
 import (
 	"crypto/pbkdf2"
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
-	"encoding/hex"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/emu"
 )
 
 // Fixed accounts and credentials the emulator accepts. Account/APIToken is
@@ -129,11 +129,7 @@ func (s *Server) addEmployee(a *account, now time.Time) *employee {
 
 // ServeHTTP serves the API rooted at "/" (mount it under a prefix).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if _, pattern := s.mux.Handler(r); pattern == "" {
-		notFoundPage(w)
-		return
-	}
-	s.mux.ServeHTTP(w, r)
+	emu.Dispatch(s.mux, w, r, notFoundPage)
 }
 
 // Stats returns a copy of the counters.
@@ -243,17 +239,9 @@ func hashPassword(password string, salt []byte) []byte {
 	return key
 }
 
-func newToken() string {
-	b := make([]byte, 20)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
+func newToken() string { return emu.RandomHex(20) }
 
-func newSalt() []byte {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return b
-}
+func newSalt() []byte { return emu.RandomBytes(16) }
 
 func ptr[T any](v T) *T { return &v }
 

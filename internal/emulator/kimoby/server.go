@@ -13,10 +13,11 @@ package kimoby
 import (
 	"crypto/rand"
 	"crypto/subtle"
-	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/emu"
 )
 
 // Fixed credentials the emulator accepts (HTTP Basic user and password).
@@ -100,11 +101,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "Unauthorized: invalid API key or secret")
 		return
 	}
-	if _, pattern := s.mux.Handler(r); pattern == "" {
-		notFoundRoute(w)
-		return
-	}
-	s.mux.ServeHTTP(w, r)
+	emu.Dispatch(s.mux, w, r, notFoundRoute)
 }
 
 // Stats returns a copy of the counters.
@@ -157,15 +154,9 @@ func randomString(alphabet string, n int) string {
 	return string(b)
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
 // writeError writes the documented error body: {"message": "…"}.
 func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"message": msg})
+	emu.WriteJSON(w, status, map[string]string{"message": msg})
 }
 
 func notFoundRoute(w http.ResponseWriter) {

@@ -1,8 +1,6 @@
 package kimoby
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/emu"
 )
 
 type webhook struct {
@@ -37,11 +37,7 @@ func init() {
 
 // newWebhookID returns "WH" and 32 hex digits, the shape of the documented
 // example "WH487d9d59d5511879e2eda871b5cac50c".
-func newWebhookID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return "WH" + hex.EncodeToString(b)
-}
+func newWebhookID() string { return "WH" + emu.RandomHex(16) }
 
 // webhookJSON renders the webhook schema; the key is included only in the
 // answer to a creation ("Only returned at creation").
@@ -117,7 +113,7 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 	s.order = append(s.order, wh.ID)
 	// The webhook section does not name the status; the code table's
 	// "201 Created" is the plausible one.
-	writeJSON(w, http.StatusCreated, webhookJSON(wh, true))
+	emu.WriteJSON(w, http.StatusCreated, webhookJSON(wh, true))
 }
 
 // listWebhooks serves the bare array, in creation order: in the paged mode
@@ -164,7 +160,7 @@ func (s *Server) serveWebhooks(w http.ResponseWriter, start, limit int) {
 	for _, id := range s.order[start:end] {
 		out = append(out, webhookJSON(s.webhooks[id], false))
 	}
-	writeJSON(w, http.StatusOK, out)
+	emu.WriteJSON(w, http.StatusOK, out)
 }
 
 // updateWebhook changes the url only ("You can only update the url
@@ -188,7 +184,7 @@ func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {
 		wh.URL = u
 		wh.UpdatedAt = s.now()
 	}
-	writeJSON(w, http.StatusOK, webhookJSON(wh, false))
+	emu.WriteJSON(w, http.StatusOK, webhookJSON(wh, false))
 }
 
 // deleteWebhook answers 204 with an empty body ("otherwise nothing is

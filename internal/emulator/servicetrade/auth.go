@@ -1,12 +1,12 @@
 package servicetrade
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/emu"
 )
 
 // Session limits from the reference: above 200 open sessions per user the
@@ -21,11 +21,7 @@ type session struct {
 	created time.Time
 }
 
-func newToken() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
+func newToken() string { return emu.RandomHex(16) }
 
 // IssuedSecrets returns every session id and access token handed out, for
 // tests that assert no secret leaks into logs.
@@ -155,7 +151,7 @@ func (s *Server) handleAuth(w http.ResponseWriter, r *http.Request) {
 			if err == nil {
 				token = c.Value
 			}
-			writeJSON(w, http.StatusNotFound, map[string]any{
+			emu.WriteJSON(w, http.StatusNotFound, map[string]any{
 				"messages": messages{Error: []string{"No active session found for given auth token"}},
 				"data":     map[string]any{"authenticated": false, "eulaNeeded": true, "authToken": token, "user": nil},
 			})
@@ -183,7 +179,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	token := newToken()
 	if in.Username != Username || in.Password != Password {
-		writeJSON(w, http.StatusForbidden, map[string]any{
+		emu.WriteJSON(w, http.StatusForbidden, map[string]any{
 			"messages": messages{Error: []string{"Invalid credentials provided"}},
 			"data":     map[string]any{"authenticated": false, "eulaNeeded": true, "authToken": token, "user": nil},
 		})
@@ -238,11 +234,11 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		_ = json.NewDecoder(r.Body).Decode(&in)
 	}
 	if in.GrantType != "client_credentials" {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type", "error_description": "grant_type must be client_credentials"})
+		emu.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type", "error_description": "grant_type must be client_credentials"})
 		return
 	}
 	if in.ClientID != ClientID || in.ClientSecret != ClientSecret {
-		writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "invalid_client", "error_description": "Client authentication failed"})
+		emu.WriteJSON(w, http.StatusUnauthorized, map[string]string{"error": "invalid_client", "error_description": "Client authentication failed"})
 		return
 	}
 	token := newToken()
@@ -251,5 +247,5 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	s.issued = append(s.issued, token)
 	s.stats.TokensIssued++
 	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, map[string]any{"access_token": token, "token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds())})
+	emu.WriteJSON(w, http.StatusOK, map[string]any{"access_token": token, "token_type": "Bearer", "expires_in": int(s.opts.TokenTTL.Seconds())})
 }

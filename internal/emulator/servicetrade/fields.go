@@ -40,18 +40,24 @@ func requiredString(f map[string]json.RawMessage, v map[string][]string, key str
 	return true
 }
 
-// nullableString reads an optional string that null clears.
-func nullableString(f map[string]json.RawMessage, v map[string][]string, key string, dst **string) {
+// nullable reads an optional value that null clears; a value of another
+// type is "<key> must be <what>".
+func nullable[T any](f map[string]json.RawMessage, v map[string][]string, key, what string, dst **T) {
 	raw, sent := f[key]
 	if !sent {
 		return
 	}
-	var val *string
+	var val *T
 	if err := json.Unmarshal(raw, &val); err != nil {
-		v[key] = append(v[key], key+" must be a string")
+		v[key] = append(v[key], key+" must be "+what)
 		return
 	}
 	*dst = val
+}
+
+// nullableString reads an optional string that null clears.
+func nullableString(f map[string]json.RawMessage, v map[string][]string, key string, dst **string) {
+	nullable(f, v, key, "a string", dst)
 }
 
 // nullableRef reads the id of an optional reference, as the quote template

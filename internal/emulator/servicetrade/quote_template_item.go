@@ -276,14 +276,7 @@ func (s *Server) applyItem(it *quoteTemplateItem, f map[string]json.RawMessage, 
 	nullableString(f, v, "description", &it.Description)
 	libSent := nullableRef(f, v, "libItemId", &it.LibItemID, func(id int64) bool { return s.libItems[id] != nil })
 	slSent := nullableRef(f, v, "serviceLineId", &it.ServiceLineID, func(id int64) bool { return s.serviceLines[id] != nil })
-	if raw, ok := f["orderIndex"]; ok {
-		var oi *int64
-		if err := json.Unmarshal(raw, &oi); err != nil {
-			v["orderIndex"] = append(v["orderIndex"], "orderIndex must be an integer or null")
-		} else {
-			it.OrderIndex = oi
-		}
-	}
+	nullable(f, v, "orderIndex", "an integer or null", &it.OrderIndex)
 	if len(v) > 0 {
 		return v
 	}

@@ -109,14 +109,7 @@ func (s *Server) applyRegion(rg *region, f map[string]json.RawMessage, create bo
 			}
 		}
 	}
-	if raw, ok := f["color"]; ok {
-		var color *string
-		if err := json.Unmarshal(raw, &color); err != nil {
-			v["color"] = append(v["color"], "color must be a string")
-		} else {
-			rg.Color = color
-		}
-	}
+	nullableString(f, v, "color", &rg.Color)
 	if raw, ok := f["officeIds"]; ok {
 		var ids []int64
 		if err := json.Unmarshal(raw, &ids); err != nil {

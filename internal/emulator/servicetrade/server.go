@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/emu"
 )
 
 // Fixed credentials the emulator accepts.
@@ -124,11 +126,9 @@ func New(opts Options) *Server {
 
 // ServeHTTP serves the API rooted at "/" (mount it under ".../api").
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if _, pattern := s.mux.Handler(r); pattern == "" {
+	emu.Dispatch(s.mux, w, r, func(w http.ResponseWriter) {
 		writeError(w, http.StatusNotFound, "requested URI not found")
-		return
-	}
-	s.mux.ServeHTTP(w, r)
+	})
 }
 
 // Stats returns a copy of the counters.
@@ -185,22 +185,16 @@ type messages struct {
 	Validation map[string][]string `json:"validation,omitempty"`
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
 func writeData(w http.ResponseWriter, data any) {
-	writeJSON(w, http.StatusOK, map[string]any{"data": data})
+	emu.WriteJSON(w, http.StatusOK, map[string]any{"data": data})
 }
 
 func writeSuccess(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]any{"messages": messages{Success: []string{msg}}})
+	emu.WriteJSON(w, status, map[string]any{"messages": messages{Success: []string{msg}}})
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]any{"messages": messages{Error: []string{msg}}})
+	emu.WriteJSON(w, status, map[string]any{"messages": messages{Error: []string{msg}}})
 }
 
 // writeValidation is the emulator's 400 for invalid parameters, where a
@@ -212,7 +206,7 @@ func writeValidation(w http.ResponseWriter, v map[string][]string) {
 // writeInvalid is a 400 with its error sentence and the per-parameter
 // validation messages every ServiceTrade 400 carries.
 func writeInvalid(w http.ResponseWriter, msg string, v map[string][]string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{Error: []string{msg}, Validation: v}})
+	emu.WriteJSON(w, http.StatusBadRequest, map[string]any{"messages": messages{Error: []string{msg}, Validation: v}})
 }
 
 // pathID parses the {id} wildcard; ok is false (and a 404 written) when it
