@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -218,24 +219,16 @@ func transportConfig(cfg providerModel, userAgent string) (transport.Config, err
 	}, nil
 }
 
+// Resources, DataSources and Functions list every vendor's types, in
+// vendor order.
 func (p *Provider) Resources(_ context.Context) []func() resource.Resource {
-	var rs []func() resource.Resource
-	rs = append(rs, servicetrade.Resources()...)
-	rs = append(rs, kimoby.Resources()...)
-	rs = append(rs, kickserv.Resources()...)
-	return rs
+	return slices.Concat(servicetrade.Resources(), kimoby.Resources(), kickserv.Resources())
 }
 
 func (p *Provider) DataSources(_ context.Context) []func() datasource.DataSource {
-	var ds []func() datasource.DataSource
-	ds = append(ds, servicetrade.DataSources()...)
-	ds = append(ds, kimoby.DataSources()...)
-	ds = append(ds, kickserv.DataSources()...)
-	return ds
+	return slices.Concat(servicetrade.DataSources(), kimoby.DataSources(), kickserv.DataSources())
 }
 
 func (p *Provider) Functions(_ context.Context) []func() function.Function {
-	var fns []func() function.Function
-	fns = append(fns, kimoby.Functions()...)
-	return fns
+	return kimoby.Functions()
 }

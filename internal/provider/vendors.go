@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	kickservapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
 	kimobyapi "github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
@@ -93,76 +94,79 @@ func (p *Provider) configureServiceTrade(m *serviceTradeModel, httpCfg transport
 	return v
 }
 
-// configureKimoby resolves the kimoby block and builds the Kimoby client
-// with the same transport settings as the other vendors. Like ServiceTrade,
-// a wrong setting is an error at once; missing ones only matter when a
-// Kimoby resource is used.
-func configureKimoby(m *kimobyModel, httpCfg transport.Config, diags *diag.Diagnostics) providerdata.Vendor[*kimobyapi.Client] {
-	v := providerdata.Vendor[*kimobyapi.Client]{Name: "Kimoby"}
-	if m == nil {
-		m = &kimobyModel{}
-	}
+// keyedVendor is what configuring Kimoby and Kickserv shares: a base URL
+// and credentials that are all required. Like ServiceTrade, a wrong setting
+// is an error at once; missing ones only matter when one of the vendor's
+// resources is used.
+type keyedVendor[C any] struct {
+	name, block string
+	baseURL     setting
+	// build makes the client from the base URL and the credentials, in the
+	// order of credentials.
+	build func(base string, creds []string) (C, error)
+}
+
+// credential is one required setting with the value written in the block.
+type credential struct {
+	value types.String
+	setting
+}
+
+// configure resolves the block's values against the environment and builds
+// the client.
+func (k keyedVendor[C]) configure(base types.String, creds []credential, diags *diag.Diagnostics) providerdata.Vendor[C] {
+	v := providerdata.Vendor[C]{Name: k.name}
 	r := &resolver{}
-	cfg := kimobyapi.Config{BaseURL: r.str(m.BaseURL, kimBaseURL), APIKey: r.str(m.APIKey, kimAPIKey), APISecret: r.str(m.APISecret, kimAPISecret), HTTP: httpCfg}
-	if err := checkBaseURL("kimoby.base_url", kimBaseURL.env, cfg.BaseURL); err != nil {
-		diags.AddAttributeError(pathOf("kimoby", "base_url"), "Insecure or invalid Kimoby base URL", err.Error())
+	url := r.str(base, k.baseURL)
+	values := make([]string, len(creds))
+	for i, c := range creds {
+		values[i] = r.str(c.value, c.setting)
+	}
+	if err := checkBaseURL(k.block+".base_url", k.baseURL.env, url); err != nil {
+		diags.AddAttributeError(pathOf(k.block, "base_url"), "Insecure or invalid "+k.name+" base URL", err.Error())
 		v.Err = err
 		return v
 	}
 	var missing []string
-	if cfg.APIKey == "" {
-		missing = append(missing, describe(kimAPIKey))
-	}
-	if cfg.APISecret == "" {
-		missing = append(missing, describe(kimAPISecret))
+	for i, c := range creds {
+		if values[i] == "" {
+			missing = append(missing, describe(c.setting))
+		}
 	}
 	if len(missing) > 0 {
-		v.Err = missingErr("Kimoby", "kimoby", missing, r.unknown)
+		v.Err = missingErr(k.name, k.block, missing, r.unknown)
 		return v
 	}
-	client, err := kimobyapi.New(cfg)
+	client, err := k.build(url, values)
 	if err != nil {
 		v.Err = err
-		diags.AddError("Invalid Kimoby configuration", err.Error())
+		diags.AddError("Invalid "+k.name+" configuration", err.Error())
 		return v
 	}
 	v.Client = client
 	return v
 }
 
+// configureKimoby resolves the kimoby block and builds the Kimoby client
+// with the same transport settings as the other vendors.
+func configureKimoby(m *kimobyModel, httpCfg transport.Config, diags *diag.Diagnostics) providerdata.Vendor[*kimobyapi.Client] {
+	if m == nil {
+		m = &kimobyModel{}
+	}
+	return keyedVendor[*kimobyapi.Client]{name: "Kimoby", block: "kimoby", baseURL: kimBaseURL,
+		build: func(base string, c []string) (*kimobyapi.Client, error) {
+			return kimobyapi.New(kimobyapi.Config{BaseURL: base, APIKey: c[0], APISecret: c[1], HTTP: httpCfg})
+		}}.configure(m.BaseURL, []credential{{m.APIKey, kimAPIKey}, {m.APISecret, kimAPISecret}}, diags)
+}
+
 // configureKickserv resolves the kickserv block and builds the Kickserv
-// client with the same transport settings as the other vendors. A wrong
-// setting is an error at once; missing ones only matter when a Kickserv
-// resource is used.
+// client with the same transport settings as the other vendors.
 func configureKickserv(m *kickservModel, httpCfg transport.Config, diags *diag.Diagnostics) providerdata.Vendor[*kickservapi.Client] {
-	v := providerdata.Vendor[*kickservapi.Client]{Name: "Kickserv"}
 	if m == nil {
 		m = &kickservModel{}
 	}
-	r := &resolver{}
-	cfg := kickservapi.Config{BaseURL: r.str(m.BaseURL, ksBaseURL), Account: r.str(m.Account, ksAccount), APIToken: r.str(m.APIToken, ksAPIToken), HTTP: httpCfg}
-	if err := checkBaseURL("kickserv.base_url", ksBaseURL.env, cfg.BaseURL); err != nil {
-		diags.AddAttributeError(pathOf("kickserv", "base_url"), "Insecure or invalid Kickserv base URL", err.Error())
-		v.Err = err
-		return v
-	}
-	var missing []string
-	if cfg.Account == "" {
-		missing = append(missing, describe(ksAccount))
-	}
-	if cfg.APIToken == "" {
-		missing = append(missing, describe(ksAPIToken))
-	}
-	if len(missing) > 0 {
-		v.Err = missingErr("Kickserv", "kickserv", missing, r.unknown)
-		return v
-	}
-	client, err := kickservapi.New(cfg)
-	if err != nil {
-		v.Err = err
-		diags.AddError("Invalid Kickserv configuration", err.Error())
-		return v
-	}
-	v.Client = client
-	return v
+	return keyedVendor[*kickservapi.Client]{name: "Kickserv", block: "kickserv", baseURL: ksBaseURL,
+		build: func(base string, c []string) (*kickservapi.Client, error) {
+			return kickservapi.New(kickservapi.Config{BaseURL: base, Account: c[0], APIToken: c[1], HTTP: httpCfg})
+		}}.configure(m.BaseURL, []credential{{m.Account, ksAccount}, {m.APIToken, ksAPIToken}}, diags)
 }
