@@ -12,9 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -33,14 +30,25 @@ var (
 // NewEmployeeResource is the fieldservice_kickserv_employee resource.
 func NewEmployeeResource() resource.Resource {
 	return &employeeResource{crudResource[employeeResourceModel, api.Employee]{
-		Base: resourceBase{Type: employeeType},
+		Base: employeeType.Base(),
 		Get:  (*api.Client).GetEmployee, Set: (*employeeResourceModel).fromAPI,
-		// No Del: Delete below makes the employee inactive instead.
+		// Kickserv cannot delete employees: Delete makes the employee
+		// inactive, the closest Kickserv has to a delete, and says so. The
+		// username stays taken (employeeType KeepsKey).
+		Notice: employeeMadeInactive, Deactivate: retireEmployee,
 	}}
 }
 
 type employeeResource struct {
 	crudResource[employeeResourceModel, api.Employee]
+}
+
+// retireEmployee makes the employee inactive, for a destroy.
+func retireEmployee(client *api.Client, ctx context.Context, number int64, _ employeeResourceModel) error {
+	if err := client.Retire(ctx, number); err != nil {
+		return fmt.Errorf("%w\n\nKickserv cannot delete employees; destroying one makes it inactive.", err)
+	}
+	return nil
 }
 
 // notBlank refuses values made only of white space, which Kickserv treats
@@ -51,12 +59,16 @@ var notBlank = stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not 
 // Empty strings are refused: Kickserv stores an empty value as no value, so
 // "" could never be read back; omit the attribute instead.
 func optionalText(desc string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true,
-		Description: desc + " Updatable in place; removing it from the configuration clears it in Kickserv. " +
-			"Must not be empty: omit it for no value.",
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	return kit.OptionalString(desc+" Updatable in place; removing it from the configuration clears it in Kickserv. "+
+		"Must not be empty: omit it for no value.", stringvalidator.LengthAtLeast(1))
+}
+
+// password is one of the two ways to give the employee's password
+// (password, password_wo): sensitive, not empty, and not with other.
+func password(description, other string, writeOnly bool) schema.StringAttribute {
+	a := kit.OptionalString(description, stringvalidator.LengthAtLeast(1), stringvalidator.ConflictsWith(path.MatchRoot(other)))
+	a.Sensitive, a.WriteOnly = true, writeOnly
+	return a
 }
 
 const tokenWarning = "Changing an employee's password also changes that employee's Kickserv API token, so never set the password of the employee whose API token the provider uses (`api_token`): the provider's own credentials would stop working."
@@ -72,17 +84,10 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"it adopts the employee with the configured `username` (usernames are unique) when it matches the configuration, with a warning; " +
 			"otherwise, and for employees without a username, it fails with an error listing the existing employees that match, to import. " + tokenWarning,
 		Attributes: map[string]schema.Attribute{
-			"id": kit.IDAttribute("Employee number assigned by Kickserv: the key in the employee's URL (`/employees/<number>.xml`) and the import id. Not the internal `employee_id`."),
-			"employee_id": schema.Int64Attribute{
-				Computed:      true,
-				Description:   "Kickserv's internal employee id, the one job assignments (`employee_ids`) and time entries (`employee_id`) refer to. Differs from the employee number.",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				Required:    true,
-				Description: "Full name of the employee. Must not be blank (Kickserv answers \"Name can't be blank\"). Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1), notBlank},
-			},
+			"id":          kit.IDAttribute("Employee number assigned by Kickserv: the key in the employee's URL (`/employees/<number>.xml`) and the import id. Not the internal `employee_id`."),
+			"employee_id": kit.ComputedInt64("Kickserv's internal employee id, the one job assignments (`employee_ids`) and time entries (`employee_id`) refer to. Differs from the employee number."),
+			"name": kit.RequiredString("Full name of the employee. Must not be blank (Kickserv answers \"Name can't be blank\"). Updatable in place.",
+				stringvalidator.LengthAtLeast(1), notBlank),
 			"username": optionalText("Login name of the employee, needed when `can_login` is true. Kickserv refuses a username another employee of the account already has, " +
 				"inactive ones included, with \"Username has already been taken\"."),
 			"email_address": optionalText("Email address of the employee. Not checked by the provider."),
@@ -97,43 +102,16 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"city":             optionalText("City."),
 			"state":            optionalText("State or province, stored as written (for example `TX`)."),
 			"zip_code":         optionalText("ZIP or postal code, stored as text (leading zeros are kept)."),
-			"notify_via_email": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Description: "Whether Kickserv notifies the employee by email. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
-					"(removing it from the configuration does not change it). Updatable in place.",
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-			},
-			"notify_via_mobile": schema.BoolAttribute{
-				Optional: true,
-				Computed: true,
-				Description: "Whether Kickserv notifies the employee by text message. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
-					"(removing it from the configuration does not change it). Updatable in place.",
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-			},
+			"notify_via_email": kit.KeptBool("Whether Kickserv notifies the employee by email. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
+				"(removing it from the configuration does not change it). Updatable in place."),
+			"notify_via_mobile": kit.KeptBool("Whether Kickserv notifies the employee by text message. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
+				"(removing it from the configuration does not change it). Updatable in place."),
 			"created_at": kit.ComputedString("When the employee was created, RFC 3339 in UTC."),
-			"password": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
-				Description: "Login password of the employee. Sent on create and whenever its value changes; never read back, so a change made in Kickserv is not detected, " +
-					"and after an import the next apply sets it again. Removing it leaves the password in Kickserv unchanged. The value is kept (marked sensitive) in the Terraform state: " +
-					"prefer `password_wo`, which is never stored. Conflicts with `password_wo`. " + tokenWarning,
-				Validators: []validator.String{
-					stringvalidator.LengthAtLeast(1),
-					stringvalidator.ConflictsWith(path.MatchRoot("password_wo")),
-				},
-			},
-			"password_wo": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
-				WriteOnly: true,
-				Description: "Write-only login password of the employee: sent to Kickserv but never stored in the plan or the state. Needs Terraform 1.11 or later. " +
-					"Sent on create, and again only when `password_wo_version` changes. Conflicts with `password`. " + tokenWarning,
-				Validators: []validator.String{
-					stringvalidator.LengthAtLeast(1),
-					stringvalidator.ConflictsWith(path.MatchRoot("password")),
-				},
-			},
+			"password": password("Login password of the employee. Sent on create and whenever its value changes; never read back, so a change made in Kickserv is not detected, "+
+				"and after an import the next apply sets it again. Removing it leaves the password in Kickserv unchanged. The value is kept (marked sensitive) in the Terraform state: "+
+				"prefer `password_wo`, which is never stored. Conflicts with `password_wo`. "+tokenWarning, "password_wo", false),
+			"password_wo": password("Write-only login password of the employee: sent to Kickserv but never stored in the plan or the state. Needs Terraform 1.11 or later. "+
+				"Sent on create, and again only when `password_wo_version` changes. Conflicts with `password`. "+tokenWarning, "password", true),
 			"password_wo_version": schema.Int64Attribute{
 				Optional: true,
 				Description: "Any number; change it (for example, increment it) to send `password_wo` to Kickserv again. " +
@@ -167,15 +145,11 @@ func (r *employeeResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	var plan employeeResourceModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.Employee, bool) {
 		in := plan.createInput(passwordWO)
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating Kickserv employee %q failed", plan.Name.ValueString()),
 			func(ctx context.Context) (*api.Employee, error) { return client.CreateEmployee(ctx, in) },
 			lostLookup(ctx, req, plan, client))
-		if ok {
-			plan.fromAPI(created)
-		}
-		return ok
 	})
 }
 
@@ -264,33 +238,16 @@ func (r *employeeResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	var plan, state employeeResourceModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, number int64) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, number int64) (*api.Employee, error) {
 		updated, err := client.UpdateEmployee(ctx, number, updateInput(plan, state, passwordWO))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		// The username is the natural key: it may have moved, for creates
 		// later in this run.
 		key, _ := employeeKey(*updated)
 		r.Keys().Put(formatNumber(number), key.Key)
-		plan.fromAPI(updated)
-		return nil
-	})
-}
-
-// Delete makes the employee inactive, the closest Kickserv has to a
-// delete, and says so. The username stays taken (employeeType KeepsKey).
-func (r *employeeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state employeeResourceModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, number int64) error {
-		if err := client.Retire(ctx, number); err != nil {
-			return fmt.Errorf("%w\n\nKickserv cannot delete employees; destroying one makes it inactive.", err)
-		}
-		employeeMadeInactive(state).Warn(&resp.Diagnostics)
-		return nil
+		return updated, nil
 	})
 }
 
@@ -301,14 +258,4 @@ func employeeMadeInactive(m employeeResourceModel) undeletable.Notice {
 	return undeletable.Notice{Summary: fmt.Sprintf("Kickserv employee %s is made inactive, not deleted", number),
 		Detail: fmt.Sprintf("Kickserv cannot delete employees. Employee %s (%q) still exists, inactive, in Kickserv, with its job history; it is removed from the Terraform state. "+
 			"To manage it again, import it with its employee number (%s) and set active = true.", number, m.Name.ValueString(), number)}
-}
-
-// ModifyPlan warns, when the employee is to be destroyed, that it will only
-// be made inactive.
-func (r *employeeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.Base.ModifyPlan(ctx, req, resp)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	undeletable.WarnOnDestroyPlan(ctx, req, resp, employeeMadeInactive)
 }

@@ -5,19 +5,14 @@ package kickserv
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 )
 
 // Resources lists the Kickserv resources.
-func Resources() []func() resource.Resource {
-	return []func() resource.Resource{
-		NewEmployeeResource,
-	}
-}
+func Resources() []func() resource.Resource { return kit.Of(NewEmployeeResource) }
 
 // DataSources lists the Kickserv data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		NewEmployeeDataSource,
-		NewEmployeesDataSource,
-	}
+	return kit.Of(NewEmployeeDataSource, NewEmployeesDataSource)
 }

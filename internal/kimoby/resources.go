@@ -7,26 +7,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 )
 
 // Resources lists the Kimoby resources.
-func Resources() []func() resource.Resource {
-	return []func() resource.Resource{
-		NewWebhookResource,
-	}
-}
+func Resources() []func() resource.Resource { return kit.Of(NewWebhookResource) }
 
 // DataSources lists the Kimoby data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		NewWebhookDataSource,
-		NewWebhooksDataSource,
-	}
+	return kit.Of(NewWebhookDataSource, NewWebhooksDataSource)
 }
 
 // Functions lists the Kimoby provider-defined functions.
-func Functions() []func() function.Function {
-	return []func() function.Function{
-		NewSignatureFunction,
-	}
-}
+func Functions() []func() function.Function { return kit.Of(NewSignatureFunction) }

@@ -14,12 +14,9 @@ import (
 var vendor = kit.Vendor[*api.Client]{Name: "Kimoby", Prefix: "kimoby",
 	Client: func(d *providerdata.Data) providerdata.Vendor[*api.Client] { return d.Kimoby }}
 
-// resourceBase is the kit.Base of a Kimoby resource known by its string id.
-type resourceBase = kit.Base[*api.Client, string]
-
-// crudResource is the kit.Resource of such a resource: its Read and Delete
-// come from the client's get and delete of the object O, with the model
-// M's mapping.
+// crudResource is the kit.Resource of a Kimoby resource known by its
+// string id: its Read and Delete come from the client's get and delete of
+// the object O, with the model M's mapping.
 type crudResource[M, O any] = kit.Resource[*api.Client, string, M, O]
 
 // webhookType is fieldservice_kimoby_webhook, with allow_duplicate, which

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kimoby/api"
@@ -21,7 +20,7 @@ import (
 // NewWebhookResource is the fieldservice_kimoby_webhook resource.
 func NewWebhookResource() resource.Resource {
 	return &webhookResource{crudResource[webhookModel, api.Webhook]{
-		Base: resourceBase{Type: webhookType},
+		Base: webhookType.Base(),
 		// No GET by id: the list, fetched once and shared by every Read of
 		// this run, is searched. Not found: deleted outside Terraform, or
 		// by Kimoby after a 410 Gone.
@@ -48,12 +47,9 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"otherwise it fails with an error listing the existing webhooks for that url, to import (without its key) or delete.",
 		Attributes: map[string]schema.Attribute{
 			"id": kit.IDAttribute("Kimoby id of the webhook, such as `WH487d9d59d5511879e2eda871b5cac50c`."),
-			"url": schema.StringAttribute{
-				Required: true,
-				Description: "URL of the endpoint that receives the events. Must be an absolute `https://` URL (Kimoby refuses other schemes; checked at plan time). " +
-					"Updatable in place: the webhook and its key are kept, but since the signature covers the URL, signatures of later deliveries change.",
-				Validators: []validator.String{validators.URL("https")},
-			},
+			"url": kit.RequiredString("URL of the endpoint that receives the events. Must be an absolute `https://` URL (Kimoby refuses other schemes; checked at plan time). "+
+				"Updatable in place: the webhook and its key are kept, but since the signature covers the URL, signatures of later deliveries change.",
+				validators.URL("https")),
 			"authentication_key": schema.StringAttribute{
 				Computed:  true,
 				Sensitive: true,
@@ -62,13 +58,9 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					"Kimoby has no rotate call: change `rotate_key` to get a new webhook with a new key.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"rotate_key": schema.StringAttribute{
-				Optional: true,
-				Description: "Any value; changing it (including setting or removing it) forces replacement: the webhook is deleted and a new one is created, with a new id and a new " +
-					"`authentication_key`. Use it to rotate the key, for example with a date such as `2024-06`. Not sent to Kimoby. " +
-					"After an import it is null, so a configuration that sets it plans a replacement, which is also the way to get a key into state for an imported webhook.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"rotate_key": kit.CreateOnly(kit.OptionalString("Any value; changing it (including setting or removing it) forces replacement: the webhook is deleted and a new one is created, with a new id and a new " +
+				"`authentication_key`. Use it to rotate the key, for example with a date such as `2024-06`. Not sent to Kimoby. " +
+				"After an import it is null, so a configuration that sets it plans a replacement, which is also the way to get a key into state for an imported webhook.")),
 			"allow_duplicate": kit.AllowDuplicate(kit.Duplicate{Vendor: "Kimoby", Noun: "webhook", Kind: "webhook", Attr: "url",
 				When: ", which is how to rotate the key without a gap in deliveries (`rotate_key` with `create_before_destroy`: the new webhook, with its new key, " +
 					"exists before the old one is deleted)",
@@ -87,7 +79,7 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan webhookModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.Webhook, bool) {
 		u := plan.URL.ValueString()
 		// Several webhooks may share a url, and the authentication key is
 		// only in the lost answer: a create whose answer was lost is never
@@ -111,9 +103,8 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
 		if !ok {
-			return false
+			return nil, false
 		}
-		plan.fromAPI(created)
 		if created.AuthenticationKey == "" {
 			plan.AuthenticationKey = types.StringNull()
 			diags.AddWarning("Kimoby returned no authentication key",
@@ -122,7 +113,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		} else {
 			plan.AuthenticationKey = types.StringValue(created.AuthenticationKey)
 		}
-		return true
+		return created, true
 	})
 }
 
@@ -130,19 +121,18 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	var plan, state webhookModel
 	// Only a url change calls Kimoby (the url is the only thing Kimoby lets
 	// change; rotate_key replaces); allow_duplicate alone is provider-side.
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id string) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id string) (*api.Webhook, error) {
 		updated, err := client.UpdateWebhook(ctx, id, api.WebhookInput{URL: plan.URL.ValueString()})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		// The url is the natural key: it moved, for creates later in this
 		// run.
 		r.Keys().Put(id, updated.URL)
-		plan.fromAPI(updated)
 		// The update answer has no key; the docs do not say whether the
 		// key survives a url change. It is assumed to, as nothing says
 		// otherwise.
 		plan.AuthenticationKey = state.AuthenticationKey
-		return nil
+		return updated, nil
 	})
 }

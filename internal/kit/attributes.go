@@ -5,6 +5,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -34,6 +36,27 @@ func ComputedBool(description string) schema.BoolAttribute {
 		Computed:      true,
 		Description:   description,
 		PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// ComputedInt64 is a number only the API sets (a creation time): known
+// from state in every plan but the create's.
+func ComputedInt64(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		Computed:      true,
+		Description:   description,
+		PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+	}
+}
+
+// ComputedFloat64 is a number only the API sets, which may change (a
+// total): known from state in every plan but the create's, so that a
+// change shows at the next refresh, never as a plan.
+func ComputedFloat64(description string) schema.Float64Attribute {
+	return schema.Float64Attribute{
+		Computed:      true,
+		Description:   description,
+		PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()},
 	}
 }
 

@@ -64,6 +64,27 @@ func Plain[K any](parse func(raw string) (K, error), format func(K) string) ID[K
 	}
 }
 
+// Number is the ID of an object known by a positive whole number (an
+// int64), held as its decimal string. what names such a number in the
+// error of an invalid one ("a Kickserv employee number"), example shows a
+// valid one ("12").
+func Number(what, example string) ID[int64] {
+	return Plain(func(raw string) (int64, error) { return ParseNumber(raw, what, example) }, FormatNumber)
+}
+
+// ParseNumber reads a positive whole number, or says what it should look
+// like: "<what> is a positive whole number such as <example>, got …".
+func ParseNumber(raw, what, example string) (int64, error) {
+	n, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%s is a positive whole number such as %s, got %q", what, example, raw)
+	}
+	return n, nil
+}
+
+// FormatNumber is a number id as its decimal string.
+func FormatNumber(n int64) string { return strconv.FormatInt(n, 10) }
+
 // Child is the key of an object that the API addresses through its
 // parent: a contract's rule, a quote template's item.
 type Child struct{ Parent, ID int64 }
@@ -78,7 +99,7 @@ func ChildOf(parent, child Part, example, note string, describe func(vendor stri
 	return ID[Child]{
 		Parts: []Part{parent, child}, Example: example, Note: note, Describe: describe,
 		Key:    func(v []any) Child { return Child{Parent: as[int64](v[0]), ID: as[int64](v[1])} },
-		Format: func(k Child) string { return strconv.FormatInt(k.Parent, 10) + "/" + strconv.FormatInt(k.ID, 10) },
+		Format: func(k Child) string { return FormatNumber(k.Parent) + "/" + FormatNumber(k.ID) },
 	}
 }
 

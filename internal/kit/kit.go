@@ -37,6 +37,11 @@ func (v Vendor[C]) DataSource(name string, oneOf ...string) DataBase[C] {
 	return DataBase[C]{Type: DataType[C]{Vendor: v, Name: name, OneOf: oneOf}}
 }
 
+// Of is a vendor package's list of constructors of one kind (its
+// Resources, DataSources or Functions), the element type inferred:
+// kit.Of(NewWebhookResource, NewRegionResource).
+func Of[T any](constructors ...func() T) []func() T { return constructors }
+
 // Type describes one Terraform type of a vendor.
 type Type[C any, K any] struct {
 	Vendor Vendor[C]
@@ -62,6 +67,9 @@ type Type[C any, K any] struct {
 	// DeleteWith then leaves the key taken.
 	KeepsKey bool
 }
+
+// Base is the Base of a resource of the type.
+func (t Type[C, K]) Base() Base[C, K] { return Base[C, K]{Type: t} }
 
 // TypeName is the Terraform type name: "fieldservice_servicetrade_webhook".
 func (t Type[C, K]) TypeName() string { return "fieldservice_" + t.Vendor.Prefix + "_" + t.Name }

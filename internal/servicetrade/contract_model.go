@@ -61,44 +61,36 @@ func takesVendor(typ string) bool {
 }
 func takesCustomer(typ string) bool { return typ == api.ContractTypeCompany }
 
-// nullableID is what is sent for an optional id: its value, or (on PUT,
-// when clearIt is true) null; on POST a null id is left out.
-func nullableID(v types.Int64, clearIt bool) api.Nullable[int64] {
-	if v.IsNull() || v.IsUnknown() {
-		if clearIt {
-			return api.Null[int64]()
-		}
-		return api.Nullable[int64]{}
+// nullable is what is sent for an optional attribute v whose value is
+// value: that value when v is known; otherwise, on PUT (clearIt), null,
+// which clears it, and on POST nothing.
+func nullable[T any](v attr.Value, clearIt bool, value T) api.Nullable[T] {
+	switch {
+	case !v.IsNull() && !v.IsUnknown():
+		return api.Some(value)
+	case clearIt:
+		return api.Null[T]()
 	}
-	return api.Some(v.ValueInt64())
+	return api.Nullable[T]{}
+}
+
+// nullableID is what is sent for an optional id.
+func nullableID(v types.Int64, clearIt bool) api.Nullable[int64] {
+	return nullable(v, clearIt, v.ValueInt64())
 }
 
 func nullableFloat(v types.Float64, clearIt bool) api.Nullable[float64] {
-	if v.IsNull() || v.IsUnknown() {
-		if clearIt {
-			return api.Null[float64]()
-		}
-		return api.Nullable[float64]{}
-	}
-	return api.Some(v.ValueFloat64())
+	return nullable(v, clearIt, v.ValueFloat64())
 }
 
 func nullableString(v types.String, clearIt bool) api.Nullable[string] {
-	if v.IsNull() || v.IsUnknown() {
-		if clearIt {
-			return api.Null[string]()
-		}
-		return api.Nullable[string]{}
-	}
-	return api.Some(v.ValueString())
+	return nullable(v, clearIt, v.ValueString())
 }
 
+// nullableDate is what is sent for a day: its timestamp (contractDateUnix).
 func nullableDate(v dayValue, clearIt bool, diags *diag.Diagnostics, attribute string) api.Nullable[int64] {
 	if v.IsNull() || v.IsUnknown() {
-		if clearIt {
-			return api.Null[int64]()
-		}
-		return api.Nullable[int64]{}
+		return nullable[int64](v, clearIt, 0)
 	}
 	ts, err := contractDateUnix(v.ValueString())
 	if err != nil {

@@ -8,19 +8,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -54,18 +46,30 @@ var contractType = func() kit.Type[*api.Client, int64] {
 // NewContractResource is the fieldservice_servicetrade_contract resource.
 func NewContractResource() resource.Resource {
 	return &contractResource{crudResource[contractModel, api.Contract]{
-		Base: resourceBase{Type: contractType},
+		Base: contractType.Base(),
 		// Read: the API cannot delete contracts; a 404 means ServiceTrade
 		// support removed it, or the user lost access to it. A deactivated
 		// contract stays in the state with active = false: with
 		// active = true in the configuration the next plan reactivates it.
 		Get: (*api.Client).GetContract, SetDiags: (*contractModel).fromAPI,
+		// Delete deactivates the contract (the API has no DELETE) and warns
+		// that it still exists; the framework then removes it from the
+		// state.
+		Notice: contractStillExists, Deactivate: deactivateContract,
 	}}
 }
 
-// contractResource has its own Delete, which deactivates the contract.
 type contractResource struct {
 	crudResource[contractModel, api.Contract]
+}
+
+// deactivateContract stands for the delete ServiceTrade does not have,
+// with the cancel_* options of the state.
+func deactivateContract(client *api.Client, ctx context.Context, id int64, state contractModel) error {
+	if err := client.DeactivateContract(ctx, id, state.deactivateOptions()); err != nil {
+		return fmt.Errorf("%w\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.", err)
+	}
+	return nil
 }
 
 // contractStillExists is the warning of every destroy: ServiceTrade cannot
@@ -79,11 +83,7 @@ func contractStillExists(m contractModel) undeletable.Notice {
 
 func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	idAttr := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{
-			Optional:    true,
-			Description: desc + " Updatable in place; removing it clears it.",
-			Validators:  []validator.Int64{int64validator.AtLeast(1)},
-		}
+		return kit.OptionalID(desc + " Updatable in place; removing it clears it.")
 	}
 	dateAttr := func(what string) schema.StringAttribute {
 		return schema.StringAttribute{
@@ -95,9 +95,6 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				"which truncates to midnight in the account's time zone, stores that very day. Updatable in place; removing it clears it.",
 			Validators: []validator.String{contractDateValidator{}},
 		}
-	}
-	readOnlyFloat := func(desc string) schema.Float64Attribute {
-		return schema.Float64Attribute{Computed: true, Description: desc, PlanModifiers: []planmodifier.Float64{float64planmodifier.UseStateForUnknown()}}
 	}
 	cancel := func(what string) schema.BoolAttribute {
 		return schema.BoolAttribute{
@@ -118,30 +115,13 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		Attributes: map[string]schema.Attribute{
 			"id":  kit.IDAttribute("Numeric ServiceTrade id of the contract."),
 			"uri": kit.ComputedString("Absolute API URI of the contract."),
-			"type": schema.StringAttribute{
-				Required: true,
-				Description: "Kind of contract: `default` (a vendor's prices for every customer; needs `vendor_id`), `company` (a vendor's contract " +
-					"with one customer; needs `vendor_id` and `customer_id`) or `template` (no vendor or customer). ServiceTrade cannot change it, " +
-					"so changing it forces replacement (and the old contract stays in ServiceTrade, deactivated).",
-				Validators:    []validator.String{stringvalidator.OneOf(api.ContractTypes...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"name": schema.StringAttribute{
-				Required:    true,
-				Description: "Name of the contract. Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"vendor_id": schema.Int64Attribute{
-				Optional: true,
-				Description: "Id of the vendor company (usually the account's own company; see the `fieldservice_servicetrade_company` data source). " +
-					"Required for `default` and `company` contracts, not allowed for templates. Updatable in place.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"customer_id": schema.Int64Attribute{
-				Optional:    true,
-				Description: "Id of the customer company. Required for `company` contracts and only allowed there. Updatable in place.",
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"type": kit.CreateOnly(kit.RequiredString("Kind of contract: `default` (a vendor's prices for every customer; needs `vendor_id`), `company` (a vendor's contract "+
+				"with one customer; needs `vendor_id` and `customer_id`) or `template` (no vendor or customer). ServiceTrade cannot change it, "+
+				"so changing it forces replacement (and the old contract stays in ServiceTrade, deactivated).", stringvalidator.OneOf(api.ContractTypes...))),
+			"name": kit.RequiredString("Name of the contract. Updatable in place.", stringvalidator.LengthAtLeast(1)),
+			"vendor_id": kit.OptionalID("Id of the vendor company (usually the account's own company; see the `fieldservice_servicetrade_company` data source). " +
+				"Required for `default` and `company` contracts, not allowed for templates. Updatable in place."),
+			"customer_id":      kit.OptionalID("Id of the customer company. Required for `company` contracts and only allowed there. Updatable in place."),
 			"parent_id":        idAttr("Id of the parent contract (often a template), whose rules the contract inherits."),
 			"region_id":        idAttr("Id of a region: the contract then only applies to jobs in it."),
 			"office_id":        idAttr("Id of an office (a vendor location, see the `fieldservice_servicetrade_location` data source): the contract then only applies to the locations of that office."),
@@ -155,18 +135,9 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"starts_on":        dateAttr("Day the contract takes effect"),
 			"expires_on":       dateAttr("Day the contract expires"),
 			"review_on":        dateAttr("Day the contract should be reviewed"),
-			"job_type": schema.StringAttribute{
-				Optional: true,
-				Description: "Job type the contract is limited to, one of the account's job types (ServiceTrade's account settings list them, " +
-					"such as `inspection` or `repair`; not validated by the provider). Omit for every job type. Updatable in place.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"description": schema.StringAttribute{
-				Optional:    true,
-				Computed:    true,
-				Default:     stringdefault.StaticString(""),
-				Description: "Free-form description. ServiceTrade stores no description as an empty string, which is the default. Updatable in place.",
-			},
+			"job_type": kit.OptionalString("Job type the contract is limited to, one of the account's job types (ServiceTrade's account settings list them, "+
+				"such as `inspection` or `repair`; not validated by the provider). Omit for every job type. Updatable in place.", stringvalidator.LengthAtLeast(1)),
+			"description": kit.DefaultString("", "Free-form description. ServiceTrade stores no description as an empty string, which is the default. Updatable in place."),
 			"expected_revenue": schema.Float64Attribute{
 				Optional:    true,
 				Description: "Revenue expected over the contract's life. Compared numerically (`250000` equals `250000.00`). Updatable in place; removing it clears it.",
@@ -175,54 +146,26 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Optional:    true,
 				Description: "Margin expected over the contract's life, as a percentage. Compared numerically. Updatable in place; removing it clears it.",
 			},
-			"customer_po": schema.StringAttribute{
-				Optional: true,
-				Description: "Customer purchase order number. ServiceTrade only takes it at creation (PUT ignores it), so changing it forces replacement " +
-					"(and the old contract stays, deactivated). ServiceTrade returns null when unset.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"invoice_notes": schema.StringAttribute{
-				Optional:    true,
-				Computed:    true,
-				Default:     stringdefault.StaticString(""),
-				Description: "Notes copied to the invoices made under the contract. Empty (the default) for none. Updatable in place.",
-			},
-			"invoice_detail_level": schema.SetAttribute{
-				Optional:    true,
-				Computed:    true,
-				ElementType: types.StringType,
-				Description: "Default detail level of invoices under the contract, a set of `" + strings.Join(api.InvoiceDetailLevels, "`, `") + "`. " +
-					"When omitted, ServiceTrade's default applies (it reports `public`, `items_by_type` and `type_detail`) and is kept as found; " +
-					"removing it from the configuration later leaves the last value in place. Updatable in place.",
-				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.InvoiceDetailLevels...))},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-			},
-			"quote_detail_level": schema.SetAttribute{
-				Optional:    true,
-				Computed:    true,
-				ElementType: types.StringType,
-				Description: "Default detail level of quotes under the contract, a set of `" + strings.Join(api.QuoteDetailLevels, "`, `") + "`. " +
-					"When omitted, ServiceTrade's default applies and is kept as found (ServiceTrade reports `public`, `items_by_type` and `type_detail`, " +
-					"although `items_by_type` is not a value it takes for quotes); removing it later leaves the last value in place. Updatable in place.",
-				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.QuoteDetailLevels...))},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-			},
+			"customer_po": kit.CreateOnly(kit.OptionalString("Customer purchase order number. ServiceTrade only takes it at creation (PUT ignores it), so changing it forces replacement "+
+				"(and the old contract stays, deactivated). ServiceTrade returns null when unset.", stringvalidator.LengthAtLeast(1))),
+			"invoice_notes": kit.DefaultString("", "Notes copied to the invoices made under the contract. Empty (the default) for none. Updatable in place."),
+			"invoice_detail_level": kit.KeptStringSet("Default detail level of invoices under the contract, a set of `"+strings.Join(api.InvoiceDetailLevels, "`, `")+"`. "+
+				"When omitted, ServiceTrade's default applies (it reports `public`, `items_by_type` and `type_detail`) and is kept as found; "+
+				"removing it from the configuration later leaves the last value in place. Updatable in place.", api.InvoiceDetailLevels...),
+			"quote_detail_level": kit.KeptStringSet("Default detail level of quotes under the contract, a set of `"+strings.Join(api.QuoteDetailLevels, "`, `")+"`. "+
+				"When omitted, ServiceTrade's default applies and is kept as found (ServiceTrade reports `public`, `items_by_type` and `type_detail`, "+
+				"although `items_by_type` is not a value it takes for quotes); removing it later leaves the last value in place. Updatable in place.", api.QuoteDetailLevels...),
 			"active": kit.OptionalBool(true, "Whether the contract is active. Default true. A contract deactivated outside Terraform is planned back to active "+
 				"(an in-place update) while this is true. Updatable in place."),
 			"cancel_services":           cancel("service requests"),
 			"cancel_jobs":               cancel("jobs"),
 			"cancel_quotes":             cancel("quotes"),
 			"cancel_recurring_invoices": cancel("recurring invoices"),
-			"revenue":                   readOnlyFloat("Total revenue of the contract, or null until ServiceTrade has calculated it."),
-			"actual_margin":             readOnlyFloat("Actual margin percentage, from revenue and total cost; null when there is none."),
-			"total_cost":                readOnlyFloat("Sum of the costs of the job items of the contract's completed, non-cancelled jobs."),
+			"revenue":                   kit.ComputedFloat64("Total revenue of the contract, or null until ServiceTrade has calculated it."),
+			"actual_margin":             kit.ComputedFloat64("Actual margin percentage, from revenue and total cost; null when there is none."),
+			"total_cost":                kit.ComputedFloat64("Sum of the costs of the job items of the contract's completed, non-cancelled jobs."),
 			"complexity":                kit.ComputedString("`simple` or `complex`, as ServiceTrade rates the contract."),
-			"created": schema.Int64Attribute{
-				Computed:      true,
-				Description:   "When the contract was created, as a Unix timestamp (seconds).",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"created":                   kit.ComputedInt64("When the contract was created, as a Unix timestamp (seconds)."),
 			// updated has no UseStateForUnknown: every PUT moves it, so it is
 			// unknown in the plan of an update (and only then).
 			"updated": schema.Int64Attribute{
@@ -264,22 +207,12 @@ func (r *contractResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
-// ModifyPlan warns, when the contract is to be destroyed, that it will only
-// be deactivated.
-func (r *contractResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.Base.ModifyPlan(ctx, req, resp)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	undeletable.WarnOnDestroyPlan(ctx, req, resp, contractStillExists)
-}
-
 func (r *contractResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan contractModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.Contract, bool) {
 		in, d := plan.toInput(ctx)
 		if diags.Append(d...); diags.HasError() {
-			return false
+			return nil, false
 		}
 		// Contract names are not unique, and people legitimately repeat
 		// them (one "Annual inspection" per customer): no natural key is
@@ -289,7 +222,7 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 		// the user to look: the create is then never sent again.
 		vendorID, _ := in.VendorID.Get()
 		customerID, _ := in.CustomerID.Get()
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade %s contract %q failed", in.Type, in.Name),
 			func(ctx context.Context) (*api.Contract, error) { return client.CreateContract(ctx, in) },
 			lostcreate.Lookup[api.Contract]{
 				Match:  contractMatch(in.Type, in.Name, vendorID, customerID),
@@ -302,20 +235,16 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 				},
 				ImportID: func(c api.Contract) string { return formatID(c.ID) },
 			})
-		if ok {
-			diags.Append(plan.fromAPI(created)...)
-		}
-		return ok
 	})
 }
 
 func (r *contractResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state contractModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Contract, error) {
 		in, diags := plan.toUpdate(ctx)
 		was, d := state.toUpdate(ctx)
 		if diags.Append(d...); diags.HasError() {
-			return diagsError(diags)
+			return nil, diagsError(diags)
 		}
 		// Only the destroy-time cancel_* options changed: nothing to send.
 		// (The kit's own check of provider-side changes never sees this
@@ -323,7 +252,7 @@ func (r *contractResource) Update(ctx context.Context, req resource.UpdateReques
 		// the state.)
 		if sameJSON(in, was) {
 			plan.Updated = state.Updated
-			return nil
+			return nil, nil
 		}
 		// Detail levels are only sent when they change: ServiceTrade's
 		// default for quotes holds "items_by_type", which is not among the
@@ -335,27 +264,7 @@ func (r *contractResource) Update(ctx context.Context, req resource.UpdateReques
 		if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
 			in.QuoteDetailLevel = nil
 		}
-		updated, err := client.UpdateContract(ctx, id, in)
-		if err == nil {
-			resp.Diagnostics.Append(plan.fromAPI(updated)...)
-		}
-		return err
-	})
-}
-
-// Delete deactivates the contract (the API has no DELETE) and warns that it
-// still exists; the framework then removes it from the state.
-func (r *contractResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state contractModel
-	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
-		return
-	}
-	r.DeleteWith(ctx, req, resp, func(ctx context.Context, client *api.Client, id int64) error {
-		if err := client.DeactivateContract(ctx, id, state.deactivateOptions()); err != nil {
-			return fmt.Errorf("%w\n\nServiceTrade cannot delete contracts; destroying one deactivates it, which failed, so it stays in the state.", err)
-		}
-		contractStillExists(state).Warn(&resp.Diagnostics)
-		return nil
+		return client.UpdateContract(ctx, id, in)
 	})
 }
 

@@ -6,19 +6,12 @@ import (
 	"math"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/float64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
@@ -30,39 +23,22 @@ var _ resource.ResourceWithValidateConfig = (*contractRuleResource)(nil)
 // contractRuleType is fieldservice_servicetrade_contract_rule: a rule is
 // known by its contract and its own id, and imported as
 // "<contract_id>/<rule_id>".
-var contractRuleType = kit.Type[*api.Client, kit.Child]{
-	Vendor: vendor, Name: "contract_rule",
-	ID: kit.ChildOf(
-		kit.Part{Attr: "contract_id", Parse: func(raw string) (any, error) { return parseID("contract", raw) }},
-		kit.Part{Label: "rule_id", Parse: func(raw string) (any, error) { return parseID("contract rule", raw) }},
-		"4294967301/4294967310", "",
-		func(vendor string, k kit.Child) string {
-			return fmt.Sprintf("rule %d of %s contract %d", k.ID, vendor, k.Parent)
-		}),
-}
+var contractRuleType = childType("contract_rule", "contract", "rule", "4294967301/4294967310", "")
 
 // NewContractRuleResource is the fieldservice_servicetrade_contract_rule
 // resource.
 func NewContractRuleResource() resource.Resource {
 	return &contractRuleResource{childResource[contractRuleModel, api.ContractRule]{
-		Base: kit.Base[*api.Client, kit.Child]{Type: contractRuleType},
-		Get:  getContractRule, SetDiags: (*contractRuleModel).refresh, Del: deleteContractRule,
+		Base: contractRuleType.Base(),
+		// A rule is read and deleted through its contract. 404: the rule or
+		// its contract is gone.
+		Get: kit.GetChild((*api.Client).GetContractRule), SetDiags: (*contractRuleModel).refresh,
+		Del: kit.DeleteChild((*api.Client).DeleteContractRule),
 	}}
 }
 
 type contractRuleResource struct {
 	childResource[contractRuleModel, api.ContractRule]
-}
-
-// getContractRule reads a rule through its contract. 404: the rule or its
-// contract is gone.
-func getContractRule(c *api.Client, ctx context.Context, key kit.Child) (*api.ContractRule, error) {
-	return c.GetContractRule(ctx, key.Parent, key.ID)
-}
-
-// deleteContractRule deletes a rule through its contract.
-func deleteContractRule(c *api.Client, ctx context.Context, key kit.Child) error {
-	return c.DeleteContractRule(ctx, key.Parent, key.ID)
 }
 
 func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -73,26 +49,13 @@ func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaReques
 			"If the answer to the create request is lost, Terraform looks for the rule: when none exists it sends the request again, " +
 			"otherwise it fails with an error listing the contract's existing rules of that type and name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
-			"id":  kit.IDAttribute("Numeric ServiceTrade id of the rule."),
-			"uri": kit.ComputedString("Absolute API URI of the rule (`…/contract/<contract_id>/rule/<id>`)."),
-			"contract_id": schema.Int64Attribute{
-				Required:      true,
-				Description:   "Id of the contract the rule belongs to. The contract is part of the rule's URL, so changing it forces replacement.",
-				Validators:    []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-			},
-			"type": schema.StringAttribute{
-				Required: true,
-				Description: "Kind of rule: one of `" + strings.Join(api.ContractRuleTypes, "`, `") + "`. `markup` and `margin` rules take `price` as a percentage; " +
-					"`additionalcharge` rules need `lib_item_ids` and `service_line_id`. Changing it forces replacement.",
-				Validators:    []validator.String{stringvalidator.OneOf(api.ContractRuleTypes...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"name": schema.StringAttribute{
-				Required:    true,
-				Description: "Name of the rule. Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"id":          kit.IDAttribute("Numeric ServiceTrade id of the rule."),
+			"uri":         kit.ComputedString("Absolute API URI of the rule (`…/contract/<contract_id>/rule/<id>`)."),
+			"contract_id": kit.ParentID("Id of the contract the rule belongs to. The contract is part of the rule's URL, so changing it forces replacement."),
+			"type": kit.CreateOnly(kit.RequiredString("Kind of rule: one of `"+strings.Join(api.ContractRuleTypes, "`, `")+"`. `markup` and `margin` rules take `price` as a percentage; "+
+				"`additionalcharge` rules need `lib_item_ids` and `service_line_id`. Changing it forces replacement.",
+				stringvalidator.OneOf(api.ContractRuleTypes...))),
+			"name": kit.RequiredString("Name of the rule. Updatable in place.", stringvalidator.LengthAtLeast(1)),
 			"price": schema.Float64Attribute{
 				Optional: true,
 				Computed: true,
@@ -105,19 +68,10 @@ func (r *contractRuleResource) Schema(_ context.Context, _ resource.SchemaReques
 				Description: "Quantity the rule applies to (a whole number), or for `markup` rules the cost up to which it applies (any number). " +
 					"Omit for no limit. Updatable in place; removing it clears it.",
 			},
-			"lib_item_ids": schema.SetAttribute{
-				Optional:    true,
-				ElementType: types.Int64Type,
-				Description: "Ids of the lib items (price-book items, see the `fieldservice_servicetrade_lib_item` data source) the rule applies to, " +
-					"compared as a set. Required, and not empty, for `additionalcharge` rules; omit for a general rule. Updatable in place.",
-				Validators: []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
-			},
-			"service_line_id": schema.Int64Attribute{
-				Optional: true,
-				Description: "Id of the service line of an `additionalcharge` rule (see the `fieldservice_servicetrade_service_line` data source): " +
-					"required for that type and not allowed for the others. Updatable in place.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"lib_item_ids": kit.IDSet("Ids of the lib items (price-book items, see the `fieldservice_servicetrade_lib_item` data source) the rule applies to, " +
+				"compared as a set. Required, and not empty, for `additionalcharge` rules; omit for a general rule. Updatable in place."),
+			"service_line_id": kit.OptionalID("Id of the service line of an `additionalcharge` rule (see the `fieldservice_servicetrade_service_line` data source): " +
+				"required for that type and not allowed for the others. Updatable in place."),
 		},
 	}
 }
@@ -153,16 +107,16 @@ func (r *contractRuleResource) ValidateConfig(ctx context.Context, req resource.
 
 func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan contractRuleModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.ContractRule, bool) {
 		in, d := plan.toInput(ctx)
 		if diags.Append(d...); diags.HasError() {
-			return false
+			return nil, false
 		}
 		contractID := plan.ContractID.ValueInt64()
 		// Rule names are not unique (one contract may price the same name
 		// per type): no natural key is checked, and a create whose answer
 		// was lost is never adopted.
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating %s rule %q on ServiceTrade contract %d failed", in.Type, in.Name, contractID),
 			func(ctx context.Context) (*api.ContractRule, error) {
 				return client.CreateContractRule(ctx, contractID, in)
 			},
@@ -176,25 +130,17 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 					return r.Type.ID.Format(kit.Child{Parent: contractID, ID: rule.ID})
 				},
 			})
-		if ok {
-			diags.Append(plan.fromAPI(contractID, created)...)
-		}
-		return ok
 	})
 }
 
 func (r *contractRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state contractRuleModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) (*api.ContractRule, error) {
 		in, diags := plan.toUpdate(ctx)
 		if diags.HasError() {
-			return diagsError(diags)
+			return nil, diagsError(diags)
 		}
-		updated, err := client.UpdateContractRule(ctx, key.Parent, key.ID, in)
-		if err == nil {
-			resp.Diagnostics.Append(plan.fromAPI(key.Parent, updated)...)
-		}
-		return err
+		return client.UpdateContractRule(ctx, key.Parent, key.ID, in)
 	})
 }
 

@@ -22,16 +22,11 @@ type externalSystemModel struct {
 	Created       types.Int64  `tfsdk:"created"`
 }
 
-// externalSystemDataModel is what the data sources report, `updated`
-// included.
+// externalSystemDataModel is what the data sources report: the resource's
+// attributes, and `updated`.
 type externalSystemDataModel struct {
-	ID            types.String `tfsdk:"id"`
-	Name          types.String `tfsdk:"name"`
-	Type          types.String `tfsdk:"type"`
-	Label         types.String `tfsdk:"label"`
-	SyncableTypes types.Set    `tfsdk:"syncable_types"`
-	Created       types.Int64  `tfsdk:"created"`
-	Updated       types.Int64  `tfsdk:"updated"`
+	externalSystemModel
+	Updated types.Int64 `tfsdk:"updated"`
 }
 
 // syncableSet is the API's syncableTypes as a set (never null: the API
@@ -60,13 +55,8 @@ func (m *externalSystemModel) fromAPI(es *api.ExternalSystem) diag.Diagnostics {
 }
 
 func (m *externalSystemDataModel) fromAPI(es *api.ExternalSystem) diag.Diagnostics {
-	var r externalSystemModel
-	diags := r.fromAPI(es)
-	*m = externalSystemDataModel{
-		ID: r.ID, Name: r.Name, Type: r.Type, Label: r.Label, SyncableTypes: r.SyncableTypes,
-		Created: r.Created, Updated: types.Int64Value(es.Updated),
-	}
-	return diags
+	m.Updated = types.Int64Value(es.Updated)
+	return m.externalSystemModel.fromAPI(es)
 }
 
 // syncableInput is the syncableTypes to send: the planned set for standard

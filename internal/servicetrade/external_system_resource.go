@@ -5,18 +5,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -31,15 +24,20 @@ var _ resource.ResourceWithValidateConfig = (*externalSystemResource)(nil)
 // resource.
 func NewExternalSystemResource() resource.Resource {
 	return &externalSystemResource{crudResource[externalSystemModel, api.ExternalSystem]{
-		Base: resourceBase{Type: numbered("external_system")},
+		Base: numbered("external_system").Base(),
 		// Read: 404 is not documented for this resource; it can only mean
 		// the system is gone (removed by ServiceTrade support).
 		Get: (*api.Client).GetExternalSystem, SetDiags: (*externalSystemModel).fromAPI,
+		// The API answers DELETE with 405: Delete makes no request and
+		// leaves the system in ServiceTrade (and its name taken in the
+		// natural-key index); the framework removes it from state and
+		// Terraform shows the warning.
+		Notice: externalSystemNotDeleted,
 	}}
 }
 
 // externalSystemResource cannot be deleted, and imports by id or by name:
-// it has its own Delete, ModifyPlan and ImportState.
+// it has its own ModifyPlan and ImportState.
 type externalSystemResource struct {
 	crudResource[externalSystemModel, api.ExternalSystem]
 }
@@ -63,46 +61,20 @@ func (r *externalSystemResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"it adopts the external system of that name (names are unique) when it matches the configuration, with a warning, and otherwise fails with an error naming it, to import.",
 		Attributes: map[string]schema.Attribute{
 			"id": kit.IDAttribute("Numeric ServiceTrade id of the external system."),
-			"name": schema.StringAttribute{
-				Required: true,
-				Description: "Key of the external system, used as the system name of its external ids (`/externalid/{entity}/{id}/{name}`); " +
-					"unique in the account. Changing it forces replacement, which registers a new system and leaves the old one " +
-					"(and every external id recorded under it) in ServiceTrade.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"type": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  stringdefault.StaticString(api.ExternalSystemTypeStandard),
-				Description: "Kind of system: one of `" + strings.Join(api.ExternalSystemTypes, "`, `") + "`. Defaults to `standard`. " +
-					"ServiceTrade cannot change it on an existing system, so changing it forces replacement (and leaves the old system in ServiceTrade).",
-				Validators:    []validator.String{stringvalidator.OneOf(api.ExternalSystemTypes...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"label": schema.StringAttribute{
-				Required:    true,
-				Description: "Display name of the external system. Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"syncable_types": schema.SetAttribute{
-				Optional:    true,
-				Computed:    true,
-				ElementType: types.StringType,
-				Description: "Kinds of entities that can sync to the system, as a set of `invoice` and `job`. " +
-					"Only for `standard` systems, where omitting it means none (`[]`); updatable in place. " +
-					"For the other types ServiceTrade computes it from the type and the system's configuration: " +
-					"setting it is a plan-time error, and the computed value is reported without ever causing a change.",
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(api.SyncableTypes...))},
-				// For non-standard systems: keep the server's value between
-				// plans. For standard ones ModifyPlan plans the config, or [].
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-			},
-			"created": schema.Int64Attribute{
-				Computed:      true,
-				Description:   "When the system was registered with ServiceTrade, as a Unix timestamp (seconds).",
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"name": kit.CreateOnly(kit.RequiredString("Key of the external system, used as the system name of its external ids (`/externalid/{entity}/{id}/{name}`); "+
+				"unique in the account. Changing it forces replacement, which registers a new system and leaves the old one "+
+				"(and every external id recorded under it) in ServiceTrade.", stringvalidator.LengthAtLeast(1))),
+			"type": kit.CreateOnly(kit.DefaultString(api.ExternalSystemTypeStandard, "Kind of system: one of `"+strings.Join(api.ExternalSystemTypes, "`, `")+"`. Defaults to `standard`. "+
+				"ServiceTrade cannot change it on an existing system, so changing it forces replacement (and leaves the old system in ServiceTrade).",
+				stringvalidator.OneOf(api.ExternalSystemTypes...))),
+			"label": kit.RequiredString("Display name of the external system. Updatable in place.", stringvalidator.LengthAtLeast(1)),
+			// For non-standard systems: the server's value is kept between
+			// plans. For standard ones ModifyPlan plans the config, or [].
+			"syncable_types": kit.KeptStringSet("Kinds of entities that can sync to the system, as a set of `invoice` and `job`. "+
+				"Only for `standard` systems, where omitting it means none (`[]`); updatable in place. "+
+				"For the other types ServiceTrade computes it from the type and the system's configuration: "+
+				"setting it is a plan-time error, and the computed value is reported without ever causing a change.", api.SyncableTypes...),
+			"created": kit.ComputedInt64("When the system was registered with ServiceTrade, as a Unix timestamp (seconds)."),
 			// There is deliberately no `updated`. ServiceTrade moves it on
 			// every PUT, so it cannot be planned from state
 			// (UseStateForUnknown would promise the old value and the update
@@ -136,12 +108,8 @@ func (r *externalSystemResource) ValidateConfig(ctx context.Context, req resourc
 // it), and warns, when the system is destroyed, that it will stay in
 // ServiceTrade.
 func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.Base.ModifyPlan(ctx, req, resp)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		undeletable.WarnOnDestroyPlan(ctx, req, resp, externalSystemNotDeleted)
+	r.crudResource.ModifyPlan(ctx, req, resp)
+	if resp.Diagnostics.HasError() || req.Plan.Raw.IsNull() {
 		return
 	}
 	var configured types.Set
@@ -179,10 +147,10 @@ func (r *externalSystemResource) ModifyPlan(ctx context.Context, req resource.Mo
 
 func (r *externalSystemResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan externalSystemModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.ExternalSystem, bool) {
 		in, d := plan.toInput(ctx)
 		if diags.Append(d...); diags.HasError() {
-			return false
+			return nil, false
 		}
 		// Names are unique in ServiceTrade, and the key of the system's
 		// external ids: the name is the natural key checked before the
@@ -191,7 +159,7 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 		// adopted when it is the one configured. Destroying a system leaves
 		// it in ServiceTrade, so its name stays taken (Delete does not free
 		// it in the index).
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade external system %q failed", in.Name),
 			func(ctx context.Context) (*api.ExternalSystem, error) { return client.CreateExternalSystem(ctx, in) },
 			lostcreate.Lookup[api.ExternalSystem]{
 				Match:  fmt.Sprintf("named %q", in.Name),
@@ -216,40 +184,18 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 					Instead: "give this resource another name (ServiceTrade cannot delete external systems)",
 				},
 			})
-		if ok {
-			diags.Append(plan.fromAPI(created)...)
-		}
-		return ok
 	})
 }
 
 func (r *externalSystemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state externalSystemModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.ExternalSystem, error) {
 		in, diags := plan.toUpdate(ctx)
 		if err := diagsError(diags); err != nil {
-			return err
+			return nil, err
 		}
-		updated, err := client.UpdateExternalSystem(ctx, id, in)
-		if err != nil {
-			return err
-		}
-		resp.Diagnostics.Append(plan.fromAPI(updated)...)
-		return nil
+		return client.UpdateExternalSystem(ctx, id, in)
 	})
-}
-
-// Delete cannot delete: the API answers DELETE with 405. It makes no request
-// and leaves the system in ServiceTrade (and its name taken in the
-// natural-key index); the framework removes it from state and Terraform
-// shows the warning.
-func (r *externalSystemResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state externalSystemModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	externalSystemNotDeleted(state).Warn(&resp.Diagnostics)
 }
 
 // ImportState takes the numeric id or, failing that, the exact name.

@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -27,23 +25,18 @@ var _ resource.ResourceWithConfigValidators = (*quoteTemplateItemResource)(nil)
 // quoteTemplateItemType is fieldservice_servicetrade_quote_template_item:
 // an item is known by its template and its own id, and imported as
 // "<quote_template_id>/<item_id>".
-var quoteTemplateItemType = kit.Type[*api.Client, kit.Child]{
-	Vendor: vendor, Name: "quote_template_item",
-	ID: kit.ChildOf(
-		kit.Part{Attr: "quote_template_id", Parse: func(raw string) (any, error) { return parseID("quote template", raw) }},
-		kit.Part{Label: "item_id", Parse: func(raw string) (any, error) { return parseID("quote template item", raw) }},
-		"4294967297/4294967302", "ServiceTrade deletes items through their template",
-		func(vendor string, k kit.Child) string {
-			return fmt.Sprintf("item %d of %s quote template %d", k.ID, vendor, k.Parent)
-		}),
-}
+var quoteTemplateItemType = childType("quote_template_item", "quote template", "item", "4294967297/4294967302",
+	"ServiceTrade deletes items through their template")
 
 // NewQuoteTemplateItemResource is the
 // fieldservice_servicetrade_quote_template_item resource.
 func NewQuoteTemplateItemResource() resource.Resource {
 	return &quoteTemplateItemResource{childResource[quoteTemplateItemModel, api.QuoteTemplateItem]{
-		Base: kit.Base[*api.Client, kit.Child]{Type: quoteTemplateItemType},
-		Get:  getQuoteTemplateItem, Set: (*quoteTemplateItemModel).fromAPI, Del: deleteQuoteTemplateItem,
+		Base: quoteTemplateItemType.Base(),
+		Get:  getQuoteTemplateItem, Set: (*quoteTemplateItemModel).fromAPI,
+		// DELETE is documented only on the nested path. 404 means the item
+		// or its template is already gone.
+		Del: kit.DeleteChild((*api.Client).DeleteQuoteTemplateItem),
 	}}
 }
 
@@ -58,11 +51,14 @@ func getQuoteTemplateItem(c *api.Client, ctx context.Context, key kit.Child) (*a
 	return c.GetQuoteTemplateItem(ctx, key.ID)
 }
 
-// deleteQuoteTemplateItem deletes an item through its template: DELETE is
-// documented only on the nested path. 404 means the item or its template
-// is already gone.
-func deleteQuoteTemplateItem(c *api.Client, ctx context.Context, key kit.Child) error {
-	return c.DeleteQuoteTemplateItem(ctx, key.Parent, key.ID)
+// serverFilledID is an optional id that ServiceTrade fills in, when it is
+// left out, from the attribute from (why says how): recorded without a
+// change being planned.
+func serverFilledID(description, from, why string) schema.Int64Attribute {
+	a := kit.OptionalID(description)
+	a.Computed = true
+	a.PlanModifiers = []planmodifier.Int64{planmodifiers.ServerFilledInt64(from, why)}
+	return a
 }
 
 func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -77,13 +73,8 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 		Attributes: map[string]schema.Attribute{
 			"id":  kit.IDAttribute("Numeric ServiceTrade id of the item."),
 			"uri": kit.ComputedString("Absolute API URI of the item (`.../quotetemplateitem/<id>`), as returned by ServiceTrade."),
-			"quote_template_id": schema.Int64Attribute{
-				Required: true,
-				Description: "Id of the quote template the item belongs to, usually `fieldservice_servicetrade_quote_template.<name>.id`. " +
-					"Changing it forces replacement: the item is deleted from the old template and created on the new one.",
-				Validators:    []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-			},
+			"quote_template_id": kit.ParentID("Id of the quote template the item belongs to, usually `fieldservice_servicetrade_quote_template.<name>.id`. " +
+				"Changing it forces replacement: the item is deleted from the old template and created on the new one."),
 			"quantity": schema.Float64Attribute{
 				Required:    true,
 				Description: "How many units of the item the line charges; greater than 0, fractions allowed (`1.5`). Compared numerically. Updatable in place.",
@@ -100,28 +91,14 @@ func (r *quoteTemplateItemResource) Schema(_ context.Context, _ resource.SchemaR
 					planmodifiers.ServerFilledString("lib_item_id", "ServiceTrade takes the description from the lib item"),
 				},
 			},
-			"lib_item_id": schema.Int64Attribute{
-				Optional: true,
-				Computed: true,
-				Description: "Id of the lib item the line is an instance of (look it up with the `fieldservice_servicetrade_lib_item` data source). " +
-					"Required unless `description` is set. When it is left out and the description names a lib item, ServiceTrade fills it in on creation " +
-					"and it is recorded without a change being planned; removing it from the configuration later keeps the current lib item. Updatable in place.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{
-					planmodifiers.ServerFilledInt64("description", "ServiceTrade may resolve the lib item from the description"),
-				},
-			},
-			"service_line_id": schema.Int64Attribute{
-				Optional: true,
-				Computed: true,
-				Description: "Id of the line's service line (look it up with the `fieldservice_servicetrade_service_line` data source). " +
-					"Required when there is no lib item or the lib item has no service line; otherwise ServiceTrade takes the lib item's service line, " +
-					"which is recorded without a change being planned. Set it to override the lib item's. Updatable in place.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{
-					planmodifiers.ServerFilledInt64("lib_item_id", "ServiceTrade takes the service line from the lib item"),
-				},
-			},
+			"lib_item_id": serverFilledID("Id of the lib item the line is an instance of (look it up with the `fieldservice_servicetrade_lib_item` data source). "+
+				"Required unless `description` is set. When it is left out and the description names a lib item, ServiceTrade fills it in on creation "+
+				"and it is recorded without a change being planned; removing it from the configuration later keeps the current lib item. Updatable in place.",
+				"description", "ServiceTrade may resolve the lib item from the description"),
+			"service_line_id": serverFilledID("Id of the line's service line (look it up with the `fieldservice_servicetrade_service_line` data source). "+
+				"Required when there is no lib item or the lib item has no service line; otherwise ServiceTrade takes the lib item's service line, "+
+				"which is recorded without a change being planned. Set it to override the lib item's. Updatable in place.",
+				"lib_item_id", "ServiceTrade takes the service line from the lib item"),
 			"order_index": schema.Int64Attribute{
 				Optional: true,
 				Description: "Position of the item in the template: items are listed from low to high value, items without one (the default) last. " +
@@ -150,7 +127,7 @@ func settle(ctx context.Context, client *api.Client, it *api.QuoteTemplateItem, 
 
 func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan quoteTemplateItemModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.QuoteTemplateItem, bool) {
 		tid := plan.QuoteTemplateID.ValueInt64()
 		in := plan.toInput()
 		summary := fmt.Sprintf("Creating an item on ServiceTrade quote template %d failed", tid)
@@ -182,7 +159,7 @@ func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.Cre
 				},
 			})
 		if !ok {
-			return false
+			return nil, false
 		}
 		settled, err := settle(ctx, client, created, plan.Quantity.ValueFloat64())
 		if err != nil {
@@ -190,25 +167,20 @@ func (r *quoteTemplateItemResource) Create(ctx context.Context, req resource.Cre
 			// so that the next apply replaces it) rather than leave it
 			// unseen.
 			diags.AddError(summary, fmt.Sprintf("ServiceTrade created item %d but reading it back failed: %s", created.ID, err))
-			plan.fromAPI(created)
-			return true
+			return created, true
 		}
-		plan.fromAPI(settled)
-		return true
+		return settled, true
 	})
 }
 
 func (r *quoteTemplateItemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state quoteTemplateItemModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) (*api.QuoteTemplateItem, error) {
 		updated, err := client.UpdateQuoteTemplateItem(ctx, key.Parent, key.ID, plan.toInput())
-		if err == nil {
-			updated, err = settle(ctx, client, updated, plan.Quantity.ValueFloat64())
+		if err != nil {
+			return nil, err
 		}
-		if err == nil {
-			plan.fromAPI(updated)
-		}
-		return err
+		return settle(ctx, client, updated, plan.Quantity.ValueFloat64())
 	})
 }
 

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -22,8 +20,8 @@ import (
 // resource.
 func NewQuoteTemplateResource() resource.Resource {
 	return &quoteTemplateResource{crudResource[quoteTemplateModel, api.QuoteTemplate]{
-		Base: resourceBase{Type: numbered("quote_template", kit.AllowDuplicateDefault,
-			kit.Attribute{Name: "force_delete", Default: types.BoolValue(false)})},
+		Base: numbered("quote_template", kit.AllowDuplicateDefault,
+			kit.Attribute{Name: "force_delete", Default: types.BoolValue(false)}).Base(),
 		Get: (*api.Client).GetQuoteTemplate, Set: (*quoteTemplateModel).fromAPI,
 	}}
 }
@@ -51,28 +49,14 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 		Attributes: map[string]schema.Attribute{
 			"id":  kit.IDAttribute("Numeric ServiceTrade id of the quote template."),
 			"uri": kit.ComputedString("Absolute API URI of the quote template, as returned by ServiceTrade."),
-			"name": schema.StringAttribute{
-				Required:    true,
-				Description: "Name of the template, shown in ServiceTrade's template lists. Not unique. Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"description": schema.StringAttribute{
-				Optional:    true,
-				Description: "Description of the quotes that will result from this template. Omit for none; removing it clears it. Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"company_id": schema.Int64Attribute{
-				Optional: true,
-				Description: "Id of the company the template is restricted to: when set, the template only applies to quotes for that company. " +
-					"Omit (or remove) for a template that applies to every company. Look companies up with the `fieldservice_servicetrade_company` data source. Updatable in place.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"terms_id": schema.Int64Attribute{
-				Optional: true,
-				Description: "Id of the terms and conditions that apply to quotes made from the template. Omit (or remove) for none, the API's default. " +
-					"Look terms up with the `fieldservice_servicetrade_terms` data source. ServiceTrade refuses to delete terms that a template uses. Updatable in place.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"name": kit.RequiredString("Name of the template, shown in ServiceTrade's template lists. Not unique. Updatable in place.",
+				stringvalidator.LengthAtLeast(1)),
+			"description": kit.OptionalString("Description of the quotes that will result from this template. Omit for none; removing it clears it. Updatable in place.",
+				stringvalidator.LengthAtLeast(1)),
+			"company_id": kit.OptionalID("Id of the company the template is restricted to: when set, the template only applies to quotes for that company. " +
+				"Omit (or remove) for a template that applies to every company. Look companies up with the `fieldservice_servicetrade_company` data source. Updatable in place."),
+			"terms_id": kit.OptionalID("Id of the terms and conditions that apply to quotes made from the template. Omit (or remove) for none, the API's default. " +
+				"Look terms up with the `fieldservice_servicetrade_terms` data source. ServiceTrade refuses to delete terms that a template uses. Updatable in place."),
 			"force_delete": kit.OptionalBool(false, "What destroying the template does when it still has line items that Terraform does not manage (made in the ServiceTrade UI, say). "+
 				"`false` (the default): the destroy fails with a message saying how many items remain, because ServiceTrade refuses to delete a template with items. "+
 				"`true`: those items are deleted first, then the template. Provider-side only; changing it updates the state without calling ServiceTrade."),
@@ -84,7 +68,7 @@ func (r *quoteTemplateResource) Schema(_ context.Context, _ resource.SchemaReque
 
 func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan quoteTemplateModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.QuoteTemplate, bool) {
 		in := plan.toInput()
 		// Names are not unique in ServiceTrade, so a create whose answer was
 		// lost is never adopted. But the name is how people pick a template
@@ -92,7 +76,7 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 		// is the natural key checked before the create, unless
 		// allow_duplicate says a duplicate is meant (a create_before_destroy
 		// replacement).
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade quote template %q failed", in.Name),
 			func(ctx context.Context) (*api.QuoteTemplate, error) { return client.CreateQuoteTemplate(ctx, in) },
 			kit.ByNaturalKey(kit.Natural[api.QuoteTemplate]{
 				Attribute: "name", Value: in.Name, Describe: fmt.Sprintf("name %q", in.Name), Match: fmt.Sprintf("named %q", in.Name),
@@ -107,10 +91,6 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 				Key: func(t api.QuoteTemplate) string { return t.Name }, ID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-		if ok {
-			plan.fromAPI(created)
-		}
-		return ok
 	})
 }
 
@@ -118,16 +98,14 @@ func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateR
 	var plan, state quoteTemplateModel
 	// A change of force_delete or allow_duplicate alone concerns only the
 	// provider: UpdateWith saves it without calling ServiceTrade.
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.QuoteTemplate, error) {
 		updated, err := client.UpdateQuoteTemplate(ctx, id, plan.toInput())
-		if err != nil {
-			return err
+		if err == nil {
+			// A rename moves the template's natural key, for creates later
+			// in this run.
+			r.Keys().Put(formatID(id), updated.Name)
 		}
-		// A rename moves the template's natural key, for creates later in
-		// this run.
-		r.Keys().Put(formatID(id), updated.Name)
-		plan.fromAPI(updated)
-		return nil
+		return updated, err
 	})
 }
 

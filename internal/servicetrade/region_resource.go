@@ -5,15 +5,12 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
@@ -24,7 +21,7 @@ import (
 // NewRegionResource is the fieldservice_servicetrade_region resource.
 func NewRegionResource() resource.Resource {
 	return &regionResource{crudResource[regionModel, api.Region]{
-		Base: resourceBase{Type: numbered("region")},
+		Base: numbered("region").Base(),
 		Get:  (*api.Client).GetRegion, SetDiags: (*regionModel).refresh, Del: (*api.Client).DeleteRegion,
 	}}
 }
@@ -40,18 +37,11 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"If the answer to the create request is lost, Terraform looks for the region: when none exists it sends the request again, " +
 			"otherwise it fails with an error listing the existing regions of that name, to import or delete.",
 		Attributes: map[string]schema.Attribute{
-			"id":  kit.IDAttribute("Numeric ServiceTrade id of the region."),
-			"uri": kit.ComputedString("Absolute API URI of the region, as returned by ServiceTrade."),
-			"name": schema.StringAttribute{
-				Required:    true,
-				Description: "Name of the region. Updatable in place.",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"color": schema.StringAttribute{
-				Optional:    true,
-				Description: "Preferred color for drawing the region, as an HTML hex color (`#ff9000` or `#000`). Omit to leave it unset (null in the API).",
-				Validators:  []validator.String{validators.HTMLColor()},
-			},
+			"id":   kit.IDAttribute("Numeric ServiceTrade id of the region."),
+			"uri":  kit.ComputedString("Absolute API URI of the region, as returned by ServiceTrade."),
+			"name": kit.RequiredString("Name of the region. Updatable in place.", stringvalidator.LengthAtLeast(1)),
+			"color": kit.OptionalString("Preferred color for drawing the region, as an HTML hex color (`#ff9000` or `#000`). Omit to leave it unset (null in the API).",
+				validators.HTMLColor()),
 			"points": schema.ListNestedAttribute{
 				Required: true,
 				Description: "Boundary of the region, in order: at least 3 points. The polygon is closed implicitly, so do not repeat the first point (refused at plan time). " +
@@ -72,27 +62,22 @@ func (r *regionResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 					},
 				},
 			},
-			"office_ids": schema.SetAttribute{
-				Optional:    true,
-				ElementType: types.Int64Type,
-				Description: "Ids of the offices (vendor locations) the region is assigned to, compared as a set. Look offices up with the `fieldservice_servicetrade_location` data source. Omit for none.",
-				Validators:  []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
-			},
+			"office_ids": kit.IDSet("Ids of the offices (vendor locations) the region is assigned to, compared as a set. Look offices up with the `fieldservice_servicetrade_location` data source. Omit for none."),
 		},
 	}
 }
 
 func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan regionModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.Region, bool) {
 		in, d := plan.toInput(ctx)
 		if diags.Append(d...); diags.HasError() {
-			return false
+			return nil, false
 		}
 		// Region names are not unique, and people legitimately repeat them
 		// (one "North" per service line, say): no natural key is checked,
 		// and a create whose answer was lost is never adopted.
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade region %q failed", in.Name),
 			func(ctx context.Context) (*api.Region, error) { return client.CreateRegion(ctx, in) },
 			lostcreate.Lookup[api.Region]{
 				Match: fmt.Sprintf("named %q", in.Name),
@@ -102,25 +87,16 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 				},
 				ImportID: func(r api.Region) string { return formatID(r.ID) },
 			})
-		if ok {
-			diags.Append(plan.refresh(created)...)
-		}
-		return ok
 	})
 }
 
 func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state regionModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Region, error) {
 		in, diags := plan.toInput(ctx)
 		if err := diagsError(diags); err != nil {
-			return err
+			return nil, err
 		}
-		updated, err := client.UpdateRegion(ctx, id, in)
-		if err != nil {
-			return err
-		}
-		resp.Diagnostics.Append(plan.refresh(updated)...)
-		return nil
+		return client.UpdateRegion(ctx, id, in)
 	})
 }

@@ -5,11 +5,13 @@ package servicetrade
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 )
 
 // Resources lists the ServiceTrade resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{
+	return kit.Of(
 		NewRegionResource,
 		NewWebhookResource,
 		NewExternalSystemResource,
@@ -17,12 +19,12 @@ func Resources() []func() resource.Resource {
 		NewQuoteTemplateItemResource,
 		NewContractResource,
 		NewContractRuleResource,
-	}
+	)
 }
 
 // DataSources lists the ServiceTrade data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{
+	return kit.Of(
 		NewRegionDataSource,
 		NewRegionsDataSource,
 		NewCompanyDataSource,
@@ -41,5 +43,5 @@ func DataSources() []func() datasource.DataSource {
 		NewQuoteTemplateItemDataSource,
 		NewContractDataSource,
 		NewContractRuleDataSource,
-	}
+	)
 }

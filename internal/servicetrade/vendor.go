@@ -2,7 +2,7 @@ package servicetrade
 
 import (
 	"fmt"
-	"strconv"
+	"strings"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
@@ -14,13 +14,9 @@ import (
 var vendor = kit.Vendor[*api.Client]{Name: "ServiceTrade", Prefix: "servicetrade",
 	Client: func(d *providerdata.Data) providerdata.Vendor[*api.Client] { return d.ServiceTrade }}
 
-// resourceBase is the kit.Base of a ServiceTrade resource known by its
-// numeric id.
-type resourceBase = kit.Base[*api.Client, int64]
-
-// crudResource is the kit.Resource of such a resource: its Read and Delete
-// come from the client's get and delete of the object O, with the model
-// M's mapping.
+// crudResource is the kit.Resource of a ServiceTrade resource known by its
+// numeric id: its Read and Delete come from the client's get and delete of
+// the object O, with the model M's mapping.
 type crudResource[M, O any] = kit.Resource[*api.Client, int64, M, O]
 
 // childResource is the kit.Resource of a ServiceTrade object known by its
@@ -36,13 +32,28 @@ func numbered(name string, providerSide ...kit.Attribute) kit.Type[*api.Client, 
 	return t
 }
 
-// parseID reads a ServiceTrade id (an int64) from state or an import id.
-func parseID(kind, raw string) (int64, error) {
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("a ServiceTrade %s id is a positive whole number such as 4294967297, got %q", kind, raw)
-	}
-	return id, nil
+// childType is the Type of a ServiceTrade object that the API addresses
+// through its parent (fieldservice_servicetrade_<name>): known by the
+// parent's id, held in <parent>_id, and its own, imported as
+// "<<parent>_id>/<<noun>_id>" (such as example; a note, when not empty,
+// follows it in parentheses in the error of a malformed one) and named
+// "<noun> 5 of ServiceTrade <parent> 7" in messages.
+func childType(name, parent, noun, example, note string) kit.Type[*api.Client, kit.Child] {
+	t := kit.Type[*api.Client, kit.Child]{Vendor: vendor, Name: name}
+	kind := t.KindName()
+	t.ID = kit.ChildOf(
+		kit.Part{Attr: strings.ReplaceAll(parent, " ", "_") + "_id", Parse: func(raw string) (any, error) { return parseID(parent, raw) }},
+		kit.Part{Label: noun + "_id", Parse: func(raw string) (any, error) { return parseID(kind, raw) }},
+		example, note,
+		func(vendor string, k kit.Child) string {
+			return fmt.Sprintf("%s %d of %s %s %d", noun, k.ID, vendor, parent, k.Parent)
+		})
+	return t
 }
 
-func formatID(id int64) string { return strconv.FormatInt(id, 10) }
+// parseID reads a ServiceTrade id (an int64) from state or an import id.
+func parseID(kind, raw string) (int64, error) {
+	return kit.ParseNumber(raw, "a ServiceTrade "+kind+" id", "4294967297")
+}
+
+func formatID(id int64) string { return kit.FormatNumber(id) }

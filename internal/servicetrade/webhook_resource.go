@@ -7,9 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -19,7 +16,7 @@ import (
 // NewWebhookResource is the fieldservice_servicetrade_webhook resource.
 func NewWebhookResource() resource.Resource {
 	return &webhookResource{crudResource[webhookResourceModel, api.Webhook]{
-		Base: resourceBase{Type: numbered("webhook", kit.AllowDuplicateDefault)},
+		Base: numbered("webhook", kit.AllowDuplicateDefault).Base(),
 		Get:  (*api.Client).GetWebhook, Set: (*webhookResourceModel).fromAPI, Del: (*api.Client).DeleteWebhook,
 	}}
 }
@@ -42,14 +39,9 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		Attributes: map[string]schema.Attribute{
 			"id":  kit.IDAttribute("Numeric ServiceTrade id of the webhook."),
 			"uri": kit.ComputedString("Absolute API URI of the webhook, as returned by ServiceTrade."),
-			"hook_url": schema.StringAttribute{
-				Required: true,
-				Description: "URL that receives the notifications, as an absolute `http://` or `https://` URL. " +
-					"ServiceTrade cannot change it on an existing webhook, so changing it forces replacement (a new webhook, with a new id, " +
-					"that must be confirmed again).",
-				Validators:    []validator.String{validators.URL("http", "https")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"hook_url": kit.CreateOnly(kit.RequiredString("URL that receives the notifications, as an absolute `http://` or `https://` URL. "+
+				"ServiceTrade cannot change it on an existing webhook, so changing it forces replacement (a new webhook, with a new id, "+
+				"that must be confirmed again).", validators.URL("http", "https"))),
 			"enabled": kit.OptionalBool(true, "Whether the webhook receives notifications. Defaults to `true`; updatable in place. "+
 				"A disabled webhook receives nothing, and on re-enabling only messages sent after that moment."),
 			"include_changesets": kit.OptionalBool(false, "Whether `updated` notifications carry a `changeset` (field, old value, new value). "+
@@ -67,7 +59,9 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan webhookResourceModel
-	r.CreateWith(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) bool {
+	// confirmed is false in the answer; the next refresh records the
+	// confirmation.
+	r.CreateFrom(ctx, req, resp, &plan, func(ctx context.Context, client *api.Client, diags *diag.Diagnostics) (*api.Webhook, bool) {
 		in := api.WebhookInput{
 			HookURL:           plan.HookURL.ValueString(),
 			Enabled:           plan.Enabled.ValueBoolPointer(),
@@ -79,7 +73,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		// URL fires every event twice: it is the natural key checked
 		// before the create, unless allow_duplicate says a duplicate is
 		// meant (a create_before_destroy replacement).
-		created, ok := kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL),
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade webhook for %q failed", in.HookURL),
 			func(ctx context.Context) (*api.Webhook, error) { return client.CreateWebhook(ctx, in) },
 			kit.ByNaturalKey(kit.Natural[api.Webhook]{
 				Attribute: "hook_url", Value: in.HookURL, Describe: fmt.Sprintf("hook URL %q", in.HookURL), Match: fmt.Sprintf("for hook URL %q", in.HookURL),
@@ -87,36 +81,25 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 				List: client.ListWebhooks, Key: func(w api.Webhook) string { return w.HookURL }, ID: func(w api.Webhook) string { return formatID(w.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-		if ok {
-			// confirmed is false here; the next refresh records the
-			// confirmation.
-			plan.fromAPI(created)
-		}
-		return ok
 	})
 }
 
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state webhookResourceModel
-	r.UpdateWith(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) error {
+	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Webhook, error) {
 		// hook_url forces replacement, so it is never sent: PUT does not
 		// take it.
 		updated, err := client.UpdateWebhook(ctx, id, api.WebhookUpdate{
 			Enabled:           plan.Enabled.ValueBoolPointer(),
 			IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
 		})
-		if err != nil {
-			return err
-		}
 		// The plan promised the refreshed confirmed value; if the
 		// confirmation completed between that refresh and this update, keep
 		// the promise and let the next refresh record it rather than fail
 		// the apply.
-		planned := plan.Confirmed
-		plan.fromAPI(updated)
-		if !planned.IsUnknown() {
-			plan.Confirmed = planned
+		if err == nil && !plan.Confirmed.IsUnknown() {
+			updated.Confirmed = plan.Confirmed.ValueBool()
 		}
-		return nil
+		return updated, err
 	})
 }
