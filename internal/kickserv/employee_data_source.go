@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -19,9 +18,10 @@ import (
 
 // NewEmployeeDataSource is the fieldservice_kickserv_employee data source.
 func NewEmployeeDataSource() datasource.DataSource {
+	d := vendor.DataSource("employee", "employee_number", "username", "email_address")
 	return &kit.Lookup[*api.Client, employeeDataModel, api.Employee]{
-		DataBase:   vendor.DataSource("employee", "employee_number", "username", "email_address"),
-		Definition: employeeDataSchema(),
+		DataBase:   d,
+		Definition: employeeDataSchema(d),
 		Spec: func(ctx context.Context, client *api.Client, cfg *employeeDataModel) lookup.Spec[api.Employee] {
 			str := func(p *string) string {
 				if p == nil {
@@ -65,53 +65,38 @@ func NewEmployeeDataSource() datasource.DataSource {
 // employeeDataAttributes are the read-only attributes of one employee, as
 // the data sources show them.
 func employeeDataAttributes() map[string]schema.Attribute {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, Description: desc}
-	}
-	boolean := func(desc string) schema.BoolAttribute { return schema.BoolAttribute{Computed: true, Description: desc} }
 	return map[string]schema.Attribute{
-		"id":                schema.StringAttribute{Computed: true, Description: "Employee number, as a string (the id of `fieldservice_kickserv_employee`)."},
-		"employee_number":   schema.Int64Attribute{Computed: true, Description: "Employee number: the key in the employee's URL and the import id of `fieldservice_kickserv_employee`."},
-		"employee_id":       schema.Int64Attribute{Computed: true, Description: "Kickserv's internal employee id, the one job assignments and time entries refer to. Differs from the employee number."},
-		"name":              str("Full name."),
-		"username":          str("Login name, or null."),
-		"email_address":     str("Email address, or null."),
-		"can_login":         boolean("Whether the employee may log in."),
-		"active":            boolean("Whether the employee is active (Kickserv employees are made inactive, never deleted)."),
-		"is_account_owner":  boolean("Whether the employee owns the account."),
-		"cell_phone":        str("Cell phone number, or null."),
-		"home_phone":        str("Home phone number, or null."),
-		"address":           str("Street address, or null."),
-		"city":              str("City, or null."),
-		"state":             str("State or province, or null."),
-		"zip_code":          str("ZIP or postal code, or null."),
-		"notify_via_email":  boolean("Whether Kickserv notifies the employee by email."),
-		"notify_via_mobile": boolean("Whether Kickserv notifies the employee by text message."),
-		"created_at":        str("When the employee was created, RFC 3339 in UTC."),
-		"updated_at":        str("When the employee was last changed, RFC 3339 in UTC."),
+		"id":                kit.ReadOnlyString("Employee number, as a string (the id of `fieldservice_kickserv_employee`)."),
+		"employee_number":   kit.ReadOnlyInt64("Employee number: the key in the employee's URL and the import id of `fieldservice_kickserv_employee`."),
+		"employee_id":       kit.ReadOnlyInt64("Kickserv's internal employee id, the one job assignments and time entries refer to. Differs from the employee number."),
+		"name":              kit.ReadOnlyString("Full name."),
+		"username":          kit.ReadOnlyString("Login name, or null."),
+		"email_address":     kit.ReadOnlyString("Email address, or null."),
+		"can_login":         kit.ReadOnlyBool("Whether the employee may log in."),
+		"active":            kit.ReadOnlyBool("Whether the employee is active (Kickserv employees are made inactive, never deleted)."),
+		"is_account_owner":  kit.ReadOnlyBool("Whether the employee owns the account."),
+		"cell_phone":        kit.ReadOnlyString("Cell phone number, or null."),
+		"home_phone":        kit.ReadOnlyString("Home phone number, or null."),
+		"address":           kit.ReadOnlyString("Street address, or null."),
+		"city":              kit.ReadOnlyString("City, or null."),
+		"state":             kit.ReadOnlyString("State or province, or null."),
+		"zip_code":          kit.ReadOnlyString("ZIP or postal code, or null."),
+		"notify_via_email":  kit.ReadOnlyBool("Whether Kickserv notifies the employee by email."),
+		"notify_via_mobile": kit.ReadOnlyBool("Whether Kickserv notifies the employee by text message."),
+		"created_at":        kit.ReadOnlyString("When the employee was created, RFC 3339 in UTC."),
+		"updated_at":        kit.ReadOnlyString("When the employee was last changed, RFC 3339 in UTC."),
 	}
 }
 
-// employeeDataSchema is the schema of the employee data source: the
+// employeeDataSchema is the schema of the employee data source d: the
 // employee's attributes, three of which are also the lookup keys.
-func employeeDataSchema() schema.Schema {
+func employeeDataSchema(d kit.DataBase[*api.Client]) schema.Schema {
 	attrs := employeeDataAttributes()
-	attrs["employee_number"] = schema.Int64Attribute{
-		Optional: true, Computed: true,
-		Description: "Employee number to look up (the number in the employee's URL, not the internal `employee_id`). Give exactly one of `employee_number`, `username` and `email_address`.",
-		Validators:  []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["username"] = schema.StringAttribute{
-		Optional: true, Computed: true,
-		Description: "Username to look up, compared case-insensitively. Give exactly one of `employee_number`, `username` and `email_address`.",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	attrs["email_address"] = schema.StringAttribute{
-		Optional: true, Computed: true,
-		Description: "Email address to look up, compared case-insensitively. Several employees may share an address: the lookup then fails and names their employee numbers. " +
-			"Give exactly one of `employee_number`, `username` and `email_address`.",
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["employee_number"] = d.KeyInt64("Employee number to look up (the number in the employee's URL, not the internal `employee_id`).",
+		int64validator.AtLeast(1))
+	attrs["username"] = d.Key("Username to look up, compared case-insensitively.", stringvalidator.LengthAtLeast(1))
+	attrs["email_address"] = d.Key("Email address to look up, compared case-insensitively. "+
+		"Several employees may share an address: the lookup then fails and names their employee numbers.", stringvalidator.LengthAtLeast(1))
 	return schema.Schema{
 		Description: "Looks up one Kickserv employee, active or inactive, by `employee_number`, `username` or `email_address`. " +
 			"Fails when no employee matches, or when several do. Lookups by username or email address list every employee of the account.",

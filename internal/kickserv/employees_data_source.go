@@ -1,8 +1,8 @@
 package kickserv
 
 import (
+	"cmp"
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -14,36 +14,18 @@ import (
 
 // NewEmployeesDataSource is the fieldservice_kickserv_employees data source.
 func NewEmployeesDataSource() datasource.DataSource {
-	return &employeesDataSource{vendor.DataSource("employees")}
-}
-
-type employeesDataSource struct{ dataBase }
-
-type employeesDataModel struct {
-	Active    types.Bool          `tfsdk:"active"`
-	Employees []employeeDataModel `tfsdk:"employees"`
-}
-
-func (d *employeesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	return &kit.List[*api.Client, employeesDataModel, api.Employee, employeeDataModel]{
+		DataBase:    vendor.DataSource("employees"),
 		Description: "Lists the employees of the Kickserv account, across all pages, in employee number order.",
-		Attributes: map[string]schema.Attribute{
+		Filters: map[string]schema.Attribute{
 			"active": schema.BoolAttribute{
 				Optional:    true,
 				Description: "When set, lists only active (`true`) or only inactive (`false`) employees. Omit to list both.",
 			},
-			"employees": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The employees, in employee number order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: employeeDataAttributes()},
-			},
 		},
-	}
-}
-
-func (d *employeesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	kit.ListAll(ctx, &d.dataBase, req, resp, "employees",
-		func(ctx context.Context, client *api.Client, cfg *employeesDataModel) ([]api.Employee, error) {
+		Items:   "The employees, in employee number order.",
+		Element: employeeDataAttributes(),
+		List: func(ctx context.Context, client *api.Client, cfg *employeesDataModel) ([]api.Employee, error) {
 			// The filter is applied by the client, whatever the server does
 			// with it: the reference documents no filter on the employee
 			// list.
@@ -52,9 +34,15 @@ func (d *employeesDataSource) Read(ctx context.Context, req datasource.ReadReque
 				active := cfg.Active.ValueBool()
 				f.Active = &active
 			}
-			all, err := client.ListEmployees(ctx, f)
-			sort.SliceStable(all, func(i, j int) bool { return all[i].Number < all[j].Number })
-			return all, err
+			return client.ListEmployees(ctx, f)
 		},
-		func(m *employeesDataModel) *[]employeeDataModel { return &m.Employees }, (*employeeDataModel).fromAPI)
+		Order: func(a, b api.Employee) int { return cmp.Compare(a.Number, b.Number) },
+		Of:    func(m *employeesDataModel) *[]employeeDataModel { return &m.Employees },
+		Set:   (*employeeDataModel).fromAPI,
+	}
+}
+
+type employeesDataModel struct {
+	Active    types.Bool          `tfsdk:"active"`
+	Employees []employeeDataModel `tfsdk:"employees"`
 }

@@ -24,6 +24,3 @@ var employeeType = kit.Type[*api.Client, int64]{Vendor: vendor, Name: "employee"
 	Deleting: "Deactivating", KeepsKey: true}
 
 func formatNumber(n int64) string { return kit.FormatNumber(n) }
-
-// dataBase is the kit.DataBase of a Kickserv data source.
-type dataBase = kit.DataBase[*api.Client]

@@ -34,6 +34,3 @@ func webhookID(raw string) (string, error) {
 	}
 	return raw, nil
 }
-
-// dataBase is the kit.DataBase of a Kimoby data source.
-type dataBase = kit.DataBase[*api.Client]

@@ -13,16 +13,17 @@ import (
 
 // NewWebhookDataSource is the fieldservice_kimoby_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
+	d := vendor.DataSource("webhook", "id", "url")
 	return &kit.Lookup[*api.Client, webhookDataModel, api.Webhook]{
-		DataBase: vendor.DataSource("webhook", "id", "url"),
+		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one Kimoby webhook by `id` or by exact `url`. Fails when no webhook, or more than one, matches. " +
 				"Kimoby has no GET by id, so the webhook list is searched. The authentication key is not available: Kimoby returns it only at creation.",
 			Attributes: map[string]schema.Attribute{
-				"id":         schema.StringAttribute{Optional: true, Computed: true, Description: "Kimoby id of the webhook (`WH…`). Give exactly one of `id` and `url`."},
-				"url":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact URL of the webhook endpoint (compared character for character). Give exactly one of `id` and `url`."},
-				"created_at": schema.StringAttribute{Computed: true, Description: "When the webhook was created, RFC 3339 in UTC."},
-				"updated_at": schema.StringAttribute{Computed: true, Description: "When the webhook was last changed, RFC 3339 in UTC."},
+				"id":         d.Key("Kimoby id of the webhook (`WH…`)."),
+				"url":        d.Key("Exact URL of the webhook endpoint (compared character for character)."),
+				"created_at": kit.ReadOnlyString("When the webhook was created, RFC 3339 in UTC."),
+				"updated_at": kit.ReadOnlyString("When the webhook was last changed, RFC 3339 in UTC."),
 			},
 		},
 		Spec: func(ctx context.Context, client *api.Client, cfg *webhookDataModel) lookup.Spec[api.Webhook] {

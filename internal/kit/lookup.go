@@ -17,9 +17,9 @@ type Lookup[C, M, T any] struct {
 	DataBase[C]
 	Definition schema.Schema
 	Spec       func(ctx context.Context, c C, cfg *M) lookup.Spec[T]
-	// Refetch, when set, reads the object found again, for kinds whose
-	// list entries lack what only the read by id returns; it adds its own
-	// error and returns nil when that read fails.
+	// Refetch, when set, reads an object found by a key (in a list) again,
+	// for kinds whose list entries lack what only the read by id (Spec.Get)
+	// returns; it adds its own error and returns nil when that read fails.
 	Refetch  func(ctx context.Context, c C, found *T, diags *diag.Diagnostics) *T
 	Set      func(*M, *T)
 	SetDiags func(*M, *T) diag.Diagnostics
@@ -38,8 +38,11 @@ func (d *Lookup[C, M, T]) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	var m M
 	d.ReadWith(ctx, req, resp, &m, func(ctx context.Context, c C, diags *diag.Diagnostics) bool {
-		found := lookup.One(diags, d.Spec(ctx, c, &m))
-		if found != nil && d.Refetch != nil {
+		spec := d.Spec(ctx, c, &m)
+		found := lookup.One(diags, spec)
+		// lookup.One reads by id when the id is given and Get can read it.
+		byID := !spec.ID.IsNull() && spec.Get != nil
+		if found != nil && d.Refetch != nil && !byID {
 			found = d.Refetch(ctx, c, found, diags)
 		}
 		if found != nil {

@@ -13,36 +13,35 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
+var companyKind = objectKind[api.Company]{name: "company", id: func(c api.Company) int64 { return c.ID }, get: (*api.Client).GetCompany}
+
 // NewCompanyDataSource is the fieldservice_servicetrade_company data source.
 func NewCompanyDataSource() datasource.DataSource {
+	d := vendor.DataSource("company", "id", "name")
 	return &kit.Lookup[*api.Client, companyModel, api.Company]{
-		DataBase: vendor.DataSource("company", "id", "name"),
+		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
 			Attributes: map[string]schema.Attribute{
-				"id":               schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the company. Give exactly one of `id` and `name`."},
-				"name":             schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the company. Give exactly one of `id` and `name`."},
-				"uri":              schema.StringAttribute{Computed: true, Description: "Absolute API URI of the company."},
-				"ref_number":       schema.StringAttribute{Computed: true, Description: "Reference number of the company (set by ServiceTrade from a counter when not given)."},
-				"status":           schema.StringAttribute{Computed: true, Description: "Status of the company: `active`, `pending`, `on_hold` or `inactive`."},
-				"customer":         schema.BoolAttribute{Computed: true, Description: "Whether the company is a customer."},
-				"vendor":           schema.BoolAttribute{Computed: true, Description: "Whether the company is a service vendor (the account's own company is one)."},
-				"parts_vendor":     schema.BoolAttribute{Computed: true, Description: "Whether the company is a parts vendor."},
-				"prime_contractor": schema.BoolAttribute{Computed: true, Description: "Whether the company is a prime contractor."},
-				"phone_number":     schema.StringAttribute{Computed: true, Description: "Phone number of the company, as stored (empty when none)."},
+				"id":               d.Key("Numeric id of the company."),
+				"name":             d.Key("Exact, case-sensitive name of the company."),
+				"uri":              kit.ReadOnlyString("Absolute API URI of the company."),
+				"ref_number":       kit.ReadOnlyString("Reference number of the company (set by ServiceTrade from a counter when not given)."),
+				"status":           kit.ReadOnlyString("Status of the company: `active`, `pending`, `on_hold` or `inactive`."),
+				"customer":         kit.ReadOnlyBool("Whether the company is a customer."),
+				"vendor":           kit.ReadOnlyBool("Whether the company is a service vendor (the account's own company is one)."),
+				"parts_vendor":     kit.ReadOnlyBool("Whether the company is a parts vendor."),
+				"prime_contractor": kit.ReadOnlyBool("Whether the company is a prime contractor."),
+				"phone_number":     kit.ReadOnlyString("Phone number of the company, as stored (empty when none)."),
 				"address":          addressAttribute("company"),
 			},
 		},
 		Spec: func(ctx context.Context, client *api.Client, cfg *companyModel) lookup.Spec[api.Company] {
-			return lookup.Spec[api.Company]{
-				Kind: kindOf("company", func(c api.Company) int64 { return c.ID }),
-				ID:   cfg.ID,
-				Get:  byID("company", func(id int64) (*api.Company, error) { return client.GetCompany(ctx, id) }),
-				Keys: []lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
-				List: func(k lookup.Key[api.Company]) ([]api.Company, error) {
+			return companyKind.spec(ctx, client, cfg.ID,
+				[]lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
+				func(k lookup.Key[api.Company]) ([]api.Company, error) {
 					return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
-				},
-			}
+				})
 		},
 		SetDiags: (*companyModel).fromAPI,
 	}

@@ -32,15 +32,6 @@ type contractDataSource struct {
 }
 
 func contractDataSchema() schema.Schema {
-	id := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Computed: true, Description: desc}
-	}
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, Description: desc}
-	}
-	num := func(desc string) schema.Float64Attribute {
-		return schema.Float64Attribute{Computed: true, Description: desc}
-	}
 	return schema.Schema{
 		Description: "Looks up one ServiceTrade contract by `id`, or by exact `name` within the contracts of a vendor (`vendor_id`) or of a customer " +
 			"(`customer_id`): the API cannot list contracts without one of them, so templates (which have neither) can only be read by id. " +
@@ -53,36 +44,36 @@ func contractDataSchema() schema.Schema {
 				Description: "With `name`: look among the contracts of this vendor company. Otherwise computed: the contract's vendor, or null."},
 			"customer_id": schema.Int64Attribute{Optional: true, Computed: true,
 				Description: "With `name`: look among the contracts of this customer company. Otherwise computed: the contract's customer, or null."},
-			"uri":                  str("Absolute API URI of the contract."),
-			"type":                 str("Kind of contract: `default`, `company`, `template`, or another type ServiceTrade reports (`addendum`, `quote`)."),
-			"parent_id":            id("Id of the parent contract, or null."),
-			"region_id":            id("Id of the region the contract is limited to, or null."),
-			"office_id":            id("Id of the office the contract is limited to, or null."),
-			"location_id":          id("Id of the location the contract is limited to, or null."),
-			"owner_id":             id("Id of the user who owns the contract, or null."),
-			"sales_id":             id("Id of the contract's salesperson, or null."),
-			"job_terms_id":         id("Id of the default job terms, or null."),
-			"quote_terms_id":       id("Id of the default quote terms, or null."),
-			"invoice_terms_id":     id("Id of the default invoice terms, or null."),
-			"payment_terms_id":     id("Id of the default payment terms, or null."),
-			"starts_on":            str("Day the contract takes effect (`2026-01-31`, the UTC day of ServiceTrade's timestamp), or null."),
-			"expires_on":           str("Day the contract expires, or null."),
-			"review_on":            str("Day the contract should be reviewed, or null."),
-			"job_type":             str("Job type the contract is limited to, or null."),
-			"description":          str("Description; empty when none."),
-			"expected_revenue":     num("Revenue expected over the contract's life, or null."),
-			"expected_margin":      num("Margin expected over the contract's life, as a percentage, or null."),
-			"customer_po":          str("Customer purchase order number, or null."),
-			"invoice_notes":        str("Notes copied to the contract's invoices; empty when none."),
-			"invoice_detail_level": schema.SetAttribute{Computed: true, ElementType: types.StringType, Description: "Default detail level of invoices."},
-			"quote_detail_level":   schema.SetAttribute{Computed: true, ElementType: types.StringType, Description: "Default detail level of quotes."},
-			"active":               schema.BoolAttribute{Computed: true, Description: "Whether the contract is active (destroying a contract resource deactivates it)."},
-			"revenue":              num("Total revenue, or null until ServiceTrade has calculated it."),
-			"actual_margin":        num("Actual margin percentage, or null."),
-			"total_cost":           num("Sum of the costs of the job items of the contract's completed jobs."),
-			"complexity":           str("`simple` or `complex`."),
-			"created":              schema.Int64Attribute{Computed: true, Description: "When the contract was created, as a Unix timestamp."},
-			"updated":              schema.Int64Attribute{Computed: true, Description: "When the contract was last changed, as a Unix timestamp."},
+			"uri":                  kit.ReadOnlyString("Absolute API URI of the contract."),
+			"type":                 kit.ReadOnlyString("Kind of contract: `default`, `company`, `template`, or another type ServiceTrade reports (`addendum`, `quote`)."),
+			"parent_id":            kit.ReadOnlyInt64("Id of the parent contract, or null."),
+			"region_id":            kit.ReadOnlyInt64("Id of the region the contract is limited to, or null."),
+			"office_id":            kit.ReadOnlyInt64("Id of the office the contract is limited to, or null."),
+			"location_id":          kit.ReadOnlyInt64("Id of the location the contract is limited to, or null."),
+			"owner_id":             kit.ReadOnlyInt64("Id of the user who owns the contract, or null."),
+			"sales_id":             kit.ReadOnlyInt64("Id of the contract's salesperson, or null."),
+			"job_terms_id":         kit.ReadOnlyInt64("Id of the default job terms, or null."),
+			"quote_terms_id":       kit.ReadOnlyInt64("Id of the default quote terms, or null."),
+			"invoice_terms_id":     kit.ReadOnlyInt64("Id of the default invoice terms, or null."),
+			"payment_terms_id":     kit.ReadOnlyInt64("Id of the default payment terms, or null."),
+			"starts_on":            kit.ReadOnlyString("Day the contract takes effect (`2026-01-31`, the UTC day of ServiceTrade's timestamp), or null."),
+			"expires_on":           kit.ReadOnlyString("Day the contract expires, or null."),
+			"review_on":            kit.ReadOnlyString("Day the contract should be reviewed, or null."),
+			"job_type":             kit.ReadOnlyString("Job type the contract is limited to, or null."),
+			"description":          kit.ReadOnlyString("Description; empty when none."),
+			"expected_revenue":     kit.ReadOnlyFloat64("Revenue expected over the contract's life, or null."),
+			"expected_margin":      kit.ReadOnlyFloat64("Margin expected over the contract's life, as a percentage, or null."),
+			"customer_po":          kit.ReadOnlyString("Customer purchase order number, or null."),
+			"invoice_notes":        kit.ReadOnlyString("Notes copied to the contract's invoices; empty when none."),
+			"invoice_detail_level": kit.ReadOnlySet(types.StringType, "Default detail level of invoices."),
+			"quote_detail_level":   kit.ReadOnlySet(types.StringType, "Default detail level of quotes."),
+			"active":               kit.ReadOnlyBool("Whether the contract is active (destroying a contract resource deactivates it)."),
+			"revenue":              kit.ReadOnlyFloat64("Total revenue, or null until ServiceTrade has calculated it."),
+			"actual_margin":        kit.ReadOnlyFloat64("Actual margin percentage, or null."),
+			"total_cost":           kit.ReadOnlyFloat64("Sum of the costs of the job items of the contract's completed jobs."),
+			"complexity":           kit.ReadOnlyString("`simple` or `complex`."),
+			"created":              kit.ReadOnlyInt64("When the contract was created, as a Unix timestamp."),
+			"updated":              kit.ReadOnlyInt64("When the contract was last changed, as a Unix timestamp."),
 		},
 	}
 }
@@ -111,6 +102,8 @@ func (d *contractDataSource) ValidateConfig(ctx context.Context, req datasource.
 	}
 }
 
+var contractKind = objectKind[api.Contract]{name: "contract", id: func(c api.Contract) int64 { return c.ID }, get: (*api.Client).GetContract}
+
 // contractSpec looks a contract up by id, or by name among the contracts
 // of the configured vendor or customer.
 func contractSpec(ctx context.Context, client *api.Client, cfg *contractDataModel) lookup.Spec[api.Contract] {
@@ -122,18 +115,15 @@ func contractSpec(ctx context.Context, client *api.Client, cfg *contractDataMode
 	if f.CustomerID != 0 {
 		scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
 	}
-	return lookup.Spec[api.Contract]{
-		Kind: kindOf("contract", func(c api.Contract) int64 { return c.ID }),
-		ID:   cfg.ID,
-		Get:  byID("contract", func(id int64) (*api.Contract, error) { return client.GetContract(ctx, id) }),
-		Keys: []lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
-		List: func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
+	s := contractKind.spec(ctx, client, cfg.ID,
+		[]lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
+		func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
 			f.Name = k.Value.ValueString()
 			return client.ListContracts(ctx, f)
-		},
-		Scope: "of " + strings.Join(scope, " and "),
-		Explain: func(msg string, _ bool) string {
-			return msg + " among the contracts of " + strings.Join(scope, " and ")
-		},
+		})
+	s.Scope = "of " + strings.Join(scope, " and ")
+	s.Explain = func(msg string, _ bool) string {
+		return msg + " among the contracts of " + strings.Join(scope, " and ")
 	}
+	return s
 }

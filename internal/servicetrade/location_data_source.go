@@ -17,53 +17,53 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
+var locationKind = objectKind[api.Location]{name: "location", id: func(l api.Location) int64 { return l.ID }, get: (*api.Client).GetLocation}
+
 // NewLocationDataSource is the fieldservice_servicetrade_location data
 // source.
 func NewLocationDataSource() datasource.DataSource {
+	d := vendor.DataSource("location", "id", "name")
 	return &kit.Lookup[*api.Client, locationModel, api.Location]{
-		DataBase: vendor.DataSource("location", "id", "name"),
+		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
 			Attributes: map[string]schema.Attribute{
-				"id":   schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the location. Give exactly one of `id` and `name`."},
-				"name": schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the location. Give exactly one of `id` and `name`."},
+				"id":   d.Key("Numeric id of the location."),
+				"name": d.Key("Exact, case-sensitive name of the location."),
 				"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
 					"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
-				"uri":          schema.StringAttribute{Computed: true, Description: "Absolute API URI of the location."},
-				"ref_number":   schema.StringAttribute{Computed: true, Description: "Reference number of the location."},
-				"status":       schema.StringAttribute{Computed: true, Description: "Status of the location: `active`, `pending` or `inactive`."},
-				"company_id":   schema.Int64Attribute{Computed: true, Description: "Id of the company that owns the location (for offices, the account's own company)."},
-				"lat":          schema.Float64Attribute{Computed: true, Description: "Geocoded latitude in decimal degrees, or null."},
-				"lon":          schema.Float64Attribute{Computed: true, Description: "Geocoded longitude in decimal degrees, or null."},
-				"phone_number": schema.StringAttribute{Computed: true, Description: "Phone number of the location itself (not of a contact), formatted by ServiceTrade as `(XXX) XXX-XXXX`; empty when none."},
-				"email":        schema.StringAttribute{Computed: true, Description: "E-mail address of the location itself (not of a contact); empty when none."},
-				"taxable":      schema.BoolAttribute{Computed: true, Description: "Whether invoice items at this location are taxable by default."},
+				"uri":          kit.ReadOnlyString("Absolute API URI of the location."),
+				"ref_number":   kit.ReadOnlyString("Reference number of the location."),
+				"status":       kit.ReadOnlyString("Status of the location: `active`, `pending` or `inactive`."),
+				"company_id":   kit.ReadOnlyInt64("Id of the company that owns the location (for offices, the account's own company)."),
+				"lat":          kit.ReadOnlyFloat64("Geocoded latitude in decimal degrees, or null."),
+				"lon":          kit.ReadOnlyFloat64("Geocoded longitude in decimal degrees, or null."),
+				"phone_number": kit.ReadOnlyString("Phone number of the location itself (not of a contact), formatted by ServiceTrade as `(XXX) XXX-XXXX`; empty when none."),
+				"email":        kit.ReadOnlyString("E-mail address of the location itself (not of a contact); empty when none."),
+				"taxable":      kit.ReadOnlyBool("Whether invoice items at this location are taxable by default."),
 				"address":      addressAttribute("location"),
-				"office_ids":   schema.SetAttribute{Computed: true, ElementType: types.Int64Type, Description: "Ids of the offices that serve the location (usually empty for an office itself)."},
+				"office_ids":   kit.ReadOnlySet(types.Int64Type, "Ids of the offices that serve the location (usually empty for an office itself)."),
 			},
 		},
 		Spec: func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
 			officeOnly := cfg.OfficeOnly.ValueBool()
-			kind := "location"
+			s := locationKind.spec(ctx, client, cfg.ID,
+				[]lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
+				func(k lookup.Key[api.Location]) ([]api.Location, error) {
+					return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
+				})
 			if officeOnly {
-				kind = "office"
-			}
-			get := byID("location", func(id int64) (*api.Location, error) { return client.GetLocation(ctx, id) })
-			return lookup.Spec[api.Location]{
-				Kind: kindOf(kind, func(l api.Location) int64 { return l.ID }),
-				ID:   cfg.ID,
-				Get: func(raw string) (*api.Location, diag.Diagnostics) {
+				s.Kind.Name = "office"
+				get := s.Get
+				s.Get = func(raw string) (*api.Location, diag.Diagnostics) {
 					loc, diags := get(raw)
-					if officeOnly && loc != nil && !diags.HasError() {
+					if loc != nil && !diags.HasError() {
 						diags.Append(requireOffice(ctx, client, loc)...)
 					}
 					return loc, diags
-				},
-				Keys: []lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
-				List: func(k lookup.Key[api.Location]) ([]api.Location, error) {
-					return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
-				},
+				}
 			}
+			return s
 		},
 		SetDiags: (*locationModel).fromAPI,
 	}
@@ -146,10 +146,10 @@ func addressAttribute(of string) schema.SingleNestedAttribute {
 		Computed:    true,
 		Description: "Postal address of the " + of + ", or null when it has none.",
 		Attributes: map[string]schema.Attribute{
-			"street":      schema.StringAttribute{Computed: true, Description: "Street address."},
-			"city":        schema.StringAttribute{Computed: true, Description: "City."},
-			"state":       schema.StringAttribute{Computed: true, Description: "State or province, usually a two-letter abbreviation."},
-			"postal_code": schema.StringAttribute{Computed: true, Description: "Postal code."},
+			"street":      kit.ReadOnlyString("Street address."),
+			"city":        kit.ReadOnlyString("City."),
+			"state":       kit.ReadOnlyString("State or province, usually a two-letter abbreviation."),
+			"postal_code": kit.ReadOnlyString("Postal code."),
 		},
 	}
 }

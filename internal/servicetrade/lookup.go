@@ -9,14 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
-
-// dataBase is the kit.DataBase every ServiceTrade data source embeds:
-// Metadata, Configure and the client.
-type dataBase = kit.DataBase[*api.Client]
 
 // kindOf is the lookup.Kind of one kind of ServiceTrade object, listed by
 // numeric id when several match.
@@ -68,15 +63,36 @@ func exactlyOne[T any](kind, field, want string, items []T, key func(T) string, 
 		lookup.Key[T]{Attr: field, Value: types.StringValue(want), Of: key, IgnoreCase: slices.Contains(opts, ignoreCase)}, items)
 }
 
+// objectKind is one kind of ServiceTrade object as its single-object data
+// source finds it: its name in messages ("payment terms"), the object's
+// numeric id (listed when several match) and the client's read by id, nil
+// for an object read within another one (a contract's rule), whose data
+// source sets the Spec's Get itself (byIDOf).
+type objectKind[T any] struct {
+	name string
+	id   func(T) int64
+	get  func(*api.Client, context.Context, int64) (*T, error)
+}
+
+// spec is the kit.Lookup Spec's look-up of an object of the kind: by the
+// configured id, read with get, or else by the first configured of keys
+// among what list returns. A data source that says more (a scope, an
+// explanation) sets more of it.
+func (k objectKind[T]) spec(ctx context.Context, client *api.Client, id types.String, keys []lookup.Key[T], list func(lookup.Key[T]) ([]T, error)) lookup.Spec[T] {
+	s := lookup.Spec[T]{Kind: kindOf(k.name, k.id), ID: id, Keys: keys, List: list}
+	if k.get != nil {
+		s.Get = byID(k.name, func(n int64) (*T, error) { return k.get(client, ctx, n) })
+	}
+	return s
+}
+
 // readAgain is the kit.Lookup Refetch of a kind whose list entries lack
 // what only the read by id returns (a region's offices, a template's
 // items): it reads the object found by its id.
-func readAgain[T any](kind string, get func(*api.Client, context.Context, int64) (*T, error), id func(*T) int64) func(context.Context, *api.Client, *T, *diag.Diagnostics) *T {
-	return func(ctx context.Context, client *api.Client, found *T, diags *diag.Diagnostics) *T {
-		v, err := get(client, ctx, id(found))
-		if err != nil {
-			diags.AddError(fmt.Sprintf("Reading ServiceTrade %s %d failed", kind, id(found)), err.Error())
-		}
-		return v
+func (k objectKind[T]) readAgain(ctx context.Context, client *api.Client, found *T, diags *diag.Diagnostics) *T {
+	v, err := k.get(client, ctx, k.id(*found))
+	if err != nil {
+		diags.AddError(fmt.Sprintf("Reading ServiceTrade %s %d failed", k.name, k.id(*found)), err.Error())
 	}
+	return v
 }

@@ -12,29 +12,28 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
+var paymentTermsKind = objectKind[api.PaymentTerms]{name: "payment terms", id: func(p api.PaymentTerms) int64 { return p.ID }, get: (*api.Client).GetPaymentTerms}
+
 // NewPaymentTermsDataSource is the fieldservice_servicetrade_payment_terms
 // data source.
 func NewPaymentTermsDataSource() datasource.DataSource {
+	d := vendor.DataSource("payment_terms", "id", "name")
 	return &kit.Lookup[*api.Client, paymentTermsModel, api.PaymentTerms]{
-		DataBase: vendor.DataSource("payment_terms", "id", "name"),
+		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade payment terms entry (such as `Net 30`, referenced by a contract's payment terms) by `id` or by exact `name`. " +
 				"Payment terms are read-only in the API. Fails when no entry, or more than one, has that name; use `id` for duplicates.",
 			Attributes: map[string]schema.Attribute{
-				"id":          schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the payment terms. Give exactly one of `id` and `name`."},
-				"name":        schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the payment terms, such as `Net 30`. Give exactly one of `id` and `name`."},
-				"uri":         schema.StringAttribute{Computed: true, Description: "Absolute API URI of the payment terms."},
-				"order_index": schema.Int64Attribute{Computed: true, Description: "Position of the payment terms in ServiceTrade's pick lists."},
+				"id":          d.Key("Numeric id of the payment terms."),
+				"name":        d.Key("Exact, case-sensitive name of the payment terms, such as `Net 30`."),
+				"uri":         kit.ReadOnlyString("Absolute API URI of the payment terms."),
+				"order_index": kit.ReadOnlyInt64("Position of the payment terms in ServiceTrade's pick lists."),
 			},
 		},
 		Spec: func(ctx context.Context, client *api.Client, cfg *paymentTermsModel) lookup.Spec[api.PaymentTerms] {
-			return lookup.Spec[api.PaymentTerms]{
-				Kind: kindOf("payment terms", func(p api.PaymentTerms) int64 { return p.ID }),
-				ID:   cfg.ID,
-				Get:  byID("payment terms", func(id int64) (*api.PaymentTerms, error) { return client.GetPaymentTerms(ctx, id) }),
-				Keys: []lookup.Key[api.PaymentTerms]{{Attr: "name", Value: cfg.Name, Of: func(p api.PaymentTerms) string { return p.Name }}},
-				List: listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }),
-			}
+			return paymentTermsKind.spec(ctx, client, cfg.ID,
+				[]lookup.Key[api.PaymentTerms]{{Attr: "name", Value: cfg.Name, Of: func(p api.PaymentTerms) string { return p.Name }}},
+				listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }))
 		},
 		Set: (*paymentTermsModel).fromAPI,
 	}

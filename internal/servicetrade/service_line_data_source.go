@@ -12,37 +12,35 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
+var serviceLineKind = objectKind[api.ServiceLine]{name: "service line", id: func(s api.ServiceLine) int64 { return s.ID }, get: (*api.Client).GetServiceLine}
+
 // NewServiceLineDataSource is the fieldservice_servicetrade_service_line
 // data source.
 func NewServiceLineDataSource() datasource.DataSource {
+	d := vendor.DataSource("service_line", "id", "name", "abbreviation")
 	return &kit.Lookup[*api.Client, serviceLineModel, api.ServiceLine]{
-		DataBase: vendor.DataSource("service_line", "id", "name", "abbreviation"),
+		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade service line (such as Fire Suppression or HVAC, referenced by lib items, contract rules and quote template items) by `id`, exact `name` or exact `abbreviation`. " +
 				"Every service line of the system is searched, not only those your company provides (the API's default). Service lines are read-only in the API. " +
 				"Fails when no service line, or more than one, matches: the same name can exist in two trades, so use `abbreviation` or `id` for those.",
 			Attributes: map[string]schema.Attribute{
-				"id":           schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the service line. Give exactly one of `id`, `name` and `abbreviation`."},
-				"name":         schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive name of the service line. Give exactly one of `id`, `name` and `abbreviation`."},
-				"abbreviation": schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`). Give exactly one of `id`, `name` and `abbreviation`."},
-				"trade":        schema.StringAttribute{Computed: true, Description: "General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."},
-				"icon":         schema.StringAttribute{Computed: true, Description: "URL of the service line's icon."},
+				"id":           d.Key("Numeric id of the service line."),
+				"name":         d.Key("Exact, case-sensitive name of the service line."),
+				"abbreviation": d.Key("Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`)."),
+				"trade":        kit.ReadOnlyString("General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."),
+				"icon":         kit.ReadOnlyString("URL of the service line's icon."),
 			},
 		},
 		Spec: func(ctx context.Context, client *api.Client, cfg *serviceLineModel) lookup.Spec[api.ServiceLine] {
-			return lookup.Spec[api.ServiceLine]{
-				Kind: kindOf("service line", func(s api.ServiceLine) int64 { return s.ID }),
-				ID:   cfg.ID,
-				Get:  byID("service line", func(id int64) (*api.ServiceLine, error) { return client.GetServiceLine(ctx, id) }),
-				Keys: []lookup.Key[api.ServiceLine]{
-					{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
-					{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
-				},
-				// The API filters service lines by trade only: list them all.
-				List: listAll(func() ([]api.ServiceLine, error) {
-					return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
-				}),
+			keys := []lookup.Key[api.ServiceLine]{
+				{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
+				{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
 			}
+			// The API filters service lines by trade only: list them all.
+			return serviceLineKind.spec(ctx, client, cfg.ID, keys, listAll(func() ([]api.ServiceLine, error) {
+				return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
+			}))
 		},
 		Set: (*serviceLineModel).fromAPI,
 	}

@@ -12,28 +12,27 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
+var termsKind = objectKind[api.Terms]{name: "terms", id: func(t api.Terms) int64 { return t.ID }, get: (*api.Client).GetTerms}
+
 // NewTermsDataSource is the fieldservice_servicetrade_terms data source.
 func NewTermsDataSource() datasource.DataSource {
+	d := vendor.DataSource("terms", "id", "name")
 	return &kit.Lookup[*api.Client, termsDataModel, api.Terms]{
-		DataBase: vendor.DataSource("terms", "id", "name"),
+		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. " +
 				"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",
 			Attributes: map[string]schema.Attribute{
-				"id":      schema.StringAttribute{Optional: true, Computed: true, Description: "Numeric id of the terms. Give exactly one of `id` and `name`."},
-				"name":    schema.StringAttribute{Optional: true, Computed: true, Description: "Exact, case-sensitive title of the terms. Give exactly one of `id` and `name`."},
-				"uri":     schema.StringAttribute{Computed: true, Description: "Absolute API URI of the terms."},
-				"content": schema.StringAttribute{Computed: true, Description: "Text of the terms."},
+				"id":      d.Key("Numeric id of the terms."),
+				"name":    d.Key("Exact, case-sensitive title of the terms."),
+				"uri":     kit.ReadOnlyString("Absolute API URI of the terms."),
+				"content": kit.ReadOnlyString("Text of the terms."),
 			},
 		},
 		Spec: func(ctx context.Context, client *api.Client, cfg *termsDataModel) lookup.Spec[api.Terms] {
-			return lookup.Spec[api.Terms]{
-				Kind: kindOf("terms", func(t api.Terms) int64 { return t.ID }),
-				ID:   cfg.ID,
-				Get:  byID("terms", func(id int64) (*api.Terms, error) { return client.GetTerms(ctx, id) }),
-				Keys: []lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
-				List: listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }),
-			}
+			return termsKind.spec(ctx, client, cfg.ID,
+				[]lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
+				listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
 		},
 		Set: (*termsDataModel).fromAPI,
 	}
