@@ -28,6 +28,12 @@ type Resource[C, K, M, O any] struct {
 	// a resource that writes its own Delete, or whose objects the API
 	// cannot delete (Notice).
 	Del func(C, context.Context, K) error
+	// NaturalKey, for a kind people know by a natural key (checked with
+	// ByNaturalKey before a create), is that key of an object as the run's
+	// index holds it: UpdateFrom records it after every update, so that a
+	// rename frees the old key and takes the new one for creates later in
+	// the run.
+	NaturalKey func(*O) string
 	// Notice, for objects the API cannot delete, says what destroying one
 	// leaves behind (resource_undeletable.go): Delete then deactivates the
 	// object with Deactivate, or only forgets it when Deactivate is nil.
@@ -73,6 +79,9 @@ func (r *Resource[C, K, M, O]) UpdateFrom(ctx context.Context, req resource.Upda
 		o, err := update(ctx, c, key)
 		if err == nil && o != nil {
 			r.set(plan, o, &resp.Diagnostics)
+			if r.NaturalKey != nil {
+				r.Keys().Put(r.Type.ID.Format(key), r.NaturalKey(o))
+			}
 		}
 		return err
 	})

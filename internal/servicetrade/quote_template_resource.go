@@ -23,6 +23,7 @@ func NewQuoteTemplateResource() resource.Resource {
 		Base: numbered("quote_template", kit.AllowDuplicateDefault,
 			kit.Attribute{Name: "force_delete", Default: types.BoolValue(false)}).Base(),
 		Get: (*api.Client).GetQuoteTemplate, Set: (*quoteTemplateModel).fromAPI,
+		NaturalKey: func(o *api.QuoteTemplate) string { return o.Name },
 	}}
 }
 
@@ -99,13 +100,7 @@ func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateR
 	// A change of force_delete or allow_duplicate alone concerns only the
 	// provider: UpdateWith saves it without calling ServiceTrade.
 	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.QuoteTemplate, error) {
-		updated, err := client.UpdateQuoteTemplate(ctx, id, plan.toInput())
-		if err == nil {
-			// A rename moves the template's natural key, for creates later
-			// in this run.
-			r.Keys().Put(formatID(id), updated.Name)
-		}
-		return updated, err
+		return client.UpdateQuoteTemplate(ctx, id, plan.toInput())
 	})
 }
 
