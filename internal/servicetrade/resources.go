@@ -19,6 +19,7 @@ func Resources() []func() resource.Resource {
 		NewQuoteTemplateItemResource,
 		NewContractResource,
 		NewContractRuleResource,
+		NewTermsResource,
 	)
 }
 
@@ -31,6 +32,7 @@ func DataSources() []func() datasource.DataSource {
 		NewLocationDataSource,
 		NewUserDataSource,
 		NewTermsDataSource,
+		NewTermsListDataSource,
 		NewPaymentTermsDataSource,
 		NewServiceLineDataSource,
 		NewLibItemDataSource,

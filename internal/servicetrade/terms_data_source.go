@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
@@ -17,7 +16,7 @@ var termsKind = objectKind[api.Terms]{name: "terms", id: func(t api.Terms) int64
 // NewTermsDataSource is the fieldservice_servicetrade_terms data source.
 func NewTermsDataSource() datasource.DataSource {
 	d := vendor.DataSource("terms", "id", "name")
-	return &kit.Lookup[*api.Client, termsDataModel, api.Terms]{
+	return &kit.Lookup[*api.Client, termsModel, api.Terms]{
 		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. " +
@@ -29,28 +28,11 @@ func NewTermsDataSource() datasource.DataSource {
 				"content": kit.ReadOnlyString("Text of the terms."),
 			},
 		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *termsDataModel) lookup.Spec[api.Terms] {
+		Spec: func(ctx context.Context, client *api.Client, cfg *termsModel) lookup.Spec[api.Terms] {
 			return termsKind.spec(ctx, client, cfg.ID,
 				[]lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
 				listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
 		},
-		Set: (*termsDataModel).fromAPI,
-	}
-}
-
-type termsDataModel struct {
-	ID      types.String `tfsdk:"id"`
-	Name    types.String `tfsdk:"name"`
-	URI     types.String `tfsdk:"uri"`
-	Content types.String `tfsdk:"content"`
-}
-
-// fromAPI fills the model from the API object.
-func (m *termsDataModel) fromAPI(t *api.Terms) {
-	*m = termsDataModel{
-		ID:      types.StringValue(formatID(t.ID)),
-		Name:    types.StringValue(t.Name),
-		URI:     types.StringValue(t.URI),
-		Content: types.StringValue(t.Content),
+		Set: (*termsModel).fromAPI,
 	}
 }

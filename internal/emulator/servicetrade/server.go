@@ -78,6 +78,9 @@ type Server struct {
 	// in contract.go and contract_rule.go.
 	contracts     map[int64]*contract
 	contractRules map[int64]*contractRule
+
+	// The price book and commercial settings, created (and seeded) by the
+	// route registrations in their files.
 }
 
 // Stats counts what tests and benchmarks assert on.

@@ -9,7 +9,18 @@ import (
 type terms struct {
 	ID            int64
 	Name, Content string
+	// AccountDefaults names the account settings (/accountsettings
+	// changeOrderTermsId, jobTermsId, quoteTermsId, invoiceTermsId) whose
+	// default these terms are. Account settings are read-only in the API
+	// (POST, PUT and DELETE 405), so only the seed sets them.
+	AccountDefaults []string
 }
+
+// seedAccountDefaults are the account settings that point at the second
+// seeded terms ("Net 30 Job Terms"): a real account has default terms, and
+// the API cannot change them, so those terms can never be deleted through
+// it (409).
+var seedAccountDefaults = []string{"jobTermsId", "invoiceTermsId"}
 
 var seedTermsContent = []string{
 	"Work is performed in accordance with NFPA standards. Payment is due upon completion unless otherwise agreed in writing.",
@@ -19,6 +30,9 @@ var seedTermsContent = []string{
 func (s *Server) seedTerms() {
 	for i, name := range SeedTerms {
 		t := &terms{ID: s.newID(), Name: name, Content: seedTermsContent[i%len(seedTermsContent)]}
+		if i == 1 {
+			t.AccountDefaults = seedAccountDefaults
+		}
 		s.terms[t.ID] = t
 	}
 }
@@ -33,6 +47,13 @@ func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		mux.HandleFunc("/terms", s.protected(s.termsCollection))
 		mux.HandleFunc("/terms/{id}", s.protected(s.termsItem))
+	})
+	// Terms that are one of the account's defaults cannot be deleted
+	// either: [ST] lists account settings among what refers to terms, and
+	// its 409 does not say which entity refers to them.
+	termsReferences = append(termsReferences, func(s *Server, termsID int64) bool {
+		t := s.terms[termsID]
+		return t != nil && len(t.AccountDefaults) > 0
 	})
 }
 

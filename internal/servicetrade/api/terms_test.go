@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -60,5 +61,65 @@ func TestTermsValidation(t *testing.T) {
 	var apiErr *api.Error
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || !strings.Contains(err.Error(), "content: content is required") {
 		t.Fatalf("CreateTerms without content = %v, want a 400 naming content", err)
+	}
+}
+
+// UpdateTerms sends the documented PUT (not the POST of the reference's
+// example), with both fields.
+func TestTermsUpdateIsPUT(t *testing.T) {
+	e, base := newEmulator(t, emulator.Options{})
+	c := newClient(t, flows[0].cfg(base))
+	ctx := context.Background()
+	created, err := c.CreateTerms(ctx, api.TermsInput{Name: "Job Terms", Content: "One."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ResetRequests()
+	if _, err := c.UpdateTerms(ctx, created.ID, api.TermsInput{Name: "Job Terms", Content: "Two."}); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Requests(); got["servicetrade PUT"] != 1 || got["servicetrade POST"] != 0 {
+		t.Errorf("requests = %v, want exactly one PUT", got)
+	}
+	if _, err := c.UpdateTerms(ctx, created.ID, api.TermsInput{Name: "Job Terms", Content: " "}); !strings.Contains(fmt.Sprint(err), "content") {
+		t.Errorf("UpdateTerms with blank content = %v, want a 400 naming content", err)
+	}
+}
+
+// Terms in use answer 409 (IsConflict) with the API's message: those of a
+// quote template, and the account's defaults.
+func TestTermsInUse(t *testing.T) {
+	_, base := newEmulator(t, emulator.Options{})
+	c := newClient(t, flows[0].cfg(base))
+	ctx := context.Background()
+	terms, err := c.CreateTerms(ctx, api.TermsInput{Name: "Quote Terms", Content: "Valid for 30 days."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qt, err := c.CreateQuoteTemplate(ctx, api.QuoteTemplateInput{Name: "Quarterly", TermsID: &terms.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.DeleteTerms(ctx, terms.ID)
+	if !api.IsConflict(err) || api.IsNotFound(err) || !strings.Contains(err.Error(), "terms is referenced by other entities") {
+		t.Fatalf("DeleteTerms of a template's terms = %v, want a 409 with the API's message", err)
+	}
+	if err := c.DeleteQuoteTemplate(ctx, qt.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteTerms(ctx, terms.ID); err != nil {
+		t.Errorf("DeleteTerms once unused = %v", err)
+	}
+
+	all, err := c.ListTerms(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range all {
+		if tm.Name == emust.SeedTerms[1] {
+			if err := c.DeleteTerms(ctx, tm.ID); !api.IsConflict(err) {
+				t.Errorf("DeleteTerms of the account's default terms = %v, want a 409", err)
+			}
+		}
 	}
 }
