@@ -20,6 +20,7 @@ func Resources() []func() resource.Resource {
 		NewContractResource,
 		NewContractRuleResource,
 		NewTermsResource,
+		NewTaxGroupResource,
 	)
 }
 
@@ -36,6 +37,8 @@ func DataSources() []func() datasource.DataSource {
 		NewPaymentTermsDataSource,
 		NewServiceLineDataSource,
 		NewLibItemDataSource,
+		NewTaxGroupDataSource,
+		NewTaxGroupsDataSource,
 		NewWebhookDataSource,
 		NewWebhooksDataSource,
 		NewExternalSystemDataSource,

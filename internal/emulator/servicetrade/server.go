@@ -81,6 +81,7 @@ type Server struct {
 
 	// The price book and commercial settings, created (and seeded) by the
 	// route registrations in their files.
+	taxGroups        map[int64]*taxGroup
 }
 
 // Stats counts what tests and benchmarks assert on.

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_servicetrade_tax_group.wake
+  id = "4294967302"
+}
