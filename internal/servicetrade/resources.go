@@ -21,6 +21,7 @@ func Resources() []func() resource.Resource {
 		NewContractRuleResource,
 		NewTermsResource,
 		NewTaxGroupResource,
+		NewTagResource,
 	)
 }
 
@@ -39,6 +40,8 @@ func DataSources() []func() datasource.DataSource {
 		NewLibItemDataSource,
 		NewTaxGroupDataSource,
 		NewTaxGroupsDataSource,
+		NewTagDataSource,
+		NewTagsDataSource,
 		NewWebhookDataSource,
 		NewWebhooksDataSource,
 		NewExternalSystemDataSource,

@@ -82,6 +82,7 @@ type Server struct {
 	// The price book and commercial settings, created (and seeded) by the
 	// route registrations in their files.
 	taxGroups        map[int64]*taxGroup
+	tags             map[int64]*tag
 }
 
 // Stats counts what tests and benchmarks assert on.
