@@ -22,6 +22,7 @@ func Resources() []func() resource.Resource {
 		NewTermsResource,
 		NewTaxGroupResource,
 		NewTagResource,
+		NewServiceTemplateResource,
 	)
 }
 
@@ -42,6 +43,8 @@ func DataSources() []func() datasource.DataSource {
 		NewTaxGroupsDataSource,
 		NewTagDataSource,
 		NewTagsDataSource,
+		NewServiceTemplateDataSource,
+		NewServiceTemplatesDataSource,
 		NewWebhookDataSource,
 		NewWebhooksDataSource,
 		NewExternalSystemDataSource,

@@ -83,6 +83,7 @@ type Server struct {
 	// route registrations in their files.
 	taxGroups        map[int64]*taxGroup
 	tags             map[int64]*tag
+	serviceTemplates map[int64]*serviceTemplate
 }
 
 // Stats counts what tests and benchmarks assert on.

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_servicetrade_service_template.quarterly_alarm
+  id = "4294967302"
+}
