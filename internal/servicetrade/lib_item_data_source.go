@@ -19,7 +19,7 @@ var libItemKind = objectKind[api.LibItem]{name: "lib item", id: func(li api.LibI
 // source.
 func NewLibItemDataSource() datasource.DataSource {
 	d := vendor.DataSource("lib_item", "id", "name", "code")
-	return &kit.Lookup[*api.Client, libItemModel, api.LibItem]{
+	return &kit.Lookup[*api.Client, libItemLookupModel, api.LibItem]{
 		DataBase: d,
 		Definition: schema.Schema{
 			Description: "Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. " +
@@ -41,7 +41,7 @@ func NewLibItemDataSource() datasource.DataSource {
 				"company_id":      kit.ReadOnlyInt64("Id of the company the item is specific to, or null for a global item."),
 			},
 		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *libItemModel) lookup.Spec[api.LibItem] {
+		Spec: func(ctx context.Context, client *api.Client, cfg *libItemLookupModel) lookup.Spec[api.LibItem] {
 			keys := []lookup.Key[api.LibItem]{
 				{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
 				{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
@@ -67,46 +67,21 @@ func NewLibItemDataSource() datasource.DataSource {
 			}
 			return s
 		},
-		Set: (*libItemModel).fromAPI,
+		Set: (*libItemLookupModel).fromAPI,
 	}
 }
 
-type libItemModel struct {
-	ID              types.String  `tfsdk:"id"`
-	Name            types.String  `tfsdk:"name"`
-	Code            types.String  `tfsdk:"code"`
-	IncludeInactive types.Bool    `tfsdk:"include_inactive"`
-	URI             types.String  `tfsdk:"uri"`
-	Type            types.String  `tfsdk:"type"`
-	Cost            types.Float64 `tfsdk:"cost"`
-	Active          types.Bool    `tfsdk:"active"`
-	Taxable         types.Bool    `tfsdk:"taxable"`
-	IsGeneric       types.Bool    `tfsdk:"is_generic"`
-	ServiceLineID   types.Int64   `tfsdk:"service_line_id"`
-	CompanyID       types.Int64   `tfsdk:"company_id"`
+// libItemLookupModel is the data source's model: the lib item, and
+// include_inactive.
+type libItemLookupModel struct {
+	libItemModel
+	IncludeInactive types.Bool `tfsdk:"include_inactive"`
 }
 
 // fromAPI fills the model from the API object; include_inactive stays as
-// configured.
-func (m *libItemModel) fromAPI(item *api.LibItem) {
-	*m = libItemModel{
-		ID:              types.StringValue(formatID(item.ID)),
-		Name:            types.StringValue(item.Name),
-		Code:            types.StringValue(item.Code),
-		IncludeInactive: m.IncludeInactive,
-		URI:             types.StringValue(item.URI),
-		Type:            types.StringValue(item.Type.Normalized()),
-		Cost:            types.Float64PointerValue(item.Cost),
-		Active:          types.BoolValue(item.Active),
-		Taxable:         types.BoolValue(item.Taxable),
-		IsGeneric:       types.BoolValue(item.IsGeneric),
-		ServiceLineID:   types.Int64Null(),
-		CompanyID:       types.Int64Null(),
-	}
-	if item.ServiceLine != nil {
-		m.ServiceLineID = types.Int64Value(item.ServiceLine.ID)
-	}
-	if item.Company != nil {
-		m.CompanyID = types.Int64Value(item.Company.ID)
-	}
+// configured, and an item without a code has an empty one (the look-up's
+// key, never null).
+func (m *libItemLookupModel) fromAPI(item *api.LibItem) {
+	m.libItemModel.fromAPI(item)
+	m.Code = types.StringValue(item.Code)
 }

@@ -23,6 +23,7 @@ func Resources() []func() resource.Resource {
 		NewTaxGroupResource,
 		NewTagResource,
 		NewServiceTemplateResource,
+		NewLibItemResource,
 	)
 }
 
@@ -39,6 +40,7 @@ func DataSources() []func() datasource.DataSource {
 		NewPaymentTermsDataSource,
 		NewServiceLineDataSource,
 		NewLibItemDataSource,
+		NewLibItemsDataSource,
 		NewTaxGroupDataSource,
 		NewTaxGroupsDataSource,
 		NewTagDataSource,

@@ -23,6 +23,8 @@ type LibItem struct {
 	IsGeneric   bool         `json:"isGeneric"`
 	Company     *Reference   `json:"company"`
 	ServiceLine *ServiceLine `json:"serviceLine"`
+	Created     int64        `json:"created"`
+	Updated     int64        `json:"updated"`
 }
 
 // LibItemType is a lib item's type. GETs return it capitalised ("Part",
@@ -72,4 +74,72 @@ func (c *Client) ListLibItems(ctx context.Context, f LibItemFilter) ([]LibItem, 
 		text("type", LibItemType(f.Type).Normalized()).boolean("active", f.Active).
 		ids("serviceLineIds", f.ServiceLineIDs).ids("companyIds", f.CompanyIDs)
 	return libItems.list(ctx, c, q)
+}
+
+// LibItemInput is the body of POST /libitem. Name and Type are required;
+// Type is one of LibItemTypes (the lowercase request form). Fields left out
+// (the zero Nullable, nil pointers) take the API's defaults: no code, no
+// cost, no service line, a global item, active and taxable.
+type LibItemInput struct {
+	Name          string            `json:"name"`
+	Type          string            `json:"type"`
+	Code          Nullable[string]  `json:"code,omitzero"`
+	Cost          Nullable[float64] `json:"cost,omitzero"`
+	ServiceLineID Nullable[int64]   `json:"serviceLineId,omitzero"`
+	CompanyID     Nullable[int64]   `json:"companyId,omitzero"`
+	Active        *bool             `json:"active,omitempty"`
+	Taxable       *bool             `json:"taxable,omitempty"`
+}
+
+// LibItemUpdate is the body of PUT /libitem/{id}, a partial update: only
+// the fields set are sent, and Null clears an optional one. The API's
+// PUT-only techId (a labor item's cost for one technician) is not part of
+// it: with it, cost would not be the item's standard cost.
+type LibItemUpdate struct {
+	Name          *string           `json:"name,omitempty"`
+	Type          *string           `json:"type,omitempty"`
+	Code          Nullable[string]  `json:"code,omitzero"`
+	Cost          Nullable[float64] `json:"cost,omitzero"`
+	ServiceLineID Nullable[int64]   `json:"serviceLineId,omitzero"`
+	CompanyID     Nullable[int64]   `json:"companyId,omitzero"`
+	Active        *bool             `json:"active,omitempty"`
+	Taxable       *bool             `json:"taxable,omitempty"`
+}
+
+// CreateLibItem creates a lib item and returns it as the API echoes it:
+// with the lowercase type (and a typeId), where GETs capitalise it. A code
+// already used by another item is a 400 with the API's message.
+func (c *Client) CreateLibItem(ctx context.Context, in LibItemInput) (*LibItem, error) {
+	return libItems.create(ctx, c, in)
+}
+
+// UpdateLibItem changes the fields set in in and returns the item as
+// stored; IsNotFound(err) when it does not exist.
+func (c *Client) UpdateLibItem(ctx context.Context, id int64, in LibItemUpdate) (*LibItem, error) {
+	return libItems.update(ctx, c, id, in)
+}
+
+// DeactivateLibItem sets active=false on a lib item, which stands for the
+// delete the API does not have (DELETE answers 405): the item stays, with
+// its code, hidden from the default list.
+func (c *Client) DeactivateLibItem(ctx context.Context, id int64) error {
+	inactive := false
+	_, err := c.UpdateLibItem(ctx, id, LibItemUpdate{Active: &inactive})
+	return err
+}
+
+// ListAllLibItems returns every lib item f selects, active and inactive:
+// the API lists one or the other (active by default), so it asks for
+// both. f.Active is ignored.
+func (c *Client) ListAllLibItems(ctx context.Context, f LibItemFilter) ([]LibItem, error) {
+	all := []LibItem{}
+	for _, active := range []bool{true, false} {
+		f.Active = &active
+		list, err := c.ListLibItems(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, list...)
+	}
+	return all, nil
 }

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_servicetrade_lib_item.widget
+  id = "4294967310"
+}
