@@ -24,6 +24,7 @@ func Resources() []func() resource.Resource {
 		NewTagResource,
 		NewServiceTemplateResource,
 		NewLibItemResource,
+		NewExternalIDResource,
 	)
 }
 
@@ -47,6 +48,7 @@ func DataSources() []func() datasource.DataSource {
 		NewTagsDataSource,
 		NewServiceTemplateDataSource,
 		NewServiceTemplatesDataSource,
+		NewExternalIDDataSource,
 		NewWebhookDataSource,
 		NewWebhooksDataSource,
 		NewExternalSystemDataSource,

@@ -84,6 +84,7 @@ type Server struct {
 	taxGroups        map[int64]*taxGroup
 	tags             map[int64]*tag
 	serviceTemplates map[int64]*serviceTemplate
+	externalIDs      map[externalIDKey]string
 }
 
 // Stats counts what tests and benchmarks assert on.
