@@ -54,7 +54,30 @@ func TestAdoptExistingAccountGuide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := 3 + 2 + 2 + len(systems)
+	// And what every account has, seeded by the emulator: the price book
+	// (active lib items, as the plural data source lists them by default),
+	// terms, tax groups, tags and service templates.
+	libItems, err := c.ListLibItems(ctx, stapi.LibItemFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := c.ListTerms(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	taxGroups, err := c.ListTaxGroups(ctx, stapi.TaxGroupFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, err := c.ListTags(ctx, stapi.TagFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serviceTemplates, err := c.ListServiceTemplates(ctx, stapi.ServiceTemplateFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 3 + 2 + 2 + len(systems) + len(libItems) + len(terms) + len(taxGroups) + len(tags) + len(serviceTemplates)
 
 	guide := filepath.Join(moduleRoot(t), "examples", "guides", "adopt")
 	discover := ws.in(filepath.Join(ws.dir, "discover"))

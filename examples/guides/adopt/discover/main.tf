@@ -15,6 +15,11 @@ data "fieldservice_servicetrade_regions" "all" {}
 data "fieldservice_servicetrade_webhooks" "all" {}
 data "fieldservice_servicetrade_quote_templates" "all" {}
 data "fieldservice_servicetrade_external_systems" "all" {}
+data "fieldservice_servicetrade_lib_items" "all" {}
+data "fieldservice_servicetrade_terms_list" "all" {}
+data "fieldservice_servicetrade_tax_groups" "all" {}
+data "fieldservice_servicetrade_tags" "all" {}
+data "fieldservice_servicetrade_service_templates" "all" {}
 
 locals {
   # Resource names must be valid identifiers: derive them from the ids,
@@ -28,6 +33,16 @@ locals {
     { to = "fieldservice_servicetrade_quote_template.quote_template_${q.id}", id = q.id }],
     [for s in data.fieldservice_servicetrade_external_systems.all.external_systems :
     { to = "fieldservice_servicetrade_external_system.external_system_${s.id}", id = s.id }],
+    [for l in data.fieldservice_servicetrade_lib_items.all.lib_items :
+    { to = "fieldservice_servicetrade_lib_item.lib_item_${l.id}", id = l.id }],
+    [for t in data.fieldservice_servicetrade_terms_list.all.terms_list :
+    { to = "fieldservice_servicetrade_terms.terms_${t.id}", id = t.id }],
+    [for g in data.fieldservice_servicetrade_tax_groups.all.tax_groups :
+    { to = "fieldservice_servicetrade_tax_group.tax_group_${g.id}", id = g.id }],
+    [for t in data.fieldservice_servicetrade_tags.all.tags :
+    { to = "fieldservice_servicetrade_tag.tag_${t.id}", id = t.id }],
+    [for t in data.fieldservice_servicetrade_service_templates.all.service_templates :
+    { to = "fieldservice_servicetrade_service_template.service_template_${t.id}", id = t.id }],
   )
 }
 
