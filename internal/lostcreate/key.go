@@ -53,6 +53,10 @@ type Key struct {
 	// object with the key: the refusal names it as the way to replace the
 	// object with create_before_destroy.
 	AllowDuplicate string
+	// Second, for a Unique lookup whose API does not simply refuse a
+	// second object with the key, says what it does instead ("hands back
+	// the existing tag"), in the refusal's advice on create_before_destroy.
+	Second string
 	// Unchecked is the value of that attribute: the create is sent without
 	// the check, and the new object is recorded under its key all the same,
 	// for the checks of other creates in this run.
@@ -132,8 +136,12 @@ func (l Lookup[T]) replaceAdvice() string {
 			"Terraform does not tell the provider which object a new one replaces, so without it the new %s cannot be told from a duplicate "+
 			"(both exist until the old one is deleted). Or replace it without create_before_destroy.", l.Kind, k.Attribute, k.AllowDuplicate, l.Kind)
 	case l.Unique:
-		return fmt.Sprintf(" A replacement that keeps the %s cannot work with create_before_destroy: %s itself refuses a second %s with the same %s, "+
-			"so the new one cannot be created while the old one exists.", k.Attribute, l.Vendor, l.Kind, k.Attribute)
+		second := k.Second
+		if second == "" {
+			second = fmt.Sprintf("refuses a second %s with the same %s", l.Kind, k.Attribute)
+		}
+		return fmt.Sprintf(" A replacement that keeps the %s cannot work with create_before_destroy: %s itself %s, "+
+			"so the new one cannot be created while the old one exists.", k.Attribute, l.Vendor, second)
 	case k.Instead == "":
 		return fmt.Sprintf(" If this create replaces that %s with create_before_destroy, replace it without create_before_destroy "+
 			"(Terraform does not tell the provider which object a new one replaces, so the old one must be gone first).", l.Kind)

@@ -50,4 +50,17 @@ func TestTheRefusalSaysHowToReplaceWithCreateBeforeDestroy(t *testing.T) {
 			t.Errorf("names allow_duplicate for a key the API keeps unique: %s", d)
 		}
 	})
+
+	t.Run("key the API keeps unique its own way", func(t *testing.T) {
+		f := &fixture{answers: []error{nil}}
+		var calls int
+		l := keyed(f, &naturalkey.Index{}, listing(&calls, existing))
+		l.Unique = true
+		l.Key.Second = "hands back the existing thing for a second create of the same name"
+		_, _, diags, _ := create(t, context.Background(), f, l)
+		mustMatch(t, only(t, diags, diag.SeverityError).Detail(),
+			`A replacement that keeps the name cannot work with create_before_destroy: `+
+				`Vendor itself hands back the existing thing for a second create of the same name, `+
+				`so the new one cannot be created while the old one exists\.$`)
+	})
 }

@@ -158,6 +158,9 @@ func (r *externalIDResource) Create(ctx context.Context, req resource.CreateRequ
 			},
 			Key: &lostcreate.Key{
 				Index: r.keys(k), Value: k.Third, Attribute: "system_name",
+				// A second create overwrites the value: an entity holds one
+				// value per external system.
+				Second:   "keeps one value per entity and external system (a second create overwrites the first)",
 				Describe: fmt.Sprintf("system name %q on %s %d", k.Third, k.First, k.Second),
 				List: func(ctx context.Context) ([]naturalkey.Entry, error) {
 					values, err := client.ListExternalIDs(ctx, k.First, k.Second)

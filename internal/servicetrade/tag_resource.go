@@ -101,6 +101,9 @@ func (r *tagResource) Create(ctx context.Context, req resource.CreateRequest, re
 					Value: api.TagKey(name), Describe: fmt.Sprintf("name %q (ignoring case)", name), Attribute: "name",
 					List: kit.Entries(all, func(t api.Tag) (string, string) { return formatID(t.ID), api.TagKey(t.Name) }),
 					Why:  tagTakeOverRisk,
+					// A second create of the name hands the existing tag
+					// back: the replacement would be the old tag itself.
+					Second: "hands back the existing tag for a second create of the same name (ignoring case)",
 				},
 			})
 	})
