@@ -24,6 +24,7 @@ func Resources() []func() resource.Resource {
 		NewTagResource,
 		NewServiceTemplateResource,
 		NewLibItemResource,
+		NewWarehouseResource,
 		NewExternalIDResource,
 	)
 }
@@ -42,6 +43,8 @@ func DataSources() []func() datasource.DataSource {
 		NewServiceLineDataSource,
 		NewLibItemDataSource,
 		NewLibItemsDataSource,
+		NewWarehouseDataSource,
+		NewWarehousesDataSource,
 		NewTaxGroupDataSource,
 		NewTaxGroupsDataSource,
 		NewTagDataSource,

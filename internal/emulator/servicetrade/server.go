@@ -85,6 +85,7 @@ type Server struct {
 	tags             map[int64]*tag
 	serviceTemplates map[int64]*serviceTemplate
 	externalIDs      map[externalIDKey]string
+	warehouses       map[int64]*warehouse
 }
 
 // Stats counts what tests and benchmarks assert on.
