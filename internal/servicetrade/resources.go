@@ -26,6 +26,7 @@ func Resources() []func() resource.Resource {
 		NewLibItemResource,
 		NewWarehouseResource,
 		NewExternalIDResource,
+		NewBrandResource,
 	)
 }
 
@@ -61,5 +62,7 @@ func DataSources() []func() datasource.DataSource {
 		NewQuoteTemplateItemDataSource,
 		NewContractDataSource,
 		NewContractRuleDataSource,
+		NewBrandDataSource,
+		NewBrandsDataSource,
 	)
 }

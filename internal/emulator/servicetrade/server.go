@@ -86,6 +86,7 @@ type Server struct {
 	serviceTemplates map[int64]*serviceTemplate
 	externalIDs      map[externalIDKey]string
 	warehouses       map[int64]*warehouse
+	brands           map[int64]*brand
 }
 
 // Stats counts what tests and benchmarks assert on.

@@ -1,0 +1,4 @@
+import {
+  to = fieldservice_servicetrade_brand.hwy55
+  id = "4294967298/4294967310"
+}
