@@ -128,3 +128,11 @@ func (b *DataBase[C]) Client(diags *diag.Diagnostics) (C, bool) {
 // Keys is the process's natural-key index of the type (lostcreate.Key),
 // for updates that change an object's key.
 func (b *Base[C, K]) Keys() *naturalkey.Index { return b.Data.Keys.Index(b.Type.TypeName()) }
+
+// KeysWithin is the natural-key index of the type's objects within one
+// parent (scope names it: "company 7"), for kinds whose key is unique only
+// there, such as a company's brands; Send keeps it when the lookup's Key
+// names it.
+func (b *Base[C, K]) KeysWithin(scope string) *naturalkey.Index {
+	return b.Data.Keys.Index(b.Type.TypeName() + " " + scope)
+}

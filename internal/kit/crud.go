@@ -135,11 +135,13 @@ func (b *Base[C, K]) DeleteWith(ctx context.Context, req resource.DeleteRequest,
 
 // Send sends a create through lostcreate.Create, with the names, the
 // natural-key index and the retry policy taken from the type and the
-// provider: l says only how to find the object.
+// provider: l says only how to find the object. A Key that names its own
+// index (KeysWithin, for keys unique within a parent) keeps it; otherwise
+// it is the type's.
 func Send[T, C, K any](ctx context.Context, b *Base[C, K], diags *diag.Diagnostics, summary string,
 	send func(context.Context) (*T, error), l lostcreate.Lookup[T]) (*T, bool) {
 	l.Vendor, l.Kind, l.ResourceType = b.Type.Vendor.Name, b.Type.KindName(), b.Type.TypeName()
-	if l.Key != nil {
+	if l.Key != nil && l.Key.Index == nil {
 		l.Key.Index = b.Keys()
 	}
 	return lostcreate.Create(ctx, diags, summary, b.Data.Retry, send, l)

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
@@ -82,7 +81,7 @@ func (r *brandResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 // kit's index is one per kind, listed once, and brand names are only unique
 // within a company.
 func (r *brandResource) brandIndex(companyID int64) *naturalkey.Index {
-	return r.Data.Keys.Index(fmt.Sprintf("%s company %d", r.Type.TypeName(), companyID))
+	return r.KeysWithin(fmt.Sprintf("company %d", companyID))
 }
 
 // brandImportID is the import id of a brand of company companyID.
@@ -116,9 +115,8 @@ func (r *brandResource) Create(ctx context.Context, req resource.CreateRequest, 
 		// company), and no deletion to suggest.
 		l.Key.AllowDuplicate = ""
 		l.Key.Instead = "give this resource another name (ServiceTrade cannot delete brands)"
-		l.Vendor, l.Kind, l.ResourceType = r.Type.Vendor.Name, r.Type.KindName(), r.Type.TypeName()
 		l.Key.Index = r.brandIndex(companyID)
-		return lostcreate.Create(ctx, diags, fmt.Sprintf("Creating ServiceTrade brand %q in company %d failed", in.Name, companyID), r.Data.Retry,
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating ServiceTrade brand %q in company %d failed", in.Name, companyID),
 			func(ctx context.Context) (*api.Brand, error) { return client.CreateBrand(ctx, companyID, in) }, l)
 	})
 }

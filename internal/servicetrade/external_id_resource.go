@@ -117,7 +117,7 @@ func (r *externalIDResource) Schema(_ context.Context, _ resource.SchemaRequest,
 // system name, listed once per provider process and kept current with
 // this process's creates and deletes.
 func (r *externalIDResource) keys(k externalIDKey) *naturalkey.Index {
-	return r.Data.Keys.Index(fmt.Sprintf("%s %s/%d", r.Type.TypeName(), k.First, k.Second))
+	return r.KeysWithin(fmt.Sprintf("%s/%d", k.First, k.Second))
 }
 
 func (r *externalIDResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -130,12 +130,10 @@ func (r *externalIDResource) Create(ctx context.Context, req resource.CreateRequ
 		// name is the natural key among the entity's external ids, checked
 		// before the create: an existing value is never taken over, but
 		// imported. The entity's values are its own list, so the index is
-		// the entity's (keys), not the type's that kit.Send would use: the
-		// create goes through lostcreate.Create as kit.Send does, with that
-		// index. The entity has one value per system, so after a lost
+		// the entity's (keys), which kit.Send keeps. The entity has one
+		// value per system, so after a lost
 		// answer the value found is adopted when it is the one configured.
 		l := lostcreate.Lookup[api.ExternalID]{
-			Vendor: r.Type.Vendor.Name, Kind: r.Type.KindName(), ResourceType: r.Type.TypeName(),
 			Match:  fmt.Sprintf("of %s %d in external system %q", k.First, k.Second, k.Third),
 			Unique: true,
 			Remove: fmt.Sprintf("remove the value in ServiceTrade (an empty value in external system %q)", k.Third),
@@ -177,7 +175,7 @@ func (r *externalIDResource) Create(ctx context.Context, req resource.CreateRequ
 				Instead: fmt.Sprintf("give this resource another entity or system_name, or remove the existing value in ServiceTrade first (an empty value in external system %q)", k.Third),
 			},
 		}
-		return lostcreate.Create(ctx, diags, fmt.Sprintf("Creating %s failed", object), r.Data.Retry,
+		return kit.Send(ctx, &r.Base, diags, fmt.Sprintf("Creating %s failed", object),
 			func(ctx context.Context) (*api.ExternalID, error) {
 				created, err := client.CreateExternalID(ctx, k.First, k.Second, k.Third, value)
 				if api.IsNotFound(err) {
