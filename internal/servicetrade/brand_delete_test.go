@@ -3,7 +3,6 @@ package servicetrade
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
 	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -24,13 +22,7 @@ import (
 // the resource directly.)
 func TestBrandDestroyWarnsAndLeavesTheBrand(t *testing.T) {
 	ctx := context.Background()
-	e := emulator.New(emulator.Options{})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	c, err := api.New(api.Config{BaseURL: srv.URL + emulator.ServiceTradePrefix, ClientID: emust.ClientID, ClientSecret: emust.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, c := EmulatedClient(t)
 	companies, err := c.ListCompanies(ctx, api.CompanyFilter{Name: emust.SeedCustomerCompanies[1]})
 	if err != nil || len(companies) != 1 {
 		t.Fatalf("ListCompanies = %v, %v", companies, err)

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -10,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
-	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
@@ -22,13 +19,7 @@ import (
 // the resource directly.)
 func TestExternalSystemDestroyWarnsAndLeavesTheSystem(t *testing.T) {
 	ctx := context.Background()
-	e := emulator.New(emulator.Options{})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	c, err := api.New(api.Config{BaseURL: srv.URL + emulator.ServiceTradePrefix, ClientID: emust.ClientID, ClientSecret: emust.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, c := EmulatedClient(t)
 	es, err := c.CreateExternalSystem(ctx, api.ExternalSystemInput{Name: "ledger", Label: "Ledger"})
 	if err != nil {
 		t.Fatal(err)

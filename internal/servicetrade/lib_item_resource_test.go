@@ -3,7 +3,6 @@ package servicetrade_test
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,8 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
-	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -345,13 +342,7 @@ func TestAccLibItem_planTimeValidation(t *testing.T) {
 // directly.)
 func TestLibItemDestroyDeactivatesAndWarns(t *testing.T) {
 	ctx := context.Background()
-	e := emulator.New(emulator.Options{})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	c, err := api.New(api.Config{BaseURL: srv.URL + emulator.ServiceTradePrefix, ClientID: emust.ClientID, ClientSecret: emust.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, c := servicetrade.EmulatedClient(t)
 	li, err := c.CreateLibItem(ctx, api.LibItemInput{Name: "Widget", Type: "part", Code: api.Some("WDGT")})
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -10,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
-	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
@@ -21,13 +18,7 @@ import (
 // a template still in use fails with the 409 explained.
 func TestServiceTemplateDeleteGoneAndInUse(t *testing.T) {
 	ctx := context.Background()
-	e := emulator.New(emulator.Options{})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	c, err := api.New(api.Config{BaseURL: srv.URL + emulator.ServiceTradePrefix, ClientID: emust.ClientID, ClientSecret: emust.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, c := EmulatedClient(t)
 	lines, err := c.ListServiceLines(ctx, api.ServiceLineFilter{})
 	if err != nil || len(lines) == 0 {
 		t.Fatalf("ListServiceLines = %v, %v", lines, err)

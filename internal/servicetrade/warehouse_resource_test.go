@@ -3,7 +3,6 @@ package servicetrade_test
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,8 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
-	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -339,13 +336,7 @@ func TestAccWarehouse_planTimeValidation(t *testing.T) {
 // calls the resource directly.)
 func TestWarehouseDestroyDeactivatesAndWarns(t *testing.T) {
 	ctx := context.Background()
-	e := emulator.New(emulator.Options{})
-	srv := httptest.NewServer(e)
-	defer srv.Close()
-	c, err := api.New(api.Config{BaseURL: srv.URL + emulator.ServiceTradePrefix, ClientID: emust.ClientID, ClientSecret: emust.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, c := servicetrade.EmulatedClient(t)
 	w, err := c.CreateWarehouse(ctx, api.WarehouseInput{Name: "Van 12"})
 	if err != nil {
 		t.Fatal(err)
