@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/english"
 )
 
 // ID says how the id of one type of object reads: from the state, where
@@ -121,7 +123,7 @@ func (id ID[K]) ParseImport(kind, raw string) ([]any, error) {
 	}
 	fields := strings.Split(raw, "/")
 	if len(fields) != len(id.Parts) {
-		return nil, fmt.Errorf("the import ID of %s %s is %q, such as %q%s; got %q", article(kind), kind, id.format(), id.Example, parenthesised(id.Note), raw)
+		return nil, fmt.Errorf("the import ID of %s is %q, such as %q%s; got %q", english.A(kind), id.format(), id.Example, parenthesised(id.Note), raw)
 	}
 	values := make([]any, len(fields))
 	for i, f := range fields {
@@ -183,13 +185,6 @@ func (id ID[K]) FromState(ctx context.Context, kind string, state attributeGette
 		values[i] = v
 	}
 	return id.Key(values), true
-}
-
-func article(word string) string {
-	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
-		return "an"
-	}
-	return "a"
 }
 
 func parenthesised(note string) string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/english"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/naturalkey"
 )
 
@@ -75,7 +76,7 @@ func (l Lookup[T]) checkKey(ctx context.Context, diags *diag.Diagnostics, summar
 	if err != nil {
 		diags.AddError(summary, fmt.Sprintf("Checking whether a %s %s with %s already exists failed: %s\n\n"+
 			"Terraform checks this before creating %s, and creates nothing when it cannot tell. %s Apply again.",
-			l.Vendor, l.Kind, k.Describe, err, article(l.Kind), k.Why))
+			l.Vendor, l.Kind, k.Describe, err, english.A(l.Kind), k.Why))
 		return nil, false
 	}
 	if claim == nil {
@@ -114,7 +115,7 @@ func (l Lookup[T]) refuseExisting(diags *diag.Diagnostics, found []naturalkey.Ex
 	fmt.Fprintf(&b, ": to manage %s with Terraform, import it:\n\n  terraform import %s.<name> %s\n\n"+
 		"or with an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }\n\n", what, l.ResourceType, ids[0], l.ResourceType, ids[0])
 	fmt.Fprintf(&b, "Terraform checks this before creating %s, so as not to make a second one behind your back "+
-		"(as a second apply after a create whose answer was lost would). %s", article(l.Kind), k.Why)
+		"(as a second apply after a create whose answer was lost would). %s", english.A(l.Kind), k.Why)
 	instead := k.Instead
 	if instead == "" {
 		instead = fmt.Sprintf("give this resource another %s, or delete the existing %s in %s first", k.Attribute, l.Kind, l.Vendor)
@@ -150,9 +151,3 @@ func (l Lookup[T]) replaceAdvice() string {
 }
 
 // article puts "a" or "an" before a kind: "an external system".
-func article(kind string) string {
-	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
-		return "an " + kind
-	}
-	return "a " + kind
-}
