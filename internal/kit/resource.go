@@ -39,6 +39,12 @@ type Resource[C, K, M, O any] struct {
 	// object with Deactivate, or only forgets it when Deactivate is nil.
 	Notice     func(M) undeletable.Notice
 	Deactivate func(c C, ctx context.Context, key K, state M) error
+	// Change, when set, gives the resource its Update (resource_update.go):
+	// it sends the change from state to plan of the object with the client
+	// and returns the object as the API answers it, or nil and no error
+	// when there was nothing to send. Updates and UpdatesChecked make the
+	// usual one from the plan's input and the client's update.
+	Change func(ctx context.Context, c C, key K, plan, state *M) (*O, error)
 }
 
 // Read refreshes the model from Get; a gone object leaves the state.

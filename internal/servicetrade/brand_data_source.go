@@ -28,33 +28,28 @@ func brandDataAttributes() map[string]schema.Attribute {
 
 // NewBrandDataSource is the fieldservice_servicetrade_brand data source.
 func NewBrandDataSource() datasource.DataSource {
-	d := vendor.DataSource("brand", "id", "name")
 	attrs := brandDataAttributes()
 	attrs["company_id"] = schema.Int64Attribute{Required: true, Description: "Id of the company the brand belongs to."}
-	attrs["id"] = d.Key("Numeric id of the brand.")
-	attrs["name"] = d.Key("Exact, case-sensitive name of the brand.")
-	return &kit.Lookup[*api.Client, brandModel, api.Brand]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one brand of a ServiceTrade company, by `id` or by exact `name`, within the company `company_id`. " +
-				"Fails when no brand, or more than one, of that company has that name.",
-			Attributes: attrs,
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *brandModel) lookup.Spec[api.Brand] {
-			cid := cfg.CompanyID.ValueInt64()
-			s := brandKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Brand]{{Attr: "name", Value: cfg.Name, Of: func(b api.Brand) string { return b.Name }}},
-				// ServiceTrade's name filter is a case-insensitive
-				// substring: the look-up keeps the exact match.
-				func(k lookup.Key[api.Brand]) ([]api.Brand, error) {
-					return client.ListBrands(ctx, cid, k.Value.ValueString())
-				})
-			s.Get = byIDOf("brand", func(id int64) string { return fmt.Sprintf("brand %d of ServiceTrade company %d", id, cid) },
-				func(id int64) (*api.Brand, error) { return client.GetBrand(ctx, cid, id) })
-			s.Scope = fmt.Sprintf("of company %d", cid)
-			s.Explain = func(msg string, _ bool) string { return fmt.Sprintf("In company %d: %s", cid, msg) }
-			return s
-		},
-		Set: (*brandModel).fromAPI,
+	d := lookupSource[brandModel, api.Brand]("brand", "brand",
+		"Looks up one brand of a ServiceTrade company, by `id` or by exact `name`, within the company `company_id`. "+
+			"Fails when no brand, or more than one, of that company has that name.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the brand."}},
+		attrs)
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *brandModel) lookup.Spec[api.Brand] {
+		cid := cfg.CompanyID.ValueInt64()
+		s := brandKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Brand]{{Attr: "name", Value: cfg.Name, Of: func(b api.Brand) string { return b.Name }}},
+			// ServiceTrade's name filter is a case-insensitive
+			// substring: the look-up keeps the exact match.
+			func(k lookup.Key[api.Brand]) ([]api.Brand, error) {
+				return client.ListBrands(ctx, cid, k.Value.ValueString())
+			})
+		s.Get = byIDOf("brand", func(id int64) string { return fmt.Sprintf("brand %d of ServiceTrade company %d", id, cid) },
+			func(id int64) (*api.Brand, error) { return client.GetBrand(ctx, cid, id) })
+		s.Scope = fmt.Sprintf("of company %d", cid)
+		s.Explain = func(msg string, _ bool) string { return fmt.Sprintf("In company %d: %s", cid, msg) }
+		return s
 	}
+	d.Set = (*brandModel).fromAPI
+	return d
 }

@@ -17,34 +17,29 @@ var companyKind = objectKind[api.Company]{name: "company", id: func(c api.Compan
 
 // NewCompanyDataSource is the fieldservice_servicetrade_company data source.
 func NewCompanyDataSource() datasource.DataSource {
-	d := vendor.DataSource("company", "id", "name")
-	return &kit.Lookup[*api.Client, companyModel, api.Company]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
-			Attributes: map[string]schema.Attribute{
-				"id":               d.Key("Numeric id of the company."),
-				"name":             d.Key("Exact, case-sensitive name of the company."),
-				"uri":              kit.ReadOnlyString("Absolute API URI of the company."),
-				"ref_number":       kit.ReadOnlyString("Reference number of the company (set by ServiceTrade from a counter when not given)."),
-				"status":           kit.ReadOnlyString("Status of the company: `active`, `pending`, `on_hold` or `inactive`."),
-				"customer":         kit.ReadOnlyBool("Whether the company is a customer."),
-				"vendor":           kit.ReadOnlyBool("Whether the company is a service vendor (the account's own company is one)."),
-				"parts_vendor":     kit.ReadOnlyBool("Whether the company is a parts vendor."),
-				"prime_contractor": kit.ReadOnlyBool("Whether the company is a prime contractor."),
-				"phone_number":     kit.ReadOnlyString("Phone number of the company, as stored (empty when none)."),
-				"address":          addressAttribute("company"),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *companyModel) lookup.Spec[api.Company] {
-			return companyKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
-				func(k lookup.Key[api.Company]) ([]api.Company, error) {
-					return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
-				})
-		},
-		SetDiags: (*companyModel).fromAPI,
+	d := lookupSource[companyModel, api.Company]("company", "company",
+		"Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the company."}},
+		map[string]schema.Attribute{
+			"uri":              kit.ReadOnlyString("Absolute API URI of the company."),
+			"ref_number":       kit.ReadOnlyString("Reference number of the company (set by ServiceTrade from a counter when not given)."),
+			"status":           kit.ReadOnlyString("Status of the company: `active`, `pending`, `on_hold` or `inactive`."),
+			"customer":         kit.ReadOnlyBool("Whether the company is a customer."),
+			"vendor":           kit.ReadOnlyBool("Whether the company is a service vendor (the account's own company is one)."),
+			"parts_vendor":     kit.ReadOnlyBool("Whether the company is a parts vendor."),
+			"prime_contractor": kit.ReadOnlyBool("Whether the company is a prime contractor."),
+			"phone_number":     kit.ReadOnlyString("Phone number of the company, as stored (empty when none)."),
+			"address":          addressAttribute("company"),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *companyModel) lookup.Spec[api.Company] {
+		return companyKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
+			func(k lookup.Key[api.Company]) ([]api.Company, error) {
+				return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
+			})
 	}
+	d.SetDiags = (*companyModel).fromAPI
+	return d
 }
 
 type companyModel struct {

@@ -244,7 +244,7 @@ func (r *contractResource) Update(ctx context.Context, req resource.UpdateReques
 		in, diags := plan.toUpdate(ctx)
 		was, d := state.toUpdate(ctx)
 		if diags.Append(d...); diags.HasError() {
-			return nil, diagsError(diags)
+			return nil, kit.DiagsError(diags)
 		}
 		// Only the destroy-time cancel_* options changed: nothing to send.
 		// (The kit's own check of provider-side changes never sees this

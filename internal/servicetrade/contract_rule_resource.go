@@ -33,7 +33,8 @@ func NewContractRuleResource() resource.Resource {
 		// A rule is read and deleted through its contract. 404: the rule or
 		// its contract is gone.
 		Get: kit.GetChild((*api.Client).GetContractRule), SetDiags: (*contractRuleModel).refresh,
-		Del: kit.DeleteChild((*api.Client).DeleteContractRule),
+		Del:    kit.DeleteChild((*api.Client).DeleteContractRule),
+		Change: kit.UpdatesChecked((*contractRuleModel).toUpdate, kit.UpdateChild((*api.Client).UpdateContractRule)),
 	}}
 }
 
@@ -130,17 +131,6 @@ func (r *contractRuleResource) Create(ctx context.Context, req resource.CreateRe
 					return r.Type.ID.Format(kit.Child{Parent: contractID, ID: rule.ID})
 				},
 			})
-	})
-}
-
-func (r *contractRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state contractRuleModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, key kit.Child) (*api.ContractRule, error) {
-		in, diags := plan.toUpdate(ctx)
-		if diags.HasError() {
-			return nil, diagsError(diags)
-		}
-		return client.UpdateContractRule(ctx, key.Parent, key.ID, in)
 	})
 }
 

@@ -73,6 +73,10 @@ func NewExternalIDResource() resource.Resource {
 			}
 			return err
 		},
+		// Only the value changes in place; the rest is the address.
+		Change: func(ctx context.Context, c *api.Client, k externalIDKey, plan, _ *externalIDModel) (*api.ExternalID, error) {
+			return c.UpdateExternalID(ctx, k.First, k.Second, k.Third, plan.Value.ValueString())
+		},
 	}
 	return r
 }
@@ -184,13 +188,5 @@ func (r *externalIDResource) Create(ctx context.Context, req resource.CreateRequ
 				}
 				return created, err
 			}, l)
-	})
-}
-
-func (r *externalIDResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state externalIDModel
-	// Only the value changes in place; the rest is the address.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, k externalIDKey) (*api.ExternalID, error) {
-		return client.UpdateExternalID(ctx, k.First, k.Second, k.Third, plan.Value.ValueString())
 	})
 }

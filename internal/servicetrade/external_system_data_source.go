@@ -17,24 +17,19 @@ var externalSystemKind = objectKind[api.ExternalSystem]{name: "external system",
 // NewExternalSystemDataSource is the fieldservice_servicetrade_external_system
 // data source.
 func NewExternalSystemDataSource() datasource.DataSource {
-	d := vendor.DataSource("external_system", "id", "name")
 	attrs := externalSystemDataAttributes()
-	attrs["id"] = d.Key("Numeric id of the external system.")
-	attrs["name"] = d.Key("Exact, case-sensitive name (key) of the external system.")
-	return &kit.Lookup[*api.Client, externalSystemDataModel, api.ExternalSystem]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
-			Attributes:  attrs,
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
-			// The list is one bare array with every system: match it here.
-			return externalSystemKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
-				listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }))
-		},
-		SetDiags: (*externalSystemDataModel).fromAPI,
+	d := lookupSource[externalSystemDataModel, api.ExternalSystem]("external_system", "external system",
+		"Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
+		[]sourceKey{{"name", "Exact, case-sensitive name (key) of the external system."}},
+		attrs)
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
+		// The list is one bare array with every system: match it here.
+		return externalSystemKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
+			listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }))
 	}
+	d.SetDiags = (*externalSystemDataModel).fromAPI
+	return d
 }
 
 // externalSystemDataAttributes are the computed attributes of both external

@@ -33,6 +33,7 @@ func NewExternalSystemResource() resource.Resource {
 		// natural-key index); the framework removes it from state and
 		// Terraform shows the warning.
 		Notice: externalSystemNotDeleted,
+		Change: kit.UpdatesChecked((*externalSystemModel).toUpdate, (*api.Client).UpdateExternalSystem),
 	}}
 }
 
@@ -184,17 +185,6 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 					Instead: "give this resource another name (ServiceTrade cannot delete external systems)",
 				},
 			})
-	})
-}
-
-func (r *externalSystemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state externalSystemModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.ExternalSystem, error) {
-		in, diags := plan.toUpdate(ctx)
-		if err := diagsError(diags); err != nil {
-			return nil, err
-		}
-		return client.UpdateExternalSystem(ctx, id, in)
 	})
 }
 

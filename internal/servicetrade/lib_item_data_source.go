@@ -18,57 +18,51 @@ var libItemKind = objectKind[api.LibItem]{name: "lib item", id: func(li api.LibI
 // NewLibItemDataSource is the fieldservice_servicetrade_lib_item data
 // source.
 func NewLibItemDataSource() datasource.DataSource {
-	d := vendor.DataSource("lib_item", "id", "name", "code")
-	return &kit.Lookup[*api.Client, libItemLookupModel, api.LibItem]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. " +
-				"Lookups by `name` or `code` consider active items only unless `include_inactive` is true (the API lists active items by default), and global items plus those specific to your own company; a lookup by `id` finds any item. " +
-				"Fails when no item, or more than one, matches: names are not unique, so use `code` or `id` for those.",
-			Attributes: map[string]schema.Attribute{
-				"id":               d.Key("Numeric id of the lib item."),
-				"name":             d.Key("Exact, case-sensitive display name of the lib item."),
-				"code":             d.Key("Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code)."),
-				"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `name` and `code` lookups also consider inactive items. Default false: active items only."},
-				"uri":              kit.ReadOnlyString("Absolute API URI of the lib item."),
-				"type": kit.ReadOnlyString("Type of the item in the lowercase form requests use: one of `" + strings.Join(api.LibItemTypes, "`, `") + "`. " +
-					"(The API returns it capitalised, such as `Part`; the data source normalises it.)"),
-				"cost":            kit.ReadOnlyFloat64("Standard cost of the item, or null when it has none."),
-				"active":          kit.ReadOnlyBool("Whether the item is active (inactive items are kept for history)."),
-				"taxable":         kit.ReadOnlyBool("Whether invoice items using this lib item are taxable by default."),
-				"is_generic":      kit.ReadOnlyBool("Whether the item represents generic or ad-hoc items."),
-				"service_line_id": kit.ReadOnlyInt64("Id of the item's service line, or null."),
-				"company_id":      kit.ReadOnlyInt64("Id of the company the item is specific to, or null for a global item."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *libItemLookupModel) lookup.Spec[api.LibItem] {
-			keys := []lookup.Key[api.LibItem]{
-				{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
-				{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
+	d := lookupSource[libItemLookupModel, api.LibItem]("lib_item", "lib item",
+		"Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. "+
+			"Lookups by `name` or `code` consider active items only unless `include_inactive` is true (the API lists active items by default), and global items plus those specific to your own company; a lookup by `id` finds any item. "+
+			"Fails when no item, or more than one, matches: names are not unique, so use `code` or `id` for those.",
+		[]sourceKey{{"name", "Exact, case-sensitive display name of the lib item."}, {"code", "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code)."}},
+		map[string]schema.Attribute{
+			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `name` and `code` lookups also consider inactive items. Default false: active items only."},
+			"uri":              kit.ReadOnlyString("Absolute API URI of the lib item."),
+			"type": kit.ReadOnlyString("Type of the item in the lowercase form requests use: one of `" + strings.Join(api.LibItemTypes, "`, `") + "`. " +
+				"(The API returns it capitalised, such as `Part`; the data source normalises it.)"),
+			"cost":            kit.ReadOnlyFloat64("Standard cost of the item, or null when it has none."),
+			"active":          kit.ReadOnlyBool("Whether the item is active (inactive items are kept for history)."),
+			"taxable":         kit.ReadOnlyBool("Whether invoice items using this lib item are taxable by default."),
+			"is_generic":      kit.ReadOnlyBool("Whether the item represents generic or ad-hoc items."),
+			"service_line_id": kit.ReadOnlyInt64("Id of the item's service line, or null."),
+			"company_id":      kit.ReadOnlyInt64("Id of the company the item is specific to, or null for a global item."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *libItemLookupModel) lookup.Spec[api.LibItem] {
+		keys := []lookup.Key[api.LibItem]{
+			{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
+			{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
+		}
+		s := libItemKind.spec(ctx, client, cfg.ID, keys, func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
+			// Only the configured one of name and code is not empty.
+			filter := api.LibItemFilter{Name: cfg.Name.ValueString(), Code: cfg.Code.ValueString()}
+			list, err := client.ListLibItems(ctx, filter)
+			if err != nil || !cfg.IncludeInactive.ValueBool() {
+				return list, err
 			}
-			s := libItemKind.spec(ctx, client, cfg.ID, keys, func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
-				// Only the configured one of name and code is not empty.
-				filter := api.LibItemFilter{Name: cfg.Name.ValueString(), Code: cfg.Code.ValueString()}
-				list, err := client.ListLibItems(ctx, filter)
-				if err != nil || !cfg.IncludeInactive.ValueBool() {
-					return list, err
-				}
-				// The API lists either active or inactive items: ask twice.
-				inactive := false
-				filter.Active = &inactive
-				more, err := client.ListLibItems(ctx, filter)
-				return append(list, more...), err
-			})
-			s.Explain = func(msg string, none bool) string {
-				if none && !cfg.IncludeInactive.ValueBool() {
-					msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
-				}
-				return msg
+			// The API lists either active or inactive items: ask twice.
+			inactive := false
+			filter.Active = &inactive
+			more, err := client.ListLibItems(ctx, filter)
+			return append(list, more...), err
+		})
+		s.Explain = func(msg string, none bool) string {
+			if none && !cfg.IncludeInactive.ValueBool() {
+				msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
 			}
-			return s
-		},
-		Set: (*libItemLookupModel).fromAPI,
+			return msg
+		}
+		return s
 	}
+	d.Set = (*libItemLookupModel).fromAPI
+	return d
 }
 
 // libItemLookupModel is the data source's model: the lib item, and

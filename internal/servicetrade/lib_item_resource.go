@@ -45,6 +45,7 @@ func NewLibItemResource() resource.Resource {
 		// Delete deactivates the item (the API has no DELETE) and warns
 		// that it still exists, with the same words as the destroy's plan.
 		Notice: libItemStillExists, Deactivate: deactivateLibItem,
+		Change: kit.Updates((*libItemModel).toUpdate, (*api.Client).UpdateLibItem),
 	}}
 }
 
@@ -179,12 +180,5 @@ func (r *libItemResource) Create(ctx context.Context, req resource.CreateRequest
 					"importing it and keeping active = true reactivates it)",
 			},
 		})
-	})
-}
-
-func (r *libItemResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state libItemModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.LibItem, error) {
-		return client.UpdateLibItem(ctx, id, plan.toUpdate())
 	})
 }

@@ -22,51 +22,46 @@ var locationKind = objectKind[api.Location]{name: "location", id: func(l api.Loc
 // NewLocationDataSource is the fieldservice_servicetrade_location data
 // source.
 func NewLocationDataSource() datasource.DataSource {
-	d := vendor.DataSource("location", "id", "name")
-	return &kit.Lookup[*api.Client, locationModel, api.Location]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
-			Attributes: map[string]schema.Attribute{
-				"id":   d.Key("Numeric id of the location."),
-				"name": d.Key("Exact, case-sensitive name of the location."),
-				"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
-					"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
-				"uri":          kit.ReadOnlyString("Absolute API URI of the location."),
-				"ref_number":   kit.ReadOnlyString("Reference number of the location."),
-				"status":       kit.ReadOnlyString("Status of the location: `active`, `pending` or `inactive`."),
-				"company_id":   kit.ReadOnlyInt64("Id of the company that owns the location (for offices, the account's own company)."),
-				"lat":          kit.ReadOnlyFloat64("Geocoded latitude in decimal degrees, or null."),
-				"lon":          kit.ReadOnlyFloat64("Geocoded longitude in decimal degrees, or null."),
-				"phone_number": kit.ReadOnlyString("Phone number of the location itself (not of a contact), formatted by ServiceTrade as `(XXX) XXX-XXXX`; empty when none."),
-				"email":        kit.ReadOnlyString("E-mail address of the location itself (not of a contact); empty when none."),
-				"taxable":      kit.ReadOnlyBool("Whether invoice items at this location are taxable by default."),
-				"address":      addressAttribute("location"),
-				"office_ids":   kit.ReadOnlySet(types.Int64Type, "Ids of the offices that serve the location (usually empty for an office itself)."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
-			officeOnly := cfg.OfficeOnly.ValueBool()
-			s := locationKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
-				func(k lookup.Key[api.Location]) ([]api.Location, error) {
-					return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
-				})
-			if officeOnly {
-				s.Kind.Name = "office"
-				get := s.Get
-				s.Get = func(raw string) (*api.Location, diag.Diagnostics) {
-					loc, diags := get(raw)
-					if loc != nil && !diags.HasError() {
-						diags.Append(requireOffice(ctx, client, loc)...)
-					}
-					return loc, diags
+	d := lookupSource[locationModel, api.Location]("location", "location",
+		"Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the location."}},
+		map[string]schema.Attribute{
+			"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
+				"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
+			"uri":          kit.ReadOnlyString("Absolute API URI of the location."),
+			"ref_number":   kit.ReadOnlyString("Reference number of the location."),
+			"status":       kit.ReadOnlyString("Status of the location: `active`, `pending` or `inactive`."),
+			"company_id":   kit.ReadOnlyInt64("Id of the company that owns the location (for offices, the account's own company)."),
+			"lat":          kit.ReadOnlyFloat64("Geocoded latitude in decimal degrees, or null."),
+			"lon":          kit.ReadOnlyFloat64("Geocoded longitude in decimal degrees, or null."),
+			"phone_number": kit.ReadOnlyString("Phone number of the location itself (not of a contact), formatted by ServiceTrade as `(XXX) XXX-XXXX`; empty when none."),
+			"email":        kit.ReadOnlyString("E-mail address of the location itself (not of a contact); empty when none."),
+			"taxable":      kit.ReadOnlyBool("Whether invoice items at this location are taxable by default."),
+			"address":      addressAttribute("location"),
+			"office_ids":   kit.ReadOnlySet(types.Int64Type, "Ids of the offices that serve the location (usually empty for an office itself)."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
+		officeOnly := cfg.OfficeOnly.ValueBool()
+		s := locationKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
+			func(k lookup.Key[api.Location]) ([]api.Location, error) {
+				return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
+			})
+		if officeOnly {
+			s.Kind.Name = "office"
+			get := s.Get
+			s.Get = func(raw string) (*api.Location, diag.Diagnostics) {
+				loc, diags := get(raw)
+				if loc != nil && !diags.HasError() {
+					diags.Append(requireOffice(ctx, client, loc)...)
 				}
+				return loc, diags
 			}
-			return s
-		},
-		SetDiags: (*locationModel).fromAPI,
+		}
+		return s
 	}
+	d.SetDiags = (*locationModel).fromAPI
+	return d
 }
 
 type locationModel struct {

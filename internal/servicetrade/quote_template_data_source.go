@@ -19,36 +19,31 @@ var quoteTemplateKind = objectKind[api.QuoteTemplate]{name: "quote template", id
 // NewQuoteTemplateDataSource is the fieldservice_servicetrade_quote_template
 // data source.
 func NewQuoteTemplateDataSource() datasource.DataSource {
-	d := vendor.DataSource("quote_template", "id", "name")
-	return &kit.Lookup[*api.Client, quoteTemplateDataModel, api.QuoteTemplate]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. " +
-				"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
-			Attributes: map[string]schema.Attribute{
-				"id":          d.Key("Numeric id of the template."),
-				"name":        d.Key("Exact, case-sensitive name of the template."),
-				"uri":         kit.ReadOnlyString("Absolute API URI of the template."),
-				"description": kit.ReadOnlyString("Description of the template, or null."),
-				"company_id":  kit.ReadOnlyInt64("Id of the company the template is restricted to, or null when it applies to every company."),
-				"terms_id":    kit.ReadOnlyInt64("Id of the template's terms and conditions, or null."),
-				"created":     kit.ReadOnlyInt64("Creation time, as a Unix timestamp in seconds."),
-				"updated":     kit.ReadOnlyInt64("Last update time, as a Unix timestamp in seconds."),
-				"items":       quoteTemplateItemsSchema(),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *quoteTemplateDataModel) lookup.Spec[api.QuoteTemplate] {
-			return quoteTemplateKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
-				func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
-					return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
-				})
-		},
-		// A template found by name is read by id, so that the items are
-		// those of the single GET.
-		Refetch:  quoteTemplateKind.readAgain,
-		SetDiags: (*quoteTemplateDataModel).fromAPI,
+	d := lookupSource[quoteTemplateDataModel, api.QuoteTemplate]("quote_template", "template",
+		"Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. "+
+			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the template."}},
+		map[string]schema.Attribute{
+			"uri":         kit.ReadOnlyString("Absolute API URI of the template."),
+			"description": kit.ReadOnlyString("Description of the template, or null."),
+			"company_id":  kit.ReadOnlyInt64("Id of the company the template is restricted to, or null when it applies to every company."),
+			"terms_id":    kit.ReadOnlyInt64("Id of the template's terms and conditions, or null."),
+			"created":     kit.ReadOnlyInt64("Creation time, as a Unix timestamp in seconds."),
+			"updated":     kit.ReadOnlyInt64("Last update time, as a Unix timestamp in seconds."),
+			"items":       quoteTemplateItemsSchema(),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *quoteTemplateDataModel) lookup.Spec[api.QuoteTemplate] {
+		return quoteTemplateKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
+			func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
+				return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
+			})
 	}
+	// A template found by name is read by id, so that the items are
+	// those of the single GET.
+	d.Refetch = quoteTemplateKind.readAgain
+	d.SetDiags = (*quoteTemplateDataModel).fromAPI
+	return d
 }
 
 type quoteTemplateDataModel struct {

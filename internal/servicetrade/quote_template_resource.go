@@ -24,6 +24,9 @@ func NewQuoteTemplateResource() resource.Resource {
 			kit.Attribute{Name: "force_delete", Default: types.BoolValue(false)}).Base(),
 		Get: (*api.Client).GetQuoteTemplate, Set: (*quoteTemplateModel).fromAPI,
 		NaturalKey: func(o *api.QuoteTemplate) string { return o.Name },
+		// A change of force_delete or allow_duplicate alone concerns only
+		// the provider: UpdateWith saves it without calling ServiceTrade.
+		Change: kit.Updates((*quoteTemplateModel).toInput, (*api.Client).UpdateQuoteTemplate),
 	}}
 }
 
@@ -92,15 +95,6 @@ func (r *quoteTemplateResource) Create(ctx context.Context, req resource.CreateR
 				Key: func(t api.QuoteTemplate) string { return t.Name }, ID: func(t api.QuoteTemplate) string { return formatID(t.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-	})
-}
-
-func (r *quoteTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state quoteTemplateModel
-	// A change of force_delete or allow_duplicate alone concerns only the
-	// provider: UpdateWith saves it without calling ServiceTrade.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.QuoteTemplate, error) {
-		return client.UpdateQuoteTemplate(ctx, id, plan.toInput())
 	})
 }
 

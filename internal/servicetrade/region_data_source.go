@@ -17,35 +17,30 @@ var regionKind = objectKind[api.Region]{name: "region", id: func(r api.Region) i
 
 // NewRegionDataSource is the fieldservice_servicetrade_region data source.
 func NewRegionDataSource() datasource.DataSource {
-	d := vendor.DataSource("region", "id", "name")
-	return &kit.Lookup[*api.Client, regionModel, api.Region]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade region by `id` or by exact `name`. Fails when no region, or more than one, has that name.",
-			Attributes: map[string]schema.Attribute{
-				"id":    d.Key("Numeric id of the region."),
-				"name":  d.Key("Exact, case-sensitive name of the region."),
-				"uri":   kit.ReadOnlyString("Absolute API URI of the region."),
-				"color": kit.ReadOnlyString("HTML color of the region, or null."),
-				"points": kit.ReadOnlyObjects("Boundary points of the region, in order.", map[string]schema.Attribute{
-					"lat": kit.ReadOnlyFloat64("Latitude in decimal degrees."),
-					"lon": kit.ReadOnlyFloat64("Longitude in decimal degrees."),
-				}),
-				"office_ids": kit.ReadOnlySet(types.Int64Type, "Ids of the offices the region is assigned to."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *regionModel) lookup.Spec[api.Region] {
-			return regionKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Region]{{Attr: "name", Value: cfg.Name, Of: func(r api.Region) string { return r.Name }}},
-				func(k lookup.Key[api.Region]) ([]api.Region, error) {
-					return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
-				})
-		},
-		// List entries carry no offices: a region found by name is read by
-		// id.
-		Refetch: regionKind.readAgain,
-		SetDiags: func(m *regionModel, r *api.Region) diag.Diagnostics {
-			return m.fromAPI(r, types.SetValueMust(types.Int64Type, nil))
-		},
+	d := lookupSource[regionModel, api.Region]("region", "region",
+		"Looks up one ServiceTrade region by `id` or by exact `name`. Fails when no region, or more than one, has that name.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the region."}},
+		map[string]schema.Attribute{
+			"uri":   kit.ReadOnlyString("Absolute API URI of the region."),
+			"color": kit.ReadOnlyString("HTML color of the region, or null."),
+			"points": kit.ReadOnlyObjects("Boundary points of the region, in order.", map[string]schema.Attribute{
+				"lat": kit.ReadOnlyFloat64("Latitude in decimal degrees."),
+				"lon": kit.ReadOnlyFloat64("Longitude in decimal degrees."),
+			}),
+			"office_ids": kit.ReadOnlySet(types.Int64Type, "Ids of the offices the region is assigned to."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *regionModel) lookup.Spec[api.Region] {
+		return regionKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Region]{{Attr: "name", Value: cfg.Name, Of: func(r api.Region) string { return r.Name }}},
+			func(k lookup.Key[api.Region]) ([]api.Region, error) {
+				return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
+			})
 	}
+	// List entries carry no offices: a region found by name is read by
+	// id.
+	d.Refetch = regionKind.readAgain
+	d.SetDiags = func(m *regionModel, r *api.Region) diag.Diagnostics {
+		return m.fromAPI(r, types.SetValueMust(types.Int64Type, nil))
+	}
+	return d
 }

@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -87,13 +86,3 @@ func (m *regionModel) fromAPI(r *api.Region, prior types.Set) diag.Diagnostics {
 // refresh is fromAPI for the resource, whose own office_ids (the plan, or
 // the state) say whether an empty office list stays null.
 func (m *regionModel) refresh(r *api.Region) diag.Diagnostics { return m.fromAPI(r, m.OfficeIDs) }
-
-// diagsError is the first error of diags as an error, or nil: for a kit
-// callback that can only return an error, such as an update whose plan
-// cannot be turned into a request.
-func diagsError(diags diag.Diagnostics) error {
-	for _, d := range diags.Errors() {
-		return errors.New(d.Summary() + ": " + d.Detail())
-	}
-	return nil
-}

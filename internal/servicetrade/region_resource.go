@@ -23,6 +23,7 @@ func NewRegionResource() resource.Resource {
 	return &regionResource{crudResource[regionModel, api.Region]{
 		Base: numbered("region").Base(),
 		Get:  (*api.Client).GetRegion, SetDiags: (*regionModel).refresh, Del: (*api.Client).DeleteRegion,
+		Change: kit.UpdatesChecked((*regionModel).toInput, (*api.Client).UpdateRegion),
 	}}
 }
 
@@ -87,16 +88,5 @@ func (r *regionResource) Create(ctx context.Context, req resource.CreateRequest,
 				},
 				ImportID: func(r api.Region) string { return formatID(r.ID) },
 			})
-	})
-}
-
-func (r *regionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state regionModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Region, error) {
-		in, diags := plan.toInput(ctx)
-		if err := diagsError(diags); err != nil {
-			return nil, err
-		}
-		return client.UpdateRegion(ctx, id, in)
 	})
 }

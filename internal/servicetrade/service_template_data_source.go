@@ -38,26 +38,21 @@ func serviceTemplateAttributes() map[string]schema.Attribute {
 // NewServiceTemplateDataSource is the
 // fieldservice_servicetrade_service_template data source.
 func NewServiceTemplateDataSource() datasource.DataSource {
-	d := vendor.DataSource("service_template", "id", "name")
 	attrs := serviceTemplateAttributes()
-	attrs["id"] = d.Key("Numeric id of the template.")
-	attrs["name"] = d.Key("Exact, case-sensitive name of the template.")
-	return &kit.Lookup[*api.Client, serviceTemplateModel, api.ServiceTemplate]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade service template by `id` or by exact `name`. " +
-				"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
-			Attributes: attrs,
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *serviceTemplateModel) lookup.Spec[api.ServiceTemplate] {
-			// ServiceTrade's name filter is a substring match: the look-up
-			// keeps the exact name among what it returns.
-			return serviceTemplateKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.ServiceTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.ServiceTemplate) string { return t.Name }}},
-				func(k lookup.Key[api.ServiceTemplate]) ([]api.ServiceTemplate, error) {
-					return client.ListServiceTemplates(ctx, api.ServiceTemplateFilter{Name: k.Value.ValueString()})
-				})
-		},
-		SetDiags: (*serviceTemplateModel).read,
+	d := lookupSource[serviceTemplateModel, api.ServiceTemplate]("service_template", "template",
+		"Looks up one ServiceTrade service template by `id` or by exact `name`. "+
+			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the template."}},
+		attrs)
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceTemplateModel) lookup.Spec[api.ServiceTemplate] {
+		// ServiceTrade's name filter is a substring match: the look-up
+		// keeps the exact name among what it returns.
+		return serviceTemplateKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.ServiceTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.ServiceTemplate) string { return t.Name }}},
+			func(k lookup.Key[api.ServiceTemplate]) ([]api.ServiceTemplate, error) {
+				return client.ListServiceTemplates(ctx, api.ServiceTemplateFilter{Name: k.Value.ValueString()})
+			})
 	}
+	d.SetDiags = (*serviceTemplateModel).read
+	return d
 }

@@ -200,7 +200,7 @@ func (r *serviceTemplateResource) Update(ctx context.Context, req resource.Updat
 	// UpdateWith saves it without calling ServiceTrade.
 	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.ServiceTemplate, error) {
 		in, diags := plan.toInput(ctx, &state.serviceTemplateModel)
-		if err := diagsError(diags); err != nil {
+		if err := kit.DiagsError(diags); err != nil {
 			return nil, err
 		}
 		return client.UpdateServiceTemplate(ctx, id, in)

@@ -15,26 +15,21 @@ var tagKind = objectKind[api.Tag]{name: "tag", id: func(t api.Tag) int64 { retur
 
 // NewTagDataSource is the fieldservice_servicetrade_tag data source.
 func NewTagDataSource() datasource.DataSource {
-	d := vendor.DataSource("tag", "id", "name")
-	return &kit.Lookup[*api.Client, tagModel, api.Tag]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade tag by `id` or by `name` (the whole name, ignoring case). " +
-				"Fails when no tag has that name, or when several do (possible only if ServiceTrade keeps names differing in case apart).",
-			Attributes: map[string]schema.Attribute{
-				"id":   d.Key("Numeric id of the tag."),
-				"name": d.Key("Name of the tag, compared whole and ignoring case; the tag's own spelling is reported."),
-				"uri":  kit.ReadOnlyString("Absolute API URI of the tag."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *tagModel) lookup.Spec[api.Tag] {
-			// Every tag is listed and the whole name matched here: the
-			// API's name filter is a substring match whose handling of case
-			// is not documented for tags.
-			return tagKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Tag]{{Attr: "name", Value: cfg.Name, Of: func(t api.Tag) string { return t.Name }, IgnoreCase: true}},
-				listAll(func() ([]api.Tag, error) { return client.ListTags(ctx, api.TagFilter{}) }))
-		},
-		Set: (*tagModel).fromAPI,
+	d := lookupSource[tagModel, api.Tag]("tag", "tag",
+		"Looks up one ServiceTrade tag by `id` or by `name` (the whole name, ignoring case). "+
+			"Fails when no tag has that name, or when several do (possible only if ServiceTrade keeps names differing in case apart).",
+		[]sourceKey{{"name", "Name of the tag, compared whole and ignoring case; the tag's own spelling is reported."}},
+		map[string]schema.Attribute{
+			"uri": kit.ReadOnlyString("Absolute API URI of the tag."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *tagModel) lookup.Spec[api.Tag] {
+		// Every tag is listed and the whole name matched here: the
+		// API's name filter is a substring match whose handling of case
+		// is not documented for tags.
+		return tagKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Tag]{{Attr: "name", Value: cfg.Name, Of: func(t api.Tag) string { return t.Name }, IgnoreCase: true}},
+			listAll(func() ([]api.Tag, error) { return client.ListTags(ctx, api.TagFilter{}) }))
 	}
+	d.Set = (*tagModel).fromAPI
+	return d
 }

@@ -30,36 +30,30 @@ func taxGroupDataAttributes() map[string]schema.Attribute {
 // NewTaxGroupDataSource is the fieldservice_servicetrade_tax_group data
 // source.
 func NewTaxGroupDataSource() datasource.DataSource {
-	d := vendor.DataSource("tax_group", "id", "code", "name")
 	attrs := taxGroupDataAttributes()
-	attrs["id"] = d.Key("Numeric id of the tax group.")
-	attrs["code"] = d.Key("Exact, case-sensitive code of the tax group (such as `WAKE2021`).")
-	attrs["name"] = d.Key("Exact, case-sensitive name of the tax group.")
-	return &kit.Lookup[*api.Client, taxGroupModel, api.TaxGroup]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade tax group by `id`, by exact `code` or by exact `name`. " +
-				"Fails when no tax group, or more than one, has that code or name.",
-			Attributes: attrs,
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *taxGroupModel) lookup.Spec[api.TaxGroup] {
-			// The API's code and name filters are substring matches: they
-			// narrow the listing, and the look-up keeps the exact matches.
-			return taxGroupKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.TaxGroup]{
-					{Attr: "code", Value: cfg.Code, Of: func(tg api.TaxGroup) string { return tg.Code }},
-					{Attr: "name", Value: cfg.Name, Of: func(tg api.TaxGroup) string { return tg.Name }},
-				},
-				func(k lookup.Key[api.TaxGroup]) ([]api.TaxGroup, error) {
-					f := api.TaxGroupFilter{}
-					if k.Attr == "code" {
-						f.Code = k.Value.ValueString()
-					} else {
-						f.Name = k.Value.ValueString()
-					}
-					return client.ListTaxGroups(ctx, f)
-				})
-		},
-		SetDiags: (*taxGroupModel).fromAPI,
+	d := lookupSource[taxGroupModel, api.TaxGroup]("tax_group", "tax group",
+		"Looks up one ServiceTrade tax group by `id`, by exact `code` or by exact `name`. "+
+			"Fails when no tax group, or more than one, has that code or name.",
+		[]sourceKey{{"code", "Exact, case-sensitive code of the tax group (such as `WAKE2021`)."}, {"name", "Exact, case-sensitive name of the tax group."}},
+		attrs)
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *taxGroupModel) lookup.Spec[api.TaxGroup] {
+		// The API's code and name filters are substring matches: they
+		// narrow the listing, and the look-up keeps the exact matches.
+		return taxGroupKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.TaxGroup]{
+				{Attr: "code", Value: cfg.Code, Of: func(tg api.TaxGroup) string { return tg.Code }},
+				{Attr: "name", Value: cfg.Name, Of: func(tg api.TaxGroup) string { return tg.Name }},
+			},
+			func(k lookup.Key[api.TaxGroup]) ([]api.TaxGroup, error) {
+				f := api.TaxGroupFilter{}
+				if k.Attr == "code" {
+					f.Code = k.Value.ValueString()
+				} else {
+					f.Name = k.Value.ValueString()
+				}
+				return client.ListTaxGroups(ctx, f)
+			})
 	}
+	d.SetDiags = (*taxGroupModel).fromAPI
+	return d
 }

@@ -159,7 +159,7 @@ func (r *taxGroupResource) Update(ctx context.Context, req resource.UpdateReques
 			return nil, nil
 		}
 		in, diags := plan.toInput(ctx)
-		if err := diagsError(diags); err != nil {
+		if err := kit.DiagsError(diags); err != nil {
 			return nil, err
 		}
 		if in.Code != state.Code.ValueString() && !plan.AllowDuplicate.ValueBool() {

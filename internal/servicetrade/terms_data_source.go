@@ -15,24 +15,19 @@ var termsKind = objectKind[api.Terms]{name: "terms", id: func(t api.Terms) int64
 
 // NewTermsDataSource is the fieldservice_servicetrade_terms data source.
 func NewTermsDataSource() datasource.DataSource {
-	d := vendor.DataSource("terms", "id", "name")
-	return &kit.Lookup[*api.Client, termsModel, api.Terms]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. " +
-				"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",
-			Attributes: map[string]schema.Attribute{
-				"id":      d.Key("Numeric id of the terms."),
-				"name":    d.Key("Exact, case-sensitive title of the terms."),
-				"uri":     kit.ReadOnlyString("Absolute API URI of the terms."),
-				"content": kit.ReadOnlyString("Text of the terms."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *termsModel) lookup.Spec[api.Terms] {
-			return termsKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
-				listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
-		},
-		Set: (*termsModel).fromAPI,
+	d := lookupSource[termsModel, api.Terms]("terms", "terms",
+		"Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. "+
+			"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",
+		[]sourceKey{{"name", "Exact, case-sensitive title of the terms."}},
+		map[string]schema.Attribute{
+			"uri":     kit.ReadOnlyString("Absolute API URI of the terms."),
+			"content": kit.ReadOnlyString("Text of the terms."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *termsModel) lookup.Spec[api.Terms] {
+		return termsKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
+			listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
 	}
+	d.Set = (*termsModel).fromAPI
+	return d
 }

@@ -23,6 +23,9 @@ func NewTermsResource() resource.Resource {
 		Base: numbered("terms", kit.AllowDuplicateDefault).Base(),
 		Get:  (*api.Client).GetTerms, Set: (*termsResourceModel).fromAPI,
 		NaturalKey: func(o *api.Terms) string { return o.Name },
+		// A change of allow_duplicate alone concerns only the provider:
+		// UpdateWith saves it without calling ServiceTrade.
+		Change: kit.Updates((*termsResourceModel).toInput, (*api.Client).UpdateTerms),
 	}}
 }
 
@@ -79,15 +82,6 @@ func (r *termsResource) Create(ctx context.Context, req resource.CreateRequest, 
 				Key:  func(t api.Terms) string { return t.Name }, ID: func(t api.Terms) string { return formatID(t.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-	})
-}
-
-func (r *termsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state termsResourceModel
-	// A change of allow_duplicate alone concerns only the provider:
-	// UpdateWith saves it without calling ServiceTrade.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Terms, error) {
-		return client.UpdateTerms(ctx, id, plan.toInput())
 	})
 }
 

@@ -17,42 +17,37 @@ var warehouseKind = objectKind[api.Warehouse]{name: "warehouse", id: func(w api.
 // NewWarehouseDataSource is the fieldservice_servicetrade_warehouse data
 // source.
 func NewWarehouseDataSource() datasource.DataSource {
-	d := vendor.DataSource("warehouse", "id", "name")
-	return &kit.Lookup[*api.Client, warehouseLookupModel, api.Warehouse]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade warehouse (a place parts are stocked in) by `id` or exact `name`. " +
-				"A lookup by `name` considers active warehouses only unless `include_inactive` is true (the API lists active warehouses by default); " +
-				"a lookup by `id` finds any warehouse. Fails when no warehouse, or more than one, matches.",
-			Attributes: map[string]schema.Attribute{
-				"id":   d.Key("Numeric id of the warehouse."),
-				"name": d.Key("Exact, case-sensitive name of the warehouse."),
-				"include_inactive": schema.BoolAttribute{Optional: true,
-					Description: "When true, a `name` lookup also considers inactive warehouses. Default false: active warehouses only."},
-				"uri":       kit.ReadOnlyString("Absolute API URI of the warehouse."),
-				"office_id": kit.ReadOnlyInt64("Location id of the office that controls the warehouse, or null."),
-				"status":    kit.ReadOnlyString("`active` or `inactive`."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *warehouseLookupModel) lookup.Spec[api.Warehouse] {
-			keys := []lookup.Key[api.Warehouse]{{Attr: "name", Value: cfg.Name, Of: func(w api.Warehouse) string { return w.Name }}}
-			s := warehouseKind.spec(ctx, client, cfg.ID, keys, func(lookup.Key[api.Warehouse]) ([]api.Warehouse, error) {
-				f := api.WarehouseFilter{}
-				if cfg.IncludeInactive.ValueBool() {
-					f.Status = api.WarehouseAll
-				}
-				return client.ListWarehouses(ctx, f)
-			})
-			s.Explain = func(msg string, none bool) string {
-				if none && !cfg.IncludeInactive.ValueBool() {
-					msg += ". Only active warehouses were searched; set include_inactive = true to search inactive warehouses too."
-				}
-				return msg
+	d := lookupSource[warehouseLookupModel, api.Warehouse]("warehouse", "warehouse",
+		"Looks up one ServiceTrade warehouse (a place parts are stocked in) by `id` or exact `name`. "+
+			"A lookup by `name` considers active warehouses only unless `include_inactive` is true (the API lists active warehouses by default); "+
+			"a lookup by `id` finds any warehouse. Fails when no warehouse, or more than one, matches.",
+		[]sourceKey{{"name", "Exact, case-sensitive name of the warehouse."}},
+		map[string]schema.Attribute{
+			"include_inactive": schema.BoolAttribute{Optional: true,
+				Description: "When true, a `name` lookup also considers inactive warehouses. Default false: active warehouses only."},
+			"uri":       kit.ReadOnlyString("Absolute API URI of the warehouse."),
+			"office_id": kit.ReadOnlyInt64("Location id of the office that controls the warehouse, or null."),
+			"status":    kit.ReadOnlyString("`active` or `inactive`."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *warehouseLookupModel) lookup.Spec[api.Warehouse] {
+		keys := []lookup.Key[api.Warehouse]{{Attr: "name", Value: cfg.Name, Of: func(w api.Warehouse) string { return w.Name }}}
+		s := warehouseKind.spec(ctx, client, cfg.ID, keys, func(lookup.Key[api.Warehouse]) ([]api.Warehouse, error) {
+			f := api.WarehouseFilter{}
+			if cfg.IncludeInactive.ValueBool() {
+				f.Status = api.WarehouseAll
 			}
-			return s
-		},
-		Set: (*warehouseLookupModel).fromAPI,
+			return client.ListWarehouses(ctx, f)
+		})
+		s.Explain = func(msg string, none bool) string {
+			if none && !cfg.IncludeInactive.ValueBool() {
+				msg += ". Only active warehouses were searched; set include_inactive = true to search inactive warehouses too."
+			}
+			return msg
+		}
+		return s
 	}
+	d.Set = (*warehouseLookupModel).fromAPI
+	return d
 }
 
 // warehouseLookupModel is the data source's model: the warehouse, and

@@ -48,6 +48,8 @@ func NewWarehouseResource() resource.Resource {
 		// Delete deactivates the warehouse (the API has no DELETE) and
 		// warns that it still exists, with the same words as the plan.
 		Notice: warehouseStillExists, Deactivate: deactivateWarehouse,
+		// A change of allow_duplicate alone concerns only the provider.
+		Change: kit.Updates((*warehouseResourceModel).toUpdate, (*api.Client).UpdateWarehouse),
 	}}
 }
 
@@ -121,13 +123,5 @@ func (r *warehouseResource) Create(ctx context.Context, req resource.CreateReque
 				Key:  func(w api.Warehouse) string { return w.Name }, ID: func(w api.Warehouse) string { return formatID(w.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-	})
-}
-
-func (r *warehouseResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state warehouseResourceModel
-	// A change of allow_duplicate alone concerns only the provider.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Warehouse, error) {
-		return client.UpdateWarehouse(ctx, id, plan.toUpdate())
 	})
 }

@@ -15,27 +15,21 @@ var webhookKind = objectKind[api.Webhook]{name: "webhook", id: func(w api.Webhoo
 
 // NewWebhookDataSource is the fieldservice_servicetrade_webhook data source.
 func NewWebhookDataSource() datasource.DataSource {
-	d := vendor.DataSource("webhook", "id", "hook_url")
-	return &kit.Lookup[*api.Client, webhookModel, api.Webhook]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade webhook by `id` or by exact `hook_url`. Fails when no webhook, or more than one, has that URL.",
-			Attributes: map[string]schema.Attribute{
-				"id":                 d.Key("Numeric id of the webhook."),
-				"hook_url":           d.Key("Exact URL of the webhook (compared character for character)."),
-				"uri":                kit.ReadOnlyString("Absolute API URI of the webhook."),
-				"enabled":            kit.ReadOnlyBool("Whether the webhook receives notifications."),
-				"include_changesets": kit.ReadOnlyBool("Whether `updated` notifications carry a changeset."),
-				"confirmed":          kit.ReadOnlyBool("Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing."),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *webhookModel) lookup.Spec[api.Webhook] {
-			// The API has no URL filter: list every webhook and match
-			// exactly.
-			return webhookKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Webhook]{{Attr: "hook_url", Field: "hook URL", Value: cfg.HookURL, Of: func(w api.Webhook) string { return w.HookURL }}},
-				listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }))
-		},
-		Set: (*webhookModel).fromAPI,
+	d := lookupSource[webhookModel, api.Webhook]("webhook", "webhook",
+		"Looks up one ServiceTrade webhook by `id` or by exact `hook_url`. Fails when no webhook, or more than one, has that URL.",
+		[]sourceKey{{"hook_url", "Exact URL of the webhook (compared character for character)."}},
+		map[string]schema.Attribute{
+			"uri":                kit.ReadOnlyString("Absolute API URI of the webhook."),
+			"enabled":            kit.ReadOnlyBool("Whether the webhook receives notifications."),
+			"include_changesets": kit.ReadOnlyBool("Whether `updated` notifications carry a changeset."),
+			"confirmed":          kit.ReadOnlyBool("Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *webhookModel) lookup.Spec[api.Webhook] {
+		// The API has no URL filter: list every webhook and match exactly.
+		return webhookKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Webhook]{{Attr: "hook_url", Field: "hook URL", Value: cfg.HookURL, Of: func(w api.Webhook) string { return w.HookURL }}},
+			listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }))
 	}
+	d.Set = (*webhookModel).fromAPI
+	return d
 }
