@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
@@ -36,22 +35,5 @@ func NewPaymentTermsDataSource() datasource.DataSource {
 				listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }))
 		},
 		Set: (*paymentTermsModel).fromAPI,
-	}
-}
-
-type paymentTermsModel struct {
-	ID         types.String `tfsdk:"id"`
-	Name       types.String `tfsdk:"name"`
-	URI        types.String `tfsdk:"uri"`
-	OrderIndex types.Int64  `tfsdk:"order_index"`
-}
-
-// fromAPI fills the model from the API object.
-func (m *paymentTermsModel) fromAPI(pt *api.PaymentTerms) {
-	*m = paymentTermsModel{
-		ID:         types.StringValue(formatID(pt.ID)),
-		Name:       types.StringValue(pt.Name),
-		URI:        types.StringValue(pt.URI),
-		OrderIndex: types.Int64Value(int64(pt.OrderIndex)),
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
@@ -43,24 +42,5 @@ func NewServiceLineDataSource() datasource.DataSource {
 			}))
 		},
 		Set: (*serviceLineModel).fromAPI,
-	}
-}
-
-type serviceLineModel struct {
-	ID           types.String `tfsdk:"id"`
-	Name         types.String `tfsdk:"name"`
-	Abbreviation types.String `tfsdk:"abbreviation"`
-	Trade        types.String `tfsdk:"trade"`
-	Icon         types.String `tfsdk:"icon"`
-}
-
-// fromAPI fills the model from the API object.
-func (m *serviceLineModel) fromAPI(sl *api.ServiceLine) {
-	*m = serviceLineModel{
-		ID:           types.StringValue(formatID(sl.ID)),
-		Name:         types.StringValue(sl.Name),
-		Abbreviation: types.StringValue(sl.Abbr),
-		Trade:        types.StringValue(string(sl.Trade)),
-		Icon:         types.StringValue(sl.Icon),
 	}
 }

@@ -87,6 +87,8 @@ type Server struct {
 	externalIDs      map[externalIDKey]string
 	warehouses       map[int64]*warehouse
 	brands           map[int64]*brand
+	entityFilters    map[int64]*entityFilter // seeded in entity_filter.go
+	assetDefinitions map[int64]*assetDefinition
 }
 
 // Stats counts what tests and benchmarks assert on.
