@@ -6,13 +6,11 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kickserv/api"
@@ -63,14 +61,6 @@ func optionalText(desc string) schema.StringAttribute {
 		"Must not be empty: omit it for no value.", stringvalidator.LengthAtLeast(1))
 }
 
-// password is one of the two ways to give the employee's password
-// (password, password_wo): sensitive, not empty, and not with other.
-func password(description, other string, writeOnly bool) schema.StringAttribute {
-	a := kit.OptionalString(description, stringvalidator.LengthAtLeast(1), stringvalidator.ConflictsWith(path.MatchRoot(other)))
-	a.Sensitive, a.WriteOnly = true, writeOnly
-	return a
-}
-
 const tokenWarning = "Changing an employee's password also changes that employee's Kickserv API token, so never set the password of the employee whose API token the provider uses (`api_token`): the provider's own credentials would stop working."
 
 func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -107,17 +97,13 @@ func (r *employeeResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"notify_via_mobile": kit.KeptBool("Whether Kickserv notifies the employee by text message. When omitted, Kickserv's default applies on create and the current value is kept afterwards " +
 				"(removing it from the configuration does not change it). Updatable in place."),
 			"created_at": kit.ComputedString("When the employee was created, RFC 3339 in UTC."),
-			"password": password("Login password of the employee. Sent on create and whenever its value changes; never read back, so a change made in Kickserv is not detected, "+
+			"password": kit.Password("Login password of the employee. Sent on create and whenever its value changes; never read back, so a change made in Kickserv is not detected, "+
 				"and after an import the next apply sets it again. Removing it leaves the password in Kickserv unchanged. The value is kept (marked sensitive) in the Terraform state: "+
-				"prefer `password_wo`, which is never stored. Conflicts with `password_wo`. "+tokenWarning, "password_wo", false),
-			"password_wo": password("Write-only login password of the employee: sent to Kickserv but never stored in the plan or the state. Needs Terraform 1.11 or later. "+
-				"Sent on create, and again only when `password_wo_version` changes. Conflicts with `password`. "+tokenWarning, "password", true),
-			"password_wo_version": schema.Int64Attribute{
-				Optional: true,
-				Description: "Any number; change it (for example, increment it) to send `password_wo` to Kickserv again. " +
-					"Needs `password_wo`. Changing it updates the employee in place.",
-				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
-			},
+				"prefer `password_wo`, which is never stored. Conflicts with `password_wo`. "+tokenWarning, "password_wo", false, stringvalidator.LengthAtLeast(1)),
+			"password_wo": kit.Password("Write-only login password of the employee: sent to Kickserv but never stored in the plan or the state. Needs Terraform 1.11 or later. "+
+				"Sent on create, and again only when `password_wo_version` changes. Conflicts with `password`. "+tokenWarning, "password", true, stringvalidator.LengthAtLeast(1)),
+			"password_wo_version": kit.PasswordVersion("Any number; change it (for example, increment it) to send `password_wo` to Kickserv again. "+
+				"Needs `password_wo`. Changing it updates the employee in place.", "password_wo"),
 		},
 	}
 }

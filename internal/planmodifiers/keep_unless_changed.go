@@ -2,6 +2,7 @@ package planmodifiers
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -9,18 +10,19 @@ import (
 )
 
 // KeepUnlessChanged keeps a computed String attribute's prior value in the
-// plan (instead of "known after apply") unless the String attribute
-// dependsOn changes: for a server-set value, such as an update time, that
-// moves only when that attribute does. A new object (creation or
-// replacement) leaves the value unknown.
-func KeepUnlessChanged(dependsOn string) planmodifier.String {
+// plan (instead of "known after apply") unless one of the String
+// attributes dependsOn changes: for a server-set value, such as an update
+// time or a name composed from others, that moves only when those
+// attributes do. A new object (creation or replacement) leaves the value
+// unknown.
+func KeepUnlessChanged(dependsOn ...string) planmodifier.String {
 	return keepUnlessChanged{dependsOn: dependsOn}
 }
 
-type keepUnlessChanged struct{ dependsOn string }
+type keepUnlessChanged struct{ dependsOn []string }
 
 func (m keepUnlessChanged) Description(context.Context) string {
-	return "Keeps the prior value unless " + m.dependsOn + " changes."
+	return "Keeps the prior value unless " + strings.Join(m.dependsOn, " or ") + " changes."
 }
 
 func (m keepUnlessChanged) MarkdownDescription(ctx context.Context) string {
@@ -31,11 +33,13 @@ func (m keepUnlessChanged) PlanModifyString(ctx context.Context, req planmodifie
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !req.PlanValue.IsUnknown() {
 		return
 	}
-	var planned, prior types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root(m.dependsOn), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(m.dependsOn), &prior)...)
-	if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(prior) {
-		return
+	for _, attr := range m.dependsOn {
+		var planned, prior types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root(attr), &planned)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(attr), &prior)...)
+		if resp.Diagnostics.HasError() || planned.IsUnknown() || !planned.Equal(prior) {
+			return
+		}
 	}
 	resp.PlanValue = req.StateValue
 }

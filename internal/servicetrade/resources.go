@@ -27,17 +27,23 @@ func Resources() []func() resource.Resource {
 		NewWarehouseResource,
 		NewExternalIDResource,
 		NewBrandResource,
+		NewUserResource,
+		NewUserRoleResource,
 	)
 }
 
 // DataSources lists the ServiceTrade data sources.
 func DataSources() []func() datasource.DataSource {
 	return kit.Of(
+		NewRoleDataSource,
+		NewRolesDataSource,
+		NewActivitiesDataSource,
 		NewRegionDataSource,
 		NewRegionsDataSource,
 		NewCompanyDataSource,
 		NewLocationDataSource,
 		NewUserDataSource,
+		NewUsersDataSource,
 		NewTermsDataSource,
 		NewTermsListDataSource,
 		NewPaymentTermsDataSource,

@@ -3,10 +3,8 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -73,66 +71,4 @@ func NewUserDataSource() datasource.DataSource {
 		},
 		SetDiags: (*userModel).fromAPI,
 	}
-}
-
-type userModel struct {
-	ID              types.String `tfsdk:"id"`
-	Username        types.String `tfsdk:"username"`
-	Email           types.String `tfsdk:"email"`
-	IncludeInactive types.Bool   `tfsdk:"include_inactive"`
-	URI             types.String `tfsdk:"uri"`
-	Name            types.String `tfsdk:"name"`
-	FirstName       types.String `tfsdk:"first_name"`
-	LastName        types.String `tfsdk:"last_name"`
-	Status          types.String `tfsdk:"status"`
-	Phone           types.String `tfsdk:"phone"`
-	Timezone        types.String `tfsdk:"timezone"`
-	IsTech          types.Bool   `tfsdk:"is_tech"`
-	IsSales         types.Bool   `tfsdk:"is_sales"`
-	IsHelper        types.Bool   `tfsdk:"is_helper"`
-	CompanyID       types.Int64  `tfsdk:"company_id"`
-	LocationID      types.Int64  `tfsdk:"location_id"`
-	ServiceLineIDs  types.Set    `tfsdk:"service_line_ids"`
-}
-
-// fromAPI fills the model, which holds the configuration, from the API
-// object; include_inactive stays as configured.
-func (m *userModel) fromAPI(user *api.User) diag.Diagnostics {
-	cfg := *m
-	*m = userModel{
-		ID:              types.StringValue(formatID(user.ID)),
-		Username:        types.StringValue(user.Username),
-		Email:           types.StringValue(user.Email),
-		IncludeInactive: cfg.IncludeInactive,
-		URI:             types.StringValue(user.URI),
-		Name:            types.StringValue(user.Name),
-		FirstName:       types.StringValue(user.FirstName),
-		LastName:        types.StringValue(user.LastName),
-		Status:          types.StringValue(user.Status),
-		Phone:           types.StringValue(user.Phone),
-		Timezone:        types.StringValue(user.Timezone),
-		IsTech:          types.BoolValue(user.IsTech),
-		IsSales:         types.BoolValue(user.IsSales),
-		IsHelper:        types.BoolValue(user.IsHelper),
-		CompanyID:       types.Int64Null(),
-		LocationID:      types.Int64Null(),
-	}
-	// E-mail matched ignoring case: keep the configured spelling, so the
-	// attribute equals the configuration.
-	if !cfg.Email.IsNull() {
-		m.Email = cfg.Email
-	}
-	if user.Company != nil {
-		m.CompanyID = types.Int64Value(user.Company.ID)
-	}
-	if user.Location != nil {
-		m.LocationID = types.Int64Value(user.Location.ID)
-	}
-	ids := make([]attr.Value, 0, len(user.ServiceLines))
-	for _, sl := range user.ServiceLines {
-		ids = append(ids, types.Int64Value(sl.ID))
-	}
-	set, diags := types.SetValue(types.Int64Type, ids)
-	m.ServiceLineIDs = set
-	return diags
 }

@@ -65,7 +65,7 @@ func TestReferenceVerbs(t *testing.T) {
 		// Lib items are written by the provider: an empty POST lacks the
 		// required name and type, and item 1 does not exist.
 		{"POST", "/libitem", 400}, {"PUT", "/libitem/1", 404},
-		{"DELETE", "/user", 405}, {"POST", "/user", 501}, {"PUT", "/user/1", 501},
+		{"DELETE", "/user", 405}, {"POST", "/user", 400}, {"PUT", "/user/1", 404}, {"DELETE", "/user/1", 405},
 		{"POST", "/company", 501}, {"PUT", "/company/1", 501}, {"DELETE", "/company/1", 501},
 		{"POST", "/location", 501}, {"PUT", "/location/1", 501}, {"DELETE", "/location/1", 501},
 		{"PUT", "/location", 405},

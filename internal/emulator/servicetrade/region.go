@@ -78,14 +78,14 @@ func (s *Server) regionItem(w http.ResponseWriter, r *http.Request) {
 		delete: func(rg *region) {
 			delete(s.regions, rg.ID)
 			// Documented as 200 "region deleted", not 204.
-			writeSuccess(w, http.StatusOK, fmt.Sprintf("region %d deleted", rg.ID))
+			writeSuccess(w, fmt.Sprintf("region %d deleted", rg.ID))
 		},
 	})
 }
 
 func (s *Server) regionCache(w http.ResponseWriter, r *http.Request) {
 	serveByID(s, w, r, "region", s.regions, objectVerbs[region]{
-		delete: func(*region) { writeSuccess(w, http.StatusOK, "region location cache recalculated") },
+		delete: func(*region) { writeSuccess(w, "region location cache recalculated") },
 	})
 }
 

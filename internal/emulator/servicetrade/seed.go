@@ -139,7 +139,7 @@ func (s *Server) seedReferenceData() {
 }
 
 // writeNotEmulated answers a verb the API documents but the provider never
-// uses (creating companies, users, locations or lib items). 501 keeps it
+// uses (creating companies or locations). 501 keeps it
 // apart from the API's own 405 "method not implemented"; transport retries
 // do not apply to it.
 func writeNotEmulated(w http.ResponseWriter, r *http.Request) {

@@ -67,6 +67,7 @@ type Server struct {
 	// seeded) by their route registrations in webhook.go and
 	// external_system.go.
 	webhooks        map[int64]*webhook
+	access          *access // roles, activities and role assignments (role.go)
 	externalSystems map[int64]*externalSystem
 
 	// quoteTemplates and quoteTemplateItems are created by the route
@@ -200,8 +201,10 @@ func writeData(w http.ResponseWriter, data any) {
 	emu.WriteJSON(w, http.StatusOK, map[string]any{"data": data})
 }
 
-func writeSuccess(w http.ResponseWriter, status int, msg string) {
-	emu.WriteJSON(w, status, map[string]any{"messages": messages{Success: []string{msg}}})
+// writeSuccess answers 200 with a success message and no data, as the API
+// answers deletes and role assignments.
+func writeSuccess(w http.ResponseWriter, msg string) {
+	emu.WriteJSON(w, http.StatusOK, map[string]any{"messages": messages{Success: []string{msg}}})
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {

@@ -103,7 +103,7 @@ func (s *Server) webhookItem(w http.ResponseWriter, r *http.Request) {
 		delete: func(wh *webhook) {
 			delete(s.webhooks, wh.ID)
 			// Documented as 200, not 204.
-			writeSuccess(w, http.StatusOK, fmt.Sprintf("webhook %d deleted", wh.ID))
+			writeSuccess(w, fmt.Sprintf("webhook %d deleted", wh.ID))
 		},
 	})
 }
