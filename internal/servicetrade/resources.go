@@ -28,6 +28,7 @@ func Resources() []func() resource.Resource {
 		NewExternalIDResource,
 		NewBrandResource,
 		NewUserResource,
+		NewUserValueResource,
 		NewUserRoleResource,
 	)
 }

@@ -88,6 +88,7 @@ type Server struct {
 	externalIDs      map[externalIDKey]string
 	warehouses       map[int64]*warehouse
 	brands           map[int64]*brand
+	userValues       map[int64]*userValue
 	entityFilters    map[int64]*entityFilter // seeded in entity_filter.go
 	assetDefinitions map[int64]*assetDefinition
 }
