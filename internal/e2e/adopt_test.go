@@ -12,23 +12,20 @@ import (
 	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
+// brandCompany is the company whose brands the guide adopts, as its text
+// names it.
+const brandCompany = "Hwy 55 Burgers"
+
 // The "adopting an existing account" guide, run as written: objects that
 // exist before Terraform are discovered with the plural data sources,
 // imported with generated import blocks and -generate-config-out, and the
 // plan after the import is empty.
 func TestAdoptExistingAccountGuide(t *testing.T) {
 	run := startEmulator(t, emulator.Options{PageSize: 2})
-	var env []string
-	for k, v := range run.Env() {
-		env = append(env, k+"="+v)
-	}
-	ws := newWorkspace(t, env...)
+	ws := emulatedWorkspace(t, run)
 
 	// What the account already has, made outside Terraform.
-	c, err := stapi.New(stapi.Config{BaseURL: run.ServiceTradeURL(), ClientID: run.Env()["SERVICETRADE_CLIENT_ID"], ClientSecret: run.Env()["SERVICETRADE_CLIENT_SECRET"]})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := serviceTradeClient(t, run)
 	ctx := context.Background()
 	color := "#123abc"
 	for _, name := range []string{"North", "South", "East"} {
@@ -77,14 +74,31 @@ func TestAdoptExistingAccountGuide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := 3 + 2 + 2 + len(systems) + len(libItems) + len(terms) + len(taxGroups) + len(tags) + len(serviceTemplates)
+	// Warehouses (active ones, as the plural data source lists them by
+	// default) and the brands of the company the guide names.
+	warehouses, err := c.ListWarehouses(ctx, stapi.WarehouseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	companies, err := c.ListCompanies(ctx, stapi.CompanyFilter{Name: brandCompany})
+	if err != nil || len(companies) != 1 {
+		t.Fatalf("the company %q: %v, %d found", brandCompany, err, len(companies))
+	}
+	brands, err := c.ListBrands(ctx, companies[0].ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warehouses) == 0 || len(brands) == 0 {
+		t.Fatalf("the emulator seeds no warehouse (%d) or no brand (%d): the guide would not be tested on them", len(warehouses), len(brands))
+	}
+	want := 3 + 2 + 2 + len(systems) + len(libItems) + len(terms) + len(taxGroups) + len(tags) + len(serviceTemplates) + len(warehouses) + len(brands)
 
 	guide := filepath.Join(moduleRoot(t), "examples", "guides", "adopt")
 	discover := ws.in(filepath.Join(ws.dir, "discover"))
 	copyDir(t, filepath.Join(guide, "discover"), discover.dir)
 	copyDir(t, guide, ws.dir)
 
-	discover.run(nil, "apply", "-auto-approve", "-input=false")
+	discover.run(nil, "apply", "-auto-approve", "-input=false", `-var=brand_companies=["`+brandCompany+`"]`)
 	count, _ := discover.run(nil, "output", "-raw", "count")
 	if strings.TrimSpace(count) != strconv.Itoa(want) {
 		t.Fatalf("discovered %s objects, want %d", count, want)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
+	stapi "github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // workspace is a Terraform working directory wired to a freshly built
@@ -148,4 +149,26 @@ func copyDir(t *testing.T, src, dst string) {
 		}
 		writeFile(t, filepath.Join(dst, e.Name()), string(b))
 	}
+}
+
+// emulatedWorkspace is a workspace whose provider reaches the emulator
+// through the environment variables it prints, as a user's shell would.
+func emulatedWorkspace(t *testing.T, run *emulator.Running) *workspace {
+	t.Helper()
+	var env []string
+	for k, v := range run.Env() {
+		env = append(env, k+"="+v)
+	}
+	return newWorkspace(t, env...)
+}
+
+// serviceTradeClient is an API client of the emulated ServiceTrade account,
+// for what a test makes or checks outside Terraform.
+func serviceTradeClient(t *testing.T, run *emulator.Running) *stapi.Client {
+	t.Helper()
+	c, err := stapi.New(stapi.Config{BaseURL: run.ServiceTradeURL(), ClientID: run.Env()["SERVICETRADE_CLIENT_ID"], ClientSecret: run.Env()["SERVICETRADE_CLIENT_SECRET"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -14,12 +14,16 @@ import (
 	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 )
 
-const employeePassword = "E2e-Employee-Passw0rd-7731"
+const (
+	employeePassword = "E2e-Employee-Passw0rd-7731"
+	userPassword     = "E2e-User-Passw0rd-4419"
+)
 
 // An apply, a plan and a destroy of objects of every vendor, with both
 // ServiceTrade auth flows, logged at TF_LOG=trace, leave no secret in the
 // log or in Terraform's output: no password, client secret, API key or
-// secret, API token, session cookie, bearer token or Kimoby key.
+// secret, API token, session cookie, bearer token or Kimoby key, and no
+// password of a user or employee the configuration manages.
 func TestSecretsNeverReachTheLogs(t *testing.T) {
 	run := startEmulator(t, emulator.Options{})
 	ws, logPath := loggedWorkspace(t, "trace")
@@ -83,6 +87,25 @@ resource "fieldservice_kickserv_employee" "tech" {
   password  = %[12]q
 }
 
+data "fieldservice_servicetrade_company" "own" {
+  name = %[13]q
+}
+
+data "fieldservice_servicetrade_location" "office" {
+  name        = %[14]q
+  office_only = true
+}
+
+resource "fieldservice_servicetrade_user" "staff" {
+  username    = "secret.staff"
+  first_name  = "Secret"
+  last_name   = "Staff"
+  email       = "secret.staff@example.com"
+  company_id  = data.fieldservice_servicetrade_company.own.id
+  location_id = data.fieldservice_servicetrade_location.office.id
+  password    = %[15]q
+}
+
 output "webhook_key" {
   value     = fieldservice_kimoby_webhook.hook.authentication_key
   sensitive = true
@@ -90,7 +113,8 @@ output "webhook_key" {
 `, run.ServiceTradeURL(), emust.ClientID, emust.ClientSecret,
 		run.KimobyURL(), emukim.APIKey, emukim.APISecret,
 		run.KickservURL(), emukick.Account, emukick.APIToken,
-		emust.Username, emust.Password, employeePassword))
+		emust.Username, emust.Password, employeePassword,
+		emust.VendorCompany, emust.SeedOffices[0], userPassword))
 
 	var output strings.Builder
 	for _, args := range [][]string{
@@ -123,6 +147,7 @@ output "webhook_key" {
 		"Kickserv API token":         emukick.APIToken,
 		"Kickserv Basic credentials": base64.StdEncoding.EncodeToString([]byte(emukick.APIToken + ":" + emukick.APIToken)),
 		"Kickserv employee password": employeePassword,
+		"ServiceTrade user password": userPassword,
 	}
 	for i, s := range run.ServiceTrade.IssuedSecrets() {
 		secrets[fmt.Sprintf("ServiceTrade session or token #%d", i+1)] = s

@@ -11,6 +11,14 @@ terraform {
 
 provider "fieldservice" {}
 
+# Brands belong to a company: name the companies whose brands you adopt, for
+# instance with -var='brand_companies=["Hwy 55 Burgers"]'.
+variable "brand_companies" {
+  description = "Exact names of the companies whose brands are adopted."
+  type        = set(string)
+  default     = []
+}
+
 data "fieldservice_servicetrade_regions" "all" {}
 data "fieldservice_servicetrade_webhooks" "all" {}
 data "fieldservice_servicetrade_quote_templates" "all" {}
@@ -20,6 +28,17 @@ data "fieldservice_servicetrade_terms_list" "all" {}
 data "fieldservice_servicetrade_tax_groups" "all" {}
 data "fieldservice_servicetrade_tags" "all" {}
 data "fieldservice_servicetrade_service_templates" "all" {}
+data "fieldservice_servicetrade_warehouses" "all" {} # active ones; status = "all" adds the inactive
+
+data "fieldservice_servicetrade_company" "brand_owner" {
+  for_each = var.brand_companies
+  name     = each.key
+}
+
+data "fieldservice_servicetrade_brands" "of" {
+  for_each   = data.fieldservice_servicetrade_company.brand_owner
+  company_id = each.value.id
+}
 
 locals {
   # Resource names must be valid identifiers: derive them from the ids,
@@ -43,6 +62,10 @@ locals {
     { to = "fieldservice_servicetrade_tag.tag_${t.id}", id = t.id }],
     [for t in data.fieldservice_servicetrade_service_templates.all.service_templates :
     { to = "fieldservice_servicetrade_service_template.service_template_${t.id}", id = t.id }],
+    [for w in data.fieldservice_servicetrade_warehouses.all.warehouses :
+    { to = "fieldservice_servicetrade_warehouse.warehouse_${w.id}", id = w.id }],
+    flatten([for company in data.fieldservice_servicetrade_brands.of : [for b in company.brands :
+    { to = "fieldservice_servicetrade_brand.brand_${b.id}", id = b.import_id }]]),
   )
 }
 
