@@ -28,7 +28,25 @@ func NewWebhookResource() resource.Resource {
 		// Its url is then free again for a create in this run (a
 		// replacement).
 		Del: (*api.Client).DeleteWebhook,
+		// The url is the natural key: an update moves it, for creates
+		// later in this run.
+		NaturalKey: func(w *api.Webhook) string { return w.URL },
+		Change:     updateWebhook,
 	}}
+}
+
+// updateWebhook sends the url, the only thing Kimoby lets change
+// (rotate_key replaces; a change of allow_duplicate alone is provider-side
+// and sends nothing).
+func updateWebhook(ctx context.Context, c *api.Client, id string, plan, state *webhookModel) (*api.Webhook, error) {
+	updated, err := c.UpdateWebhook(ctx, id, api.WebhookInput{URL: plan.URL.ValueString()})
+	if err != nil {
+		return nil, err
+	}
+	// The update answer has no key; the docs do not say whether the key
+	// survives a url change. It is assumed to, as nothing says otherwise.
+	plan.AuthenticationKey = state.AuthenticationKey
+	return updated, nil
 }
 
 type webhookResource struct {
@@ -114,25 +132,5 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 			plan.AuthenticationKey = types.StringValue(created.AuthenticationKey)
 		}
 		return created, true
-	})
-}
-
-func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state webhookModel
-	// Only a url change calls Kimoby (the url is the only thing Kimoby lets
-	// change; rotate_key replaces); allow_duplicate alone is provider-side.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id string) (*api.Webhook, error) {
-		updated, err := client.UpdateWebhook(ctx, id, api.WebhookInput{URL: plan.URL.ValueString()})
-		if err != nil {
-			return nil, err
-		}
-		// The url is the natural key: it moved, for creates later in this
-		// run.
-		r.Keys().Put(id, updated.URL)
-		// The update answer has no key; the docs do not say whether the
-		// key survives a url change. It is assumed to, as nothing says
-		// otherwise.
-		plan.AuthenticationKey = state.AuthenticationKey
-		return updated, nil
 	})
 }

@@ -58,6 +58,14 @@ func UpdateChild[C, O, In any](update func(C, context.Context, int64, int64, In)
 	}
 }
 
+// NeverUpdated is the Change of a resource whose attributes all force
+// replacement (or are provider-side): Terraform never plans an update of
+// it, so there is nothing to send, and an update, were one asked for, only
+// saves the plan. It spares such a resource an Update method of its own:
+// Change: kit.NeverUpdated[*api.Client, kit.Child, userRoleModel,
+// api.UserRole] (a composite literal does not infer the type arguments).
+func NeverUpdated[C, K, M, O any](context.Context, C, K, *M, *M) (*O, error) { return nil, nil }
+
 // DiagsError is the first error of diags as an error, or nil: for the
 // callbacks of UpdateFrom and the like, which return an error.
 func DiagsError(diags diag.Diagnostics) error {

@@ -5,9 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
@@ -17,28 +16,22 @@ var assetDefinitionKind = objectKind[api.AssetDefinition]{name: "asset definitio
 // NewAssetDefinitionDataSource is the
 // fieldservice_servicetrade_asset_definition data source.
 func NewAssetDefinitionDataSource() datasource.DataSource {
-	d := vendor.DataSource("asset_definition", "id", "type")
-	attrs := assetDefinitionAttributes()
-	attrs["id"] = d.Key("Numeric id of the asset definition.")
-	attrs["type"] = d.Key("Exact, case-sensitive type of the asset definition, such as `alarm` or `location` (ServiceTrade reads it with `GET /assetdefinition/{type}`).",
-		stringvalidator.LengthAtLeast(1))
-	return &kit.Lookup[*api.Client, assetDefinitionModel, api.AssetDefinition]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade asset definition (a type of asset, such as an alarm system, with the properties its assets carry) by `id` or by `type`. " +
-				"Definitions not enabled in your account are found too (see `active`). Asset definitions are read-only in the API. " +
-				"Fails when no definition has that id or type.",
-			Attributes: attrs,
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *assetDefinitionModel) lookup.Spec[api.AssetDefinition] {
-			return assetDefinitionKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.AssetDefinition]{{Attr: "type", Value: cfg.Type, Of: func(d api.AssetDefinition) string { return d.Type }}},
-				func(k lookup.Key[api.AssetDefinition]) ([]api.AssetDefinition, error) {
-					return assetDefinitionsOfType(ctx, client, k.Value.ValueString())
-				})
-		},
-		Set: (*assetDefinitionModel).fromAPI,
+	d := lookupSource[assetDefinitionModel, api.AssetDefinition]("asset_definition", "asset definition",
+		"Looks up one ServiceTrade asset definition (a type of asset, such as an alarm system, with the properties its assets carry) by `id` or by `type`. "+
+			"Definitions not enabled in your account are found too (see `active`). Asset definitions are read-only in the API. "+
+			"Fails when no definition has that id or type.",
+		[]sourceKey{{attr: "type", description: "Exact, case-sensitive type of the asset definition, such as `alarm` or `location` (ServiceTrade reads it with `GET /assetdefinition/{type}`).",
+			validators: []validator.String{stringvalidator.LengthAtLeast(1)}}},
+		assetDefinitionAttributes())
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *assetDefinitionModel) lookup.Spec[api.AssetDefinition] {
+		return assetDefinitionKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.AssetDefinition]{{Attr: "type", Value: cfg.Type, Of: func(d api.AssetDefinition) string { return d.Type }}},
+			func(k lookup.Key[api.AssetDefinition]) ([]api.AssetDefinition, error) {
+				return assetDefinitionsOfType(ctx, client, k.Value.ValueString())
+			})
 	}
+	d.Set = (*assetDefinitionModel).fromAPI
+	return d
 }
 
 // assetDefinitionsOfType is what the API has for the type: the definition

@@ -33,7 +33,7 @@ func NewBrandDataSource() datasource.DataSource {
 	d := lookupSource[brandModel, api.Brand]("brand", "brand",
 		"Looks up one brand of a ServiceTrade company, by `id` or by exact `name`, within the company `company_id`. "+
 			"Fails when no brand, or more than one, of that company has that name.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the brand."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the brand."}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *brandModel) lookup.Spec[api.Brand] {
 		cid := cfg.CompanyID.ValueInt64()

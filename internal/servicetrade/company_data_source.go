@@ -19,7 +19,7 @@ var companyKind = objectKind[api.Company]{name: "company", id: func(c api.Compan
 func NewCompanyDataSource() datasource.DataSource {
 	d := lookupSource[companyModel, api.Company]("company", "company",
 		"Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the company."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the company."}},
 		map[string]schema.Attribute{
 			"uri":              kit.ReadOnlyString("Absolute API URI of the company."),
 			"ref_number":       kit.ReadOnlyString("Reference number of the company (set by ServiceTrade from a counter when not given)."),

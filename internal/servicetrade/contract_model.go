@@ -12,6 +12,22 @@ import (
 
 // contractModel is the state of a fieldservice_servicetrade_contract.
 type contractModel struct {
+	contractAttributes
+	StartsOn  dayValue `tfsdk:"starts_on"`
+	ExpiresOn dayValue `tfsdk:"expires_on"`
+	ReviewOn  dayValue `tfsdk:"review_on"`
+	// Applied when the contract is destroyed (deactivated).
+	CancelServices          types.Bool `tfsdk:"cancel_services"`
+	CancelJobs              types.Bool `tfsdk:"cancel_jobs"`
+	CancelQuotes            types.Bool `tfsdk:"cancel_quotes"`
+	CancelRecurringInvoices types.Bool `tfsdk:"cancel_recurring_invoices"`
+}
+
+// contractAttributes are the attributes of a contract that the resource
+// and the data source hold alike: all but the days, which the data source
+// holds as plain strings, and the resource's destroy-time options. One
+// list, so that the data source maps a contract as the resource does.
+type contractAttributes struct {
 	ID                 types.String  `tfsdk:"id"`
 	URI                types.String  `tfsdk:"uri"`
 	Type               types.String  `tfsdk:"type"`
@@ -28,9 +44,6 @@ type contractModel struct {
 	QuoteTermsID       types.Int64   `tfsdk:"quote_terms_id"`
 	InvoiceTermsID     types.Int64   `tfsdk:"invoice_terms_id"`
 	PaymentTermsID     types.Int64   `tfsdk:"payment_terms_id"`
-	StartsOn           dayValue      `tfsdk:"starts_on"`
-	ExpiresOn          dayValue      `tfsdk:"expires_on"`
-	ReviewOn           dayValue      `tfsdk:"review_on"`
 	JobType            types.String  `tfsdk:"job_type"`
 	Description        types.String  `tfsdk:"description"`
 	ExpectedRevenue    types.Float64 `tfsdk:"expected_revenue"`
@@ -40,11 +53,6 @@ type contractModel struct {
 	InvoiceDetailLevel types.Set     `tfsdk:"invoice_detail_level"`
 	QuoteDetailLevel   types.Set     `tfsdk:"quote_detail_level"`
 	Active             types.Bool    `tfsdk:"active"`
-	// Applied when the contract is destroyed (deactivated).
-	CancelServices          types.Bool `tfsdk:"cancel_services"`
-	CancelJobs              types.Bool `tfsdk:"cancel_jobs"`
-	CancelQuotes            types.Bool `tfsdk:"cancel_quotes"`
-	CancelRecurringInvoices types.Bool `tfsdk:"cancel_recurring_invoices"`
 	// Read-only.
 	Revenue      types.Float64 `tfsdk:"revenue"`
 	ActualMargin types.Float64 `tfsdk:"actual_margin"`

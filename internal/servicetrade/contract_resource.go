@@ -56,7 +56,36 @@ func NewContractResource() resource.Resource {
 		// that it still exists; the framework then removes it from the
 		// state.
 		Notice: contractStillExists, Deactivate: deactivateContract,
+		Change: updateContract,
 	}}
+}
+
+// updateContract sends what the plan changes of the contract, or nothing
+// when only the destroy-time options change.
+func updateContract(ctx context.Context, c *api.Client, id int64, plan, state *contractModel) (*api.Contract, error) {
+	in, diags := plan.toUpdate(ctx)
+	was, d := state.toUpdate(ctx)
+	if diags.Append(d...); diags.HasError() {
+		return nil, kit.DiagsError(diags)
+	}
+	// Only the destroy-time cancel_* options changed: nothing to send.
+	// (The kit's own check of provider-side changes never sees this case:
+	// updated, unknown in the plan of every update, differs from the
+	// state.)
+	if sameJSON(in, was) {
+		plan.Updated = state.Updated
+		return nil, nil
+	}
+	// Detail levels are only sent when they change: ServiceTrade's default
+	// for quotes holds "items_by_type", which is not among the values it
+	// documents for quotes, so sending it back could be refused.
+	if sameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
+		in.InvoiceDetailLevel = nil
+	}
+	if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
+		in.QuoteDetailLevel = nil
+	}
+	return c.UpdateContract(ctx, id, in)
 }
 
 type contractResource struct {
@@ -235,36 +264,6 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 				},
 				ImportID: func(c api.Contract) string { return formatID(c.ID) },
 			})
-	})
-}
-
-func (r *contractResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state contractModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Contract, error) {
-		in, diags := plan.toUpdate(ctx)
-		was, d := state.toUpdate(ctx)
-		if diags.Append(d...); diags.HasError() {
-			return nil, kit.DiagsError(diags)
-		}
-		// Only the destroy-time cancel_* options changed: nothing to send.
-		// (The kit's own check of provider-side changes never sees this
-		// case: updated, unknown in the plan of every update, differs from
-		// the state.)
-		if sameJSON(in, was) {
-			plan.Updated = state.Updated
-			return nil, nil
-		}
-		// Detail levels are only sent when they change: ServiceTrade's
-		// default for quotes holds "items_by_type", which is not among the
-		// values it documents for quotes, so sending it back could be
-		// refused.
-		if sameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
-			in.InvoiceDetailLevel = nil
-		}
-		if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
-			in.QuoteDetailLevel = nil
-		}
-		return client.UpdateContract(ctx, id, in)
 	})
 }
 

@@ -22,7 +22,7 @@ func NewContractRuleDataSource() datasource.DataSource {
 	d := lookupSource[contractRuleModel, api.ContractRule]("contract_rule", "rule",
 		"Looks up one pricing rule of a ServiceTrade contract by `id` or by exact `name` among that contract's own rules "+
 			"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the rule."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the rule."}},
 		map[string]schema.Attribute{
 			"contract_id":     schema.Int64Attribute{Required: true, Description: "Id of the contract whose rule to read."},
 			"uri":             kit.ReadOnlyString("Absolute API URI of the rule."),

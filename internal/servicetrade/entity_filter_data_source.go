@@ -16,34 +16,29 @@ var entityFilterKind = objectKind[api.EntityFilter]{name: "entity filter", id: f
 // NewEntityFilterDataSource is the fieldservice_servicetrade_entity_filter
 // data source.
 func NewEntityFilterDataSource() datasource.DataSource {
-	d := vendor.DataSource("entity_filter", "id", "name")
-	return &kit.Lookup[*api.Client, entityFilterModel, api.EntityFilter]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade entity filter (a named set of a customer company's locations, which a contract's location context can refer to) " +
-				"by `id` or by exact `name`, with its company and locations. Fails when no entity filter, or more than one, has that name. " +
-				"Entity filters are made in ServiceTrade's web application: the API only reads them.",
-			Attributes: map[string]schema.Attribute{
-				"id":        d.Key("Numeric id of the entity filter."),
-				"name":      d.Key("Exact, case-sensitive name of the entity filter."),
-				"uri":       kit.ReadOnlyString("Absolute API URI of the entity filter."),
-				"type":      kit.ReadOnlyString("Type of the filter: `location` (the only type ServiceTrade documents)."),
-				"company":   entityFilterCompanyAttribute(),
-				"locations": entityFilterLocationsAttribute(),
-			},
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *entityFilterModel) lookup.Spec[api.EntityFilter] {
-			// The API's name filter is a substring match: the whole name is
-			// matched here.
-			return entityFilterKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.EntityFilter]{{Attr: "name", Value: cfg.Name, Of: func(f api.EntityFilter) string { return f.Name }}},
-				func(k lookup.Key[api.EntityFilter]) ([]api.EntityFilter, error) {
-					return client.ListEntityFilters(ctx, api.EntityFilterFilter{Name: k.Value.ValueString()})
-				})
-		},
-		// The list omits company and locations: a filter found by name is
-		// read by id.
-		Refetch:  entityFilterKind.readAgain,
-		SetDiags: (*entityFilterModel).fromAPI,
+	d := lookupSource[entityFilterModel, api.EntityFilter]("entity_filter", "entity filter",
+		"Looks up one ServiceTrade entity filter (a named set of a customer company's locations, which a contract's location context can refer to) "+
+			"by `id` or by exact `name`, with its company and locations. Fails when no entity filter, or more than one, has that name. "+
+			"Entity filters are made in ServiceTrade's web application: the API only reads them.",
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the entity filter."}},
+		map[string]schema.Attribute{
+			"uri":       kit.ReadOnlyString("Absolute API URI of the entity filter."),
+			"type":      kit.ReadOnlyString("Type of the filter: `location` (the only type ServiceTrade documents)."),
+			"company":   entityFilterCompanyAttribute(),
+			"locations": entityFilterLocationsAttribute(),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *entityFilterModel) lookup.Spec[api.EntityFilter] {
+		// The API's name filter is a substring match: the whole name is
+		// matched here.
+		return entityFilterKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.EntityFilter]{{Attr: "name", Value: cfg.Name, Of: func(f api.EntityFilter) string { return f.Name }}},
+			func(k lookup.Key[api.EntityFilter]) ([]api.EntityFilter, error) {
+				return client.ListEntityFilters(ctx, api.EntityFilterFilter{Name: k.Value.ValueString()})
+			})
 	}
+	// The list omits company and locations: a filter found by name is read
+	// by id.
+	d.Refetch = entityFilterKind.readAgain
+	d.SetDiags = (*entityFilterModel).fromAPI
+	return d
 }

@@ -20,7 +20,7 @@ func NewExternalSystemDataSource() datasource.DataSource {
 	attrs := externalSystemDataAttributes()
 	d := lookupSource[externalSystemDataModel, api.ExternalSystem]("external_system", "external system",
 		"Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
-		[]sourceKey{{"name", "Exact, case-sensitive name (key) of the external system."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name (key) of the external system."}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
 		// The list is one bare array with every system: match it here.

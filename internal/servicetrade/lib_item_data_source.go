@@ -22,7 +22,7 @@ func NewLibItemDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. "+
 			"Lookups by `name` or `code` consider active items only unless `include_inactive` is true (the API lists active items by default), and global items plus those specific to your own company; a lookup by `id` finds any item. "+
 			"Fails when no item, or more than one, matches: names are not unique, so use `code` or `id` for those.",
-		[]sourceKey{{"name", "Exact, case-sensitive display name of the lib item."}, {"code", "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code)."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive display name of the lib item."}, {attr: "code", description: "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code)."}},
 		map[string]schema.Attribute{
 			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `name` and `code` lookups also consider inactive items. Default false: active items only."},
 			"uri":              kit.ReadOnlyString("Absolute API URI of the lib item."),

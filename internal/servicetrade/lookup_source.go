@@ -2,15 +2,22 @@ package servicetrade
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
 // sourceKey is a key of a single-object data source besides its id: the
-// attribute and what it holds ("Exact, case-sensitive name of the
-// region.").
-type sourceKey struct{ attr, description string }
+// attribute, what it holds ("Exact, case-sensitive name of the region.")
+// and the validators of what it takes. A note, when the key has one,
+// follows the "Give exactly one of …" sentence: it says what the key
+// holds once the object is found.
+type sourceKey struct {
+	attr, description string
+	validators        []validator.String
+	note              string
+}
 
 // lookupSource is the kit.Lookup of the single-object data source
 // fieldservice_servicetrade_<typeName>, which finds an object by its
@@ -27,7 +34,11 @@ func lookupSource[M, T any](typeName, noun, description string, keys []sourceKey
 	d := vendor.DataSource(typeName, oneOf...)
 	attrs["id"] = d.Key("Numeric id of the " + noun + ".")
 	for _, k := range keys {
-		attrs[k.attr] = d.Key(k.description)
+		key := d.Key(k.description, k.validators...)
+		if k.note != "" {
+			key.Description += " " + k.note
+		}
+		attrs[k.attr] = key
 	}
 	return &kit.Lookup[*api.Client, M, T]{DataBase: d, Definition: schema.Schema{Description: description, Attributes: attrs}}
 }

@@ -22,7 +22,7 @@ func NewQuoteTemplateDataSource() datasource.DataSource {
 	d := lookupSource[quoteTemplateDataModel, api.QuoteTemplate]("quote_template", "template",
 		"Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. "+
 			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the template."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the template."}},
 		map[string]schema.Attribute{
 			"uri":         kit.ReadOnlyString("Absolute API URI of the template."),
 			"description": kit.ReadOnlyString("Description of the template, or null."),
@@ -47,15 +47,10 @@ func NewQuoteTemplateDataSource() datasource.DataSource {
 }
 
 type quoteTemplateDataModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	URI         types.String `tfsdk:"uri"`
-	Description types.String `tfsdk:"description"`
-	CompanyID   types.Int64  `tfsdk:"company_id"`
-	TermsID     types.Int64  `tfsdk:"terms_id"`
-	Created     types.Int64  `tfsdk:"created"`
-	Updated     types.Int64  `tfsdk:"updated"`
-	Items       types.List   `tfsdk:"items"`
+	quoteTemplateFields
+	Created types.Int64 `tfsdk:"created"`
+	Updated types.Int64 `tfsdk:"updated"`
+	Items   types.List  `tfsdk:"items"`
 }
 
 // quoteTemplateItemsSchema describes the items list of the data sources.
@@ -75,8 +70,8 @@ func quoteTemplateItemsSchema() schema.ListNestedAttribute {
 // fromAPI fills the model from the API object: the template's attributes
 // mapped as the resource maps them, then its times and items.
 func (m *quoteTemplateDataModel) fromAPI(qt *api.QuoteTemplate) diag.Diagnostics {
-	var r quoteTemplateModel
-	r.fromAPI(qt)
+	var f quoteTemplateFields
+	f.fromAPI(qt)
 	items := make([]attr.Value, 0, len(qt.Items))
 	for i := range qt.Items {
 		items = append(items, quoteTemplateItemObject(&qt.Items[i]))
@@ -84,8 +79,8 @@ func (m *quoteTemplateDataModel) fromAPI(qt *api.QuoteTemplate) diag.Diagnostics
 	// The element type is the schema's, so that the two cannot disagree.
 	list, diags := types.ListValue(quoteTemplateItemsSchema().NestedObject.Type(), items)
 	*m = quoteTemplateDataModel{
-		ID: r.ID, Name: r.Name, URI: r.URI, Description: r.Description, CompanyID: r.CompanyID, TermsID: r.TermsID,
-		Created: types.Int64Value(qt.Created), Updated: types.Int64Value(qt.Updated), Items: list,
+		quoteTemplateFields: f,
+		Created:             types.Int64Value(qt.Created), Updated: types.Int64Value(qt.Updated), Items: list,
 	}
 	return diags
 }

@@ -20,7 +20,7 @@ func NewQuoteTemplateItemDataSource() datasource.DataSource {
 	d := lookupSource[quoteTemplateItemModel, api.QuoteTemplateItem]("quote_template_item", "item",
 		"Looks up one line item of a ServiceTrade quote template, by `id` or by exact `description`, within the template `quote_template_id`. "+
 			"Fails when no item, or more than one, of that template has that description.",
-		[]sourceKey{{"description", "Exact, case-sensitive text of the item."}},
+		[]sourceKey{{attr: "description", description: "Exact, case-sensitive text of the item."}},
 		map[string]schema.Attribute{
 			"quote_template_id": schema.Int64Attribute{Required: true, Description: "Id of the quote template the item belongs to."},
 			"uri":               kit.ReadOnlyString("Absolute API URI of the item."),

@@ -9,22 +9,29 @@ import (
 
 // quoteTemplateModel is the state of the quote template resource.
 type quoteTemplateModel struct {
+	quoteTemplateFields
+	ForceDelete types.Bool `tfsdk:"force_delete"`
+	// AllowDuplicate concerns only the provider: it skips the check of
+	// the name before a create.
+	AllowDuplicate types.Bool `tfsdk:"allow_duplicate"`
+}
+
+// quoteTemplateFields are what the resource, the quote_template data
+// source and each template of the quote_templates list hold of a template
+// alike, mapped once by fromAPI.
+type quoteTemplateFields struct {
 	ID          types.String `tfsdk:"id"`
 	URI         types.String `tfsdk:"uri"`
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
 	CompanyID   types.Int64  `tfsdk:"company_id"`
 	TermsID     types.Int64  `tfsdk:"terms_id"`
-	ForceDelete types.Bool   `tfsdk:"force_delete"`
-	// AllowDuplicate concerns only the provider: it skips the check of
-	// the name before a create.
-	AllowDuplicate types.Bool `tfsdk:"allow_duplicate"`
 }
 
-// fromAPI fills the model from the API object. An empty description is
+// fromAPI fills the fields from the API object. An empty description is
 // null: the API answers null or "" for a template without one, and the
 // schema refuses "".
-func (m *quoteTemplateModel) fromAPI(t *api.QuoteTemplate) {
+func (m *quoteTemplateFields) fromAPI(t *api.QuoteTemplate) {
 	m.ID = types.StringValue(formatID(t.ID))
 	m.URI = types.StringValue(t.URI)
 	m.Name = types.StringValue(t.Name)

@@ -45,12 +45,7 @@ type quoteTemplatesModel struct {
 
 // quoteTemplateSummaryModel is one template of the list.
 type quoteTemplateSummaryModel struct {
-	ID          types.String `tfsdk:"id"`
-	URI         types.String `tfsdk:"uri"`
-	Name        types.String `tfsdk:"name"`
-	Description types.String `tfsdk:"description"`
-	CompanyID   types.Int64  `tfsdk:"company_id"`
-	TermsID     types.Int64  `tfsdk:"terms_id"`
+	quoteTemplateFields
 	// Not nil: a template without items has an empty list, not a null one.
 	ItemIDs []string `tfsdk:"item_ids"`
 }
@@ -61,13 +56,6 @@ func (m *quoteTemplateSummaryModel) fromAPI(qt *api.QuoteTemplate) {
 	for _, it := range qt.Items {
 		itemIDs = append(itemIDs, formatID(it.ID))
 	}
-	*m = quoteTemplateSummaryModel{
-		ID:          types.StringValue(formatID(qt.ID)),
-		URI:         types.StringValue(qt.URI),
-		Name:        types.StringValue(qt.Name),
-		Description: qtString(qt.Description),
-		CompanyID:   types.Int64PointerValue(qt.CompanyID()),
-		TermsID:     types.Int64PointerValue(qt.TermsID()),
-		ItemIDs:     itemIDs,
-	}
+	*m = quoteTemplateSummaryModel{ItemIDs: itemIDs}
+	m.quoteTemplateFields.fromAPI(qt)
 }

@@ -19,7 +19,7 @@ var regionKind = objectKind[api.Region]{name: "region", id: func(r api.Region) i
 func NewRegionDataSource() datasource.DataSource {
 	d := lookupSource[regionModel, api.Region]("region", "region",
 		"Looks up one ServiceTrade region by `id` or by exact `name`. Fails when no region, or more than one, has that name.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the region."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the region."}},
 		map[string]schema.Attribute{
 			"uri":   kit.ReadOnlyString("Absolute API URI of the region."),
 			"color": kit.ReadOnlyString("HTML color of the region, or null."),

@@ -28,25 +28,18 @@ func roleAttributes() map[string]schema.Attribute {
 
 // NewRoleDataSource is the fieldservice_servicetrade_role data source.
 func NewRoleDataSource() datasource.DataSource {
-	d := vendor.DataSource("role", "id", "name")
-	attrs := roleAttributes()
-	attrs["id"] = d.Key("Numeric id of the role.")
-	attrs["name"] = d.Key("Exact, case-sensitive name of the role, such as `Account Tech`.")
-	return &kit.Lookup[*api.Client, roleModel, api.Role]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade role (a named set of permissions given to users) by `id` or by exact `name`, " +
-				"for the `role_id` of a `fieldservice_servicetrade_user_role`. Roles are read-only in the API. " +
-				"Fails when no role, or more than one, has that name; use `id` for duplicates.",
-			Attributes: attrs,
-		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *roleModel) lookup.Spec[api.Role] {
-			// The API has no name filter: list every role and match
-			// exactly.
-			return roleKind.spec(ctx, client, cfg.ID,
-				[]lookup.Key[api.Role]{{Attr: "name", Value: cfg.Name, Of: func(r api.Role) string { return r.Name }}},
-				listAll(func() ([]api.Role, error) { return client.ListRoles(ctx, api.RoleFilter{}) }))
-		},
-		Set: (*roleModel).fromAPI,
+	d := lookupSource[roleModel, api.Role]("role", "role",
+		"Looks up one ServiceTrade role (a named set of permissions given to users) by `id` or by exact `name`, "+
+			"for the `role_id` of a `fieldservice_servicetrade_user_role`. Roles are read-only in the API. "+
+			"Fails when no role, or more than one, has that name; use `id` for duplicates.",
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the role, such as `Account Tech`."}},
+		roleAttributes())
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *roleModel) lookup.Spec[api.Role] {
+		// The API has no name filter: list every role and match exactly.
+		return roleKind.spec(ctx, client, cfg.ID,
+			[]lookup.Key[api.Role]{{Attr: "name", Value: cfg.Name, Of: func(r api.Role) string { return r.Name }}},
+			listAll(func() ([]api.Role, error) { return client.ListRoles(ctx, api.RoleFilter{}) }))
 	}
+	d.Set = (*roleModel).fromAPI
+	return d
 }

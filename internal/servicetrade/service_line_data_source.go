@@ -16,31 +16,28 @@ var serviceLineKind = objectKind[api.ServiceLine]{name: "service line", id: func
 // NewServiceLineDataSource is the fieldservice_servicetrade_service_line
 // data source.
 func NewServiceLineDataSource() datasource.DataSource {
-	d := vendor.DataSource("service_line", "id", "name", "abbreviation")
-	return &kit.Lookup[*api.Client, serviceLineModel, api.ServiceLine]{
-		DataBase: d,
-		Definition: schema.Schema{
-			Description: "Looks up one ServiceTrade service line (such as Fire Suppression or HVAC, referenced by lib items, contract rules and quote template items) by `id`, exact `name` or exact `abbreviation`. " +
-				"Every service line of the system is searched, not only those your company provides (the API's default). Service lines are read-only in the API. " +
-				"Fails when no service line, or more than one, matches: the same name can exist in two trades, so use `abbreviation` or `id` for those.",
-			Attributes: map[string]schema.Attribute{
-				"id":           d.Key("Numeric id of the service line."),
-				"name":         d.Key("Exact, case-sensitive name of the service line."),
-				"abbreviation": d.Key("Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`)."),
-				"trade":        kit.ReadOnlyString("General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."),
-				"icon":         kit.ReadOnlyString("URL of the service line's icon."),
-			},
+	d := lookupSource[serviceLineModel, api.ServiceLine]("service_line", "service line",
+		"Looks up one ServiceTrade service line (such as Fire Suppression or HVAC, referenced by lib items, contract rules and quote template items) by `id`, exact `name` or exact `abbreviation`. "+
+			"Every service line of the system is searched, not only those your company provides (the API's default). Service lines are read-only in the API. "+
+			"Fails when no service line, or more than one, matches: the same name can exist in two trades, so use `abbreviation` or `id` for those.",
+		[]sourceKey{
+			{attr: "name", description: "Exact, case-sensitive name of the service line."},
+			{attr: "abbreviation", description: "Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`)."},
 		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *serviceLineModel) lookup.Spec[api.ServiceLine] {
-			keys := []lookup.Key[api.ServiceLine]{
-				{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
-				{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
-			}
-			// The API filters service lines by trade only: list them all.
-			return serviceLineKind.spec(ctx, client, cfg.ID, keys, listAll(func() ([]api.ServiceLine, error) {
-				return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
-			}))
-		},
-		Set: (*serviceLineModel).fromAPI,
+		map[string]schema.Attribute{
+			"trade": kit.ReadOnlyString("General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."),
+			"icon":  kit.ReadOnlyString("URL of the service line's icon."),
+		})
+	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceLineModel) lookup.Spec[api.ServiceLine] {
+		keys := []lookup.Key[api.ServiceLine]{
+			{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
+			{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
+		}
+		// The API filters service lines by trade only: list them all.
+		return serviceLineKind.spec(ctx, client, cfg.ID, keys, listAll(func() ([]api.ServiceLine, error) {
+			return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
+		}))
 	}
+	d.Set = (*serviceLineModel).fromAPI
+	return d
 }

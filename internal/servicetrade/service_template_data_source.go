@@ -42,7 +42,7 @@ func NewServiceTemplateDataSource() datasource.DataSource {
 	d := lookupSource[serviceTemplateModel, api.ServiceTemplate]("service_template", "template",
 		"Looks up one ServiceTrade service template by `id` or by exact `name`. "+
 			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the template."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the template."}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceTemplateModel) lookup.Spec[api.ServiceTemplate] {
 		// ServiceTrade's name filter is a substring match: the look-up

@@ -33,7 +33,20 @@ func NewServiceTemplateResource() resource.Resource {
 		Base: numbered("service_template", kit.AllowDuplicateDefault).Base(),
 		Get:  (*api.Client).GetServiceTemplate, SetDiags: (*serviceTemplateResourceModel).refresh,
 		NaturalKey: func(o *api.ServiceTemplate) string { return o.Name },
+		// A change of allow_duplicate alone concerns only the provider:
+		// the kit saves it without calling ServiceTrade.
+		Change: updateServiceTemplate,
 	}}
+}
+
+// updateServiceTemplate sends the template as planned, with what the
+// input needs of the state.
+func updateServiceTemplate(ctx context.Context, c *api.Client, id int64, plan, state *serviceTemplateResourceModel) (*api.ServiceTemplate, error) {
+	in, diags := plan.toInput(ctx, &state.serviceTemplateModel)
+	if err := kit.DiagsError(diags); err != nil {
+		return nil, err
+	}
+	return c.UpdateServiceTemplate(ctx, id, in)
 }
 
 var _ resource.ResourceWithModifyPlan = (*serviceTemplateResource)(nil)
@@ -191,19 +204,6 @@ func (r *serviceTemplateResource) Create(ctx context.Context, req resource.Creat
 				Key: func(t api.ServiceTemplate) string { return t.Name }, ID: func(t api.ServiceTemplate) string { return formatID(t.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-	})
-}
-
-func (r *serviceTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state serviceTemplateResourceModel
-	// A change of allow_duplicate alone concerns only the provider:
-	// UpdateWith saves it without calling ServiceTrade.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.ServiceTemplate, error) {
-		in, diags := plan.toInput(ctx, &state.serviceTemplateModel)
-		if err := kit.DiagsError(diags); err != nil {
-			return nil, err
-		}
-		return client.UpdateServiceTemplate(ctx, id, in)
 	})
 }
 

@@ -18,7 +18,7 @@ func NewTagDataSource() datasource.DataSource {
 	d := lookupSource[tagModel, api.Tag]("tag", "tag",
 		"Looks up one ServiceTrade tag by `id` or by `name` (the whole name, ignoring case). "+
 			"Fails when no tag has that name, or when several do (possible only if ServiceTrade keeps names differing in case apart).",
-		[]sourceKey{{"name", "Name of the tag, compared whole and ignoring case; the tag's own spelling is reported."}},
+		[]sourceKey{{attr: "name", description: "Name of the tag, compared whole and ignoring case; the tag's own spelling is reported."}},
 		map[string]schema.Attribute{
 			"uri": kit.ReadOnlyString("Absolute API URI of the tag."),
 		})

@@ -34,7 +34,7 @@ func NewTaxGroupDataSource() datasource.DataSource {
 	d := lookupSource[taxGroupModel, api.TaxGroup]("tax_group", "tax group",
 		"Looks up one ServiceTrade tax group by `id`, by exact `code` or by exact `name`. "+
 			"Fails when no tax group, or more than one, has that code or name.",
-		[]sourceKey{{"code", "Exact, case-sensitive code of the tax group (such as `WAKE2021`)."}, {"name", "Exact, case-sensitive name of the tax group."}},
+		[]sourceKey{{attr: "code", description: "Exact, case-sensitive code of the tax group (such as `WAKE2021`)."}, {attr: "name", description: "Exact, case-sensitive name of the tax group."}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *taxGroupModel) lookup.Spec[api.TaxGroup] {
 		// The API's code and name filters are substring matches: they

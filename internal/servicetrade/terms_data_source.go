@@ -18,7 +18,7 @@ func NewTermsDataSource() datasource.DataSource {
 	d := lookupSource[termsModel, api.Terms]("terms", "terms",
 		"Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. "+
 			"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",
-		[]sourceKey{{"name", "Exact, case-sensitive title of the terms."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive title of the terms."}},
 		map[string]schema.Attribute{
 			"uri":     kit.ReadOnlyString("Absolute API URI of the terms."),
 			"content": kit.ReadOnlyString("Text of the terms."),

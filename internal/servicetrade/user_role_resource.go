@@ -35,6 +35,8 @@ func NewUserRoleResource() resource.Resource {
 		// them both mean the assignment is gone.
 		Get: kit.GetChild((*api.Client).GetUserRole), Set: (*userRoleModel).fromAPI,
 		Del: kit.DeleteChild(revokeUserRole),
+		// Both ids force replacement.
+		Change: kit.NeverUpdated[*api.Client, kit.Child, userRoleModel, api.UserRole],
 	}}
 }
 
@@ -131,14 +133,6 @@ func (r *userRoleResource) Create(ctx context.Context, req resource.CreateReques
 				Remove:   fmt.Sprintf("take role %d from user %d in ServiceTrade", k.ID, k.Parent),
 			})
 	})
-}
-
-// Update is never called: every attribute forces replacement.
-func (r *userRoleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan userRoleModel
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	}
 }
 
 // revokeUserRole takes the role from the user. A user who no longer

@@ -147,8 +147,25 @@ func NewUserValueResource() resource.Resource {
 			}
 			return err
 		},
+		// Only the value changes in place (PUT); user and name are the
+		// address.
+		Change: updateUserValue,
 	}
 	return r
+}
+
+// updateUserValue sends the planned value to the value of that name, by
+// its id in the refreshed state (found by name when the state lacks it).
+func updateUserValue(ctx context.Context, c *api.Client, k userValueKey, plan, state *userValueModel) (*api.UserValue, error) {
+	id := state.ValueID.ValueInt64()
+	if id == 0 {
+		found, err := c.FindUserValue(ctx, k.UserID, k.Name)
+		if err != nil {
+			return nil, err
+		}
+		id = found.ID
+	}
+	return c.UpdateUserValue(ctx, k.UserID, id, plan.Value.ValueString())
 }
 
 func deleteUserValue(ctx context.Context, c *api.Client, k userValueKey) error {
@@ -278,22 +295,5 @@ func (r *userValueResource) Create(ctx context.Context, req resource.CreateReque
 				}
 				return created, err
 			}, l)
-	})
-}
-
-func (r *userValueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state userValueModel
-	// Only the value changes in place (PUT); user and name are the
-	// address. The value's id is the refreshed state's.
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, k userValueKey) (*api.UserValue, error) {
-		id := state.ValueID.ValueInt64()
-		if id == 0 {
-			found, err := client.FindUserValue(ctx, k.UserID, k.Name)
-			if err != nil {
-				return nil, err
-			}
-			id = found.ID
-		}
-		return client.UpdateUserValue(ctx, k.UserID, id, plan.Value.ValueString())
 	})
 }

@@ -21,7 +21,7 @@ func NewWarehouseDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade warehouse (a place parts are stocked in) by `id` or exact `name`. "+
 			"A lookup by `name` considers active warehouses only unless `include_inactive` is true (the API lists active warehouses by default); "+
 			"a lookup by `id` finds any warehouse. Fails when no warehouse, or more than one, matches.",
-		[]sourceKey{{"name", "Exact, case-sensitive name of the warehouse."}},
+		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the warehouse."}},
 		map[string]schema.Attribute{
 			"include_inactive": schema.BoolAttribute{Optional: true,
 				Description: "When true, a `name` lookup also considers inactive warehouses. Default false: active warehouses only."},

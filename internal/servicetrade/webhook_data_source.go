@@ -17,7 +17,7 @@ var webhookKind = objectKind[api.Webhook]{name: "webhook", id: func(w api.Webhoo
 func NewWebhookDataSource() datasource.DataSource {
 	d := lookupSource[webhookModel, api.Webhook]("webhook", "webhook",
 		"Looks up one ServiceTrade webhook by `id` or by exact `hook_url`. Fails when no webhook, or more than one, has that URL.",
-		[]sourceKey{{"hook_url", "Exact URL of the webhook (compared character for character)."}},
+		[]sourceKey{{attr: "hook_url", description: "Exact URL of the webhook (compared character for character)."}},
 		map[string]schema.Attribute{
 			"uri":                kit.ReadOnlyString("Absolute API URI of the webhook."),
 			"enabled":            kit.ReadOnlyBool("Whether the webhook receives notifications."),

@@ -18,7 +18,24 @@ func NewWebhookResource() resource.Resource {
 	return &webhookResource{crudResource[webhookResourceModel, api.Webhook]{
 		Base: numbered("webhook", kit.AllowDuplicateDefault).Base(),
 		Get:  (*api.Client).GetWebhook, Set: (*webhookResourceModel).fromAPI, Del: (*api.Client).DeleteWebhook,
+		Change: updateWebhook,
 	}}
+}
+
+// updateWebhook sends enabled and include_changesets. hook_url forces
+// replacement, so it is never sent: PUT does not take it.
+func updateWebhook(ctx context.Context, c *api.Client, id int64, plan, _ *webhookResourceModel) (*api.Webhook, error) {
+	updated, err := c.UpdateWebhook(ctx, id, api.WebhookUpdate{
+		Enabled:           plan.Enabled.ValueBoolPointer(),
+		IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
+	})
+	// The plan promised the refreshed confirmed value; if the confirmation
+	// completed between that refresh and this update, keep the promise and
+	// let the next refresh record it rather than fail the apply.
+	if err == nil && !plan.Confirmed.IsUnknown() {
+		updated.Confirmed = plan.Confirmed.ValueBool()
+	}
+	return updated, err
 }
 
 type webhookResource struct {
@@ -81,25 +98,5 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 				List: client.ListWebhooks, Key: func(w api.Webhook) string { return w.HookURL }, ID: func(w api.Webhook) string { return formatID(w.ID) },
 				AllowDuplicate: plan.AllowDuplicate.ValueBool(),
 			}))
-	})
-}
-
-func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state webhookResourceModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Webhook, error) {
-		// hook_url forces replacement, so it is never sent: PUT does not
-		// take it.
-		updated, err := client.UpdateWebhook(ctx, id, api.WebhookUpdate{
-			Enabled:           plan.Enabled.ValueBoolPointer(),
-			IncludeChangesets: plan.IncludeChangesets.ValueBoolPointer(),
-		})
-		// The plan promised the refreshed confirmed value; if the
-		// confirmation completed between that refresh and this update, keep
-		// the promise and let the next refresh record it rather than fail
-		// the apply.
-		if err == nil && !plan.Confirmed.IsUnknown() {
-			updated.Confirmed = plan.Confirmed.ValueBool()
-		}
-		return updated, err
 	})
 }
