@@ -15,8 +15,8 @@ import (
 )
 
 // Base is embedded by every resource: from its Type it supplies Metadata,
-// Configure, the plan-time vendor check and import, and the CRUD helpers
-// (crud.go).
+// Configure, the plan-time vendor check, import and identity
+// (identity.go), and the CRUD helpers (crud.go).
 type Base[C any, K any] struct {
 	Type Type[C, K]
 	// Data is the provider's, nil until the provider is configured.
@@ -46,20 +46,6 @@ func (b *Base[C, K]) Client(diags *diag.Diagnostics) (C, bool) {
 func (b *Base[C, K]) ModifyPlan(_ context.Context, _ resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if b.Data != nil {
 		b.Type.Vendor.Client(b.Data).Get(&resp.Diagnostics)
-	}
-}
-
-// ImportState reads the import id as the type's ID says, and refuses
-// anything else with the expected form.
-func (b *Base[C, K]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	values, err := b.Type.ID.ParseImport(b.Type.KindName(), req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for "+b.Type.TypeName(), err.Error())
-		return
-	}
-	b.Type.ID.setImported(ctx, values, &resp.State, &resp.Diagnostics)
-	for name, v := range b.Type.ProviderSide {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
 }
 

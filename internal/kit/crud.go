@@ -27,6 +27,7 @@ func (b *Base[C, K]) CreateWith(ctx context.Context, req resource.CreateRequest,
 	}
 	if create(ctx, c, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+		b.SetIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	}
 }
 
@@ -47,6 +48,10 @@ func (b *Base[C, K]) ReadWith(ctx context.Context, req resource.ReadRequest, res
 	if !ok {
 		return
 	}
+	// The identity of a state saved before identity existed is null: it
+	// is set from the state's key first, so that even an object found gone
+	// answers with one (the framework requires it).
+	b.SetIdentity(ctx, req.State, resp.Identity, &resp.Diagnostics)
 	err := read(ctx, c, key)
 	if transport.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -57,6 +62,7 @@ func (b *Base[C, K]) ReadWith(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+	b.SetIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // UpdateWith reads the plan and the state into plan and state, then calls
@@ -86,6 +92,7 @@ func (b *Base[C, K]) UpdateWith(ctx context.Context, req resource.UpdateRequest,
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	b.SetIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // onlyProviderSide reports whether plan and state differ in the type's

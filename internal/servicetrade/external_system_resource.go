@@ -190,8 +190,8 @@ func (r *externalSystemResource) Create(ctx context.Context, req resource.Create
 
 // ImportState takes the numeric id or, failing that, the exact name.
 func (r *externalSystemResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, err := parseID("external system", req.ID); err == nil {
-		resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	if _, err := parseID("external system", req.ID); err == nil || req.ID == "" {
+		r.Base.ImportState(ctx, req, resp) // the id, or an import block's identity
 		return
 	}
 	client, ok := r.Client(&resp.Diagnostics)
@@ -209,5 +209,5 @@ func (r *externalSystemResource) ImportState(ctx context.Context, req resource.I
 			err.Error()+". The import id is the numeric id or the exact name of the external system.")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(match.ID))...)
+	r.Import(ctx, formatID(match.ID), resp)
 }

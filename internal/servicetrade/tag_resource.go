@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 
@@ -24,7 +23,19 @@ func NewTagResource() resource.Resource {
 		Base: numbered("tag").Base(),
 		Get:  (*api.Client).GetTag, Set: (*tagModel).fromAPI, Del: (*api.Client).DeleteTag,
 		NaturalKey: func(o *api.Tag) string { return api.TagKey(o.Name) },
+		Change:     renameTag,
 	}}
+}
+
+// renameTag renames the tag, the only thing a tag has to change; a
+// conflict is explained by renameConflict.
+func renameTag(ctx context.Context, c *api.Client, id int64, plan, state *tagModel) (*api.Tag, error) {
+	name := plan.Name.ValueString()
+	tag, err := c.RenameTag(ctx, id, name)
+	if api.IsConflict(err) {
+		return nil, renameConflict(ctx, c, id, state.Name.ValueString(), name, err)
+	}
+	return tag, err
 }
 
 // tagResource imports by id or by name: it has its own ImportState.
@@ -162,18 +173,6 @@ func existingTagMessage(name string, existing []api.Tag) string {
 	return b.String()
 }
 
-func (r *tagResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state tagModel
-	r.UpdateFrom(ctx, req, resp, &plan, &state, func(ctx context.Context, client *api.Client, id int64) (*api.Tag, error) {
-		name := plan.Name.ValueString()
-		tag, err := client.RenameTag(ctx, id, name)
-		if api.IsConflict(err) {
-			return nil, renameConflict(ctx, client, id, state.Name.ValueString(), name, err)
-		}
-		return tag, err
-	})
-}
-
 // renameConflict explains ServiceTrade's 409 to a rename, naming the tag
 // that has the name when it can be found.
 func renameConflict(ctx context.Context, client *api.Client, id int64, from, to string, err error) error {
@@ -194,8 +193,8 @@ func renameConflict(ctx context.Context, client *api.Client, id int64, from, to 
 // ImportState takes the numeric id or, failing that, the name (ignoring
 // case).
 func (r *tagResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, err := parseID("tag", req.ID); err == nil {
-		resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	if _, err := parseID("tag", req.ID); err == nil || req.ID == "" {
+		r.Base.ImportState(ctx, req, resp) // the id, or an import block's identity
 		return
 	}
 	client, ok := r.Client(&resp.Diagnostics)
@@ -213,5 +212,5 @@ func (r *tagResource) ImportState(ctx context.Context, req resource.ImportStateR
 			err.Error()+". The import id is the numeric id or the name of the tag.")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(match.ID))...)
+	r.Import(ctx, formatID(match.ID), resp)
 }
