@@ -25,22 +25,10 @@ func NewUserDataSource() datasource.DataSource {
 			{attr: "email", description: "E-mail address of the user, matched exactly but ignoring case.",
 				note: "When the lookup is by e-mail, this keeps the configured spelling."},
 		},
-		map[string]schema.Attribute{
+		userDataAttributes(map[string]schema.Attribute{
 			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `username` and `email` lookups also consider pending and inactive users. Default false: active users only, as the API lists them."},
-			"uri":              kit.ReadOnlyString("Absolute API URI of the user."),
-			"name":             kit.ReadOnlyString("Full name of the user."),
-			"first_name":       kit.ReadOnlyString("First name of the user."),
-			"last_name":        kit.ReadOnlyString("Last name of the user."),
 			"status":           kit.ReadOnlyString("Status of the user: `active`, `pending`, `inactive` or `shadow` (reserved for system users)."),
-			"phone":            kit.ReadOnlyString("Phone number of the user, as stored; empty when none."),
-			"timezone":         kit.ReadOnlyString("Time zone identifier of the user, such as `America/New_York`."),
-			"is_tech":          kit.ReadOnlyBool("Whether the user is a technician."),
-			"is_sales":         kit.ReadOnlyBool("Whether the user is a salesperson."),
-			"is_helper":        kit.ReadOnlyBool("Whether the user is a helper."),
-			"company_id":       kit.ReadOnlyInt64("Id of the company the user belongs to, or null."),
-			"location_id":      kit.ReadOnlyInt64("Id of the user's home office (a location), or null."),
-			"service_line_ids": kit.ReadOnlySet(types.Int64Type, "Ids of the service lines the user provides."),
-		})
+		}))
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *userModel) lookup.Spec[api.User] {
 		keys := []lookup.Key[api.User]{
 			{Attr: "username", Value: cfg.Username, Of: func(u api.User) string { return u.Username }},
@@ -67,4 +55,26 @@ func NewUserDataSource() datasource.DataSource {
 	}
 	d.SetDiags = (*userModel).fromAPI
 	return d
+}
+
+// userDataAttributes adds to attrs the read-only attributes of a user that
+// both data sources report alike.
+func userDataAttributes(attrs map[string]schema.Attribute) map[string]schema.Attribute {
+	for name, a := range map[string]schema.Attribute{
+		"uri":              kit.ReadOnlyString("Absolute API URI of the user."),
+		"name":             kit.ReadOnlyString("Full name of the user."),
+		"first_name":       kit.ReadOnlyString("First name of the user."),
+		"last_name":        kit.ReadOnlyString("Last name of the user."),
+		"phone":            kit.ReadOnlyString("Phone number of the user, as stored; empty when none."),
+		"timezone":         kit.ReadOnlyString("Time zone identifier of the user, such as `America/New_York`."),
+		"is_tech":          kit.ReadOnlyBool("Whether the user is a technician."),
+		"is_sales":         kit.ReadOnlyBool("Whether the user is a salesperson."),
+		"is_helper":        kit.ReadOnlyBool("Whether the user is a helper."),
+		"company_id":       kit.ReadOnlyInt64("Id of the company the user belongs to, or null."),
+		"location_id":      kit.ReadOnlyInt64("Id of the user's home office (a location), or null."),
+		"service_line_ids": kit.ReadOnlySet(types.Int64Type, "Ids of the service lines the user provides."),
+	} {
+		attrs[name] = a
+	}
+	return attrs
 }
