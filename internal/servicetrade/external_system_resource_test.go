@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -221,45 +222,8 @@ func TestAccExternalSystem_lifecycle(t *testing.T) {
 // Deleted behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccExternalSystem_removedOutOfBand(t *testing.T) {
-	preCheck(t)
-	acctest.RequireEmulator(t)
-	name := acctest.RandomName("es-oob")
-	var id, first string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				Config: externalSystemConfig(name, "Out of band", ""),
-				Check:  acctest.Capture(externalSystemAddr, "id", &first),
-			},
-			{
-				PreConfig: func() {
-					run, err := acctest.Shared()
-					if err != nil {
-						t.Fatal(err)
-					}
-					sid, _ := strconv.ParseInt(first, 10, 64)
-					if !run.ServiceTrade.RemoveExternalSystem(sid) {
-						t.Fatalf("external system %d was not in the emulator", sid)
-					}
-				},
-				Config: externalSystemConfig(name, "Out of band", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(externalSystemAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.Capture(externalSystemAddr, "id", &id),
-					func(*terraform.State) error {
-						if id == first {
-							return fmt.Errorf("the system was not created again (id %s)", id)
-						}
-						return nil
-					},
-				),
-			},
-		},
-	})
+	config := externalSystemConfig(acctest.RandomName("es-oob"), "Out of band", "")
+	testRecreatedAfterRemoval(t, "system", externalSystemAddr, config, (*emust.Server).RemoveExternalSystem)
 }
 
 // checkExternalSystemsStillExist is deliberately the opposite of a usual

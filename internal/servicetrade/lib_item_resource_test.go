@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -275,41 +276,8 @@ func TestAccLibItem_codeOfDeactivatedItem(t *testing.T) {
 // Removed behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccLibItem_removedOutOfBand(t *testing.T) {
-	preCheck(t)
-	acctest.RequireEmulator(t)
 	config := libItemBlock("test", `name = "Out of band"`, `type = "material"`, `cost = 2`)
-	var id, first string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{Config: config, Check: acctest.Capture(libItemAddr, "id", &first)},
-			{
-				PreConfig: func() {
-					run, err := acctest.Shared()
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !run.ServiceTrade.RemoveLibItem(libItemID(t, first)) {
-						t.Fatalf("lib item %s was not in the emulator", first)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(libItemAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.Capture(libItemAddr, "id", &id),
-					func(*terraform.State) error {
-						if id == first {
-							return fmt.Errorf("the item was not created again (id %s)", id)
-						}
-						return nil
-					},
-				),
-			},
-		},
-	})
+	testRecreatedAfterRemoval(t, "lib item", libItemAddr, config, (*emust.Server).RemoveLibItem)
 }
 
 // Every documented constraint fails at plan time, naming the attribute.

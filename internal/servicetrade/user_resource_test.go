@@ -371,42 +371,8 @@ func TestAccUser_usernameOfDeactivatedUser(t *testing.T) {
 // Removed behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccUser_removedOutOfBand(t *testing.T) {
-	preCheck(t)
-	acctest.RequireEmulator(t)
-	h := tfUserHomeOf(t)
-	config := tfUserBlock("test", tfUserName("user_oob"), h, `password = "tribbles123"`)
-	var id, first string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{Config: config, Check: acctest.Capture(tfUserAddr, "id", &first)},
-			{
-				PreConfig: func() {
-					run, err := acctest.Shared()
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !run.ServiceTrade.RemoveUser(tfUserID(t, first)) {
-						t.Fatalf("user %s was not in the emulator", first)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(tfUserAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.Capture(tfUserAddr, "id", &id),
-					func(*terraform.State) error {
-						if id == first {
-							return fmt.Errorf("the user was not created again (id %s)", id)
-						}
-						return nil
-					},
-				),
-			},
-		},
-	})
+	config := tfUserBlock("test", tfUserName("user_oob"), tfUserHomeOf(t), `password = "tribbles123"`)
+	testRecreatedAfterRemoval(t, "user", tfUserAddr, config, (*emust.Server).RemoveUser)
 }
 
 // Every documented constraint fails at plan time, naming the attribute,

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/providerdata"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
@@ -272,41 +273,8 @@ func TestAccWarehouse_nameOfDeactivatedWarehouse(t *testing.T) {
 // Removed behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccWarehouse_removedOutOfBand(t *testing.T) {
-	preCheck(t)
-	acctest.RequireEmulator(t)
 	config := warehouseBlock("test", fmt.Sprintf("name = %q", acctest.RandomName("wh-oob")))
-	var id, first string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{Config: config, Check: acctest.Capture(warehouseAddr, "id", &first)},
-			{
-				PreConfig: func() {
-					run, err := acctest.Shared()
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !run.ServiceTrade.RemoveWarehouse(warehouseID(t, first)) {
-						t.Fatalf("warehouse %s was not in the emulator", first)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(warehouseAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.Capture(warehouseAddr, "id", &id),
-					func(*terraform.State) error {
-						if id == first {
-							return fmt.Errorf("the warehouse was not created again (id %s)", id)
-						}
-						return nil
-					},
-				),
-			},
-		},
-	})
+	testRecreatedAfterRemoval(t, "warehouse", warehouseAddr, config, (*emust.Server).RemoveWarehouse)
 }
 
 // Every documented constraint fails at plan time, naming the attribute.
