@@ -234,3 +234,25 @@ func NoErrors(t *testing.T, call string, diags []*tfprotov6.Diagnostic) {
 func StrVal(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 func NumVal(n int64) tftypes.Value  { return tftypes.NewValue(tftypes.Number, big.NewFloat(float64(n))) }
 func BoolVal(b bool) tftypes.Value  { return tftypes.NewValue(tftypes.Bool, b) }
+
+// CheckPasswordPair checks the resource's password attributes as the kit
+// builds them: `password` sensitive, `password_wo` sensitive and
+// write-only.
+func (p *Protocol) CheckPasswordPair() {
+	p.T.Helper()
+	want := map[string]struct{ sensitive, writeOnly bool }{
+		"password":    {true, false},
+		"password_wo": {true, true},
+	}
+	for _, a := range p.Schema.Block.Attributes {
+		if w, ok := want[a.Name]; ok {
+			if a.Sensitive != w.sensitive || a.WriteOnly != w.writeOnly {
+				p.T.Errorf("%s: sensitive=%v write-only=%v, want %v/%v", a.Name, a.Sensitive, a.WriteOnly, w.sensitive, w.writeOnly)
+			}
+			delete(want, a.Name)
+		}
+	}
+	if len(want) > 0 {
+		p.T.Errorf("attributes missing from the schema: %v", want)
+	}
+}
