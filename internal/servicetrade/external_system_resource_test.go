@@ -222,7 +222,7 @@ func TestAccExternalSystem_lifecycle(t *testing.T) {
 // Deleted behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccExternalSystem_removedOutOfBand(t *testing.T) {
-	config := externalSystemConfig(acctest.RandomName("es-oob"), "Out of band", "")
+	config := func() string { return externalSystemConfig(acctest.RandomName("es-oob"), "Out of band", "") }
 	testRecreatedAfterRemoval(t, "system", externalSystemAddr, config, (*emust.Server).RemoveExternalSystem)
 }
 

@@ -276,7 +276,7 @@ func TestAccLibItem_codeOfDeactivatedItem(t *testing.T) {
 // Removed behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccLibItem_removedOutOfBand(t *testing.T) {
-	config := libItemBlock("test", `name = "Out of band"`, `type = "material"`, `cost = 2`)
+	config := func() string { return libItemBlock("test", `name = "Out of band"`, `type = "material"`, `cost = 2`) }
 	testRecreatedAfterRemoval(t, "lib item", libItemAddr, config, (*emust.Server).RemoveLibItem)
 }
 

@@ -15,18 +15,20 @@ import (
 
 // testRecreatedAfterRemoval is the out-of-band deletion test of a kind
 // the API cannot delete (only ServiceTrade support can, so this needs the
-// emulator's hook, remove): after the object at addr, made by config, is
+// emulator's hook, remove): after the object at addr, made by the
+// configuration that config builds (once the test is known to run), is
 // removed behind Terraform's back, the next plan creates it again, with a
 // new id, and the plan after that is empty.
-func testRecreatedAfterRemoval(t *testing.T, noun, addr, config string, remove func(s *emust.Server, id int64) bool) {
+func testRecreatedAfterRemoval(t *testing.T, noun, addr string, config func() string, remove func(s *emust.Server, id int64) bool) {
 	t.Helper()
 	preCheck(t)
 	acctest.RequireEmulator(t)
+	cfg := config()
 	var id, first string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories(),
 		Steps: []resource.TestStep{
-			{Config: config, Check: acctest.Capture(addr, "id", &first)},
+			{Config: cfg, Check: acctest.Capture(addr, "id", &first)},
 			{
 				PreConfig: func() {
 					run, err := acctest.Shared()
@@ -41,7 +43,7 @@ func testRecreatedAfterRemoval(t *testing.T, noun, addr, config string, remove f
 						t.Fatalf("%s %s was not in the emulator", noun, first)
 					}
 				},
-				Config: config,
+				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},

@@ -371,7 +371,9 @@ func TestAccUser_usernameOfDeactivatedUser(t *testing.T) {
 // Removed behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccUser_removedOutOfBand(t *testing.T) {
-	config := tfUserBlock("test", tfUserName("user_oob"), tfUserHomeOf(t), `password = "tribbles123"`)
+	config := func() string {
+		return tfUserBlock("test", tfUserName("user_oob"), tfUserHomeOf(t), `password = "tribbles123"`)
+	}
 	testRecreatedAfterRemoval(t, "user", tfUserAddr, config, (*emust.Server).RemoveUser)
 }
 

@@ -273,7 +273,7 @@ func TestAccWarehouse_nameOfDeactivatedWarehouse(t *testing.T) {
 // Removed behind Terraform's back (only ServiceTrade support can, so this
 // needs the emulator's hook): the next plan creates it again.
 func TestAccWarehouse_removedOutOfBand(t *testing.T) {
-	config := warehouseBlock("test", fmt.Sprintf("name = %q", acctest.RandomName("wh-oob")))
+	config := func() string { return warehouseBlock("test", fmt.Sprintf("name = %q", acctest.RandomName("wh-oob"))) }
 	testRecreatedAfterRemoval(t, "warehouse", warehouseAddr, config, (*emust.Server).RemoveWarehouse)
 }
 
