@@ -26,14 +26,14 @@ func NewWebhookDataSource() datasource.DataSource {
 				"updated_at": kit.ReadOnlyString("When the webhook was last changed, RFC 3339 in UTC."),
 			},
 		},
-		Spec: func(ctx context.Context, client *api.Client, cfg *webhookDataModel) lookup.Spec[api.Webhook] {
-			// Kimoby has no GET by id: the id is a key of the one list too.
+		// Kimoby has no GET by id: the id is a key of the one list too.
+		Keys: []lookup.Key[api.Webhook]{
+			{Attr: "id", Of: func(w api.Webhook) string { return w.ID }},
+			{Attr: "url", Of: func(w api.Webhook) string { return w.URL }},
+		},
+		Spec: func(ctx context.Context, client *api.Client, _ *webhookDataModel) lookup.Spec[api.Webhook] {
 			return lookup.Spec[api.Webhook]{
 				Kind: lookup.Kind[api.Webhook]{Vendor: "Kimoby", Name: "webhook", Ident: func(w api.Webhook) string { return w.ID }, CountSearched: true},
-				Keys: []lookup.Key[api.Webhook]{
-					{Attr: "id", Value: cfg.ID, Of: func(w api.Webhook) string { return w.ID }},
-					{Attr: "url", Value: cfg.URL, Of: func(w api.Webhook) string { return w.URL }},
-				},
 				List: func(lookup.Key[api.Webhook]) ([]api.Webhook, error) { return client.Webhooks(ctx) },
 			}
 		},

@@ -20,15 +20,13 @@ func NewAssetDefinitionDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade asset definition (a type of asset, such as an alarm system, with the properties its assets carry) by `id` or by `type`. "+
 			"Definitions not enabled in your account are found too (see `active`). Asset definitions are read-only in the API. "+
 			"Fails when no definition has that id or type.",
-		[]sourceKey{{attr: "type", description: "Exact, case-sensitive type of the asset definition, such as `alarm` or `location` (ServiceTrade reads it with `GET /assetdefinition/{type}`).",
+		[]sourceKey[api.AssetDefinition]{{attr: "type", description: "Exact, case-sensitive type of the asset definition, such as `alarm` or `location` (ServiceTrade reads it with `GET /assetdefinition/{type}`).", of: func(d api.AssetDefinition) string { return d.Type },
 			validators: []validator.String{stringvalidator.LengthAtLeast(1)}}},
 		assetDefinitionAttributes())
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *assetDefinitionModel) lookup.Spec[api.AssetDefinition] {
-		return assetDefinitionKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.AssetDefinition]{{Attr: "type", Value: cfg.Type, Of: func(d api.AssetDefinition) string { return d.Type }}},
-			func(k lookup.Key[api.AssetDefinition]) ([]api.AssetDefinition, error) {
-				return assetDefinitionsOfType(ctx, client, k.Value.ValueString())
-			})
+		return assetDefinitionKind.spec(ctx, client, func(k lookup.Key[api.AssetDefinition]) ([]api.AssetDefinition, error) {
+			return assetDefinitionsOfType(ctx, client, k.Value.ValueString())
+		})
 	}
 	d.Set = (*assetDefinitionModel).fromAPI
 	return d

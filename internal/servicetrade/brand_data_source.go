@@ -33,17 +33,15 @@ func NewBrandDataSource() datasource.DataSource {
 	d := lookupSource[brandModel, api.Brand]("brand", "brand",
 		"Looks up one brand of a ServiceTrade company, by `id` or by exact `name`, within the company `company_id`. "+
 			"Fails when no brand, or more than one, of that company has that name.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the brand."}},
+		[]sourceKey[api.Brand]{{attr: "name", description: "Exact, case-sensitive name of the brand.", of: func(b api.Brand) string { return b.Name }}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *brandModel) lookup.Spec[api.Brand] {
 		cid := cfg.CompanyID.ValueInt64()
-		s := brandKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Brand]{{Attr: "name", Value: cfg.Name, Of: func(b api.Brand) string { return b.Name }}},
-			// ServiceTrade's name filter is a case-insensitive
-			// substring: the look-up keeps the exact match.
-			func(k lookup.Key[api.Brand]) ([]api.Brand, error) {
-				return client.ListBrands(ctx, cid, k.Value.ValueString())
-			})
+		// ServiceTrade's name filter is a case-insensitive substring: the
+		// look-up keeps the exact match.
+		s := brandKind.spec(ctx, client, func(k lookup.Key[api.Brand]) ([]api.Brand, error) {
+			return client.ListBrands(ctx, cid, k.Value.ValueString())
+		})
 		s.Get = byIDOf("brand", func(id int64) string { return fmt.Sprintf("brand %d of ServiceTrade company %d", id, cid) },
 			func(id int64) (*api.Brand, error) { return client.GetBrand(ctx, cid, id) })
 		s.Scope = fmt.Sprintf("of company %d", cid)

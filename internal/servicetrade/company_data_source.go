@@ -19,7 +19,7 @@ var companyKind = objectKind[api.Company]{name: "company", id: func(c api.Compan
 func NewCompanyDataSource() datasource.DataSource {
 	d := lookupSource[companyModel, api.Company]("company", "company",
 		"Looks up one ServiceTrade company (a customer, a vendor such as the account's own company, or both) by `id` or by exact `name`. Fails when no company, or more than one, has that name: company names are not unique in ServiceTrade, so use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the company."}},
+		[]sourceKey[api.Company]{{attr: "name", description: "Exact, case-sensitive name of the company.", of: func(c api.Company) string { return c.Name }}},
 		map[string]schema.Attribute{
 			"uri":              kit.ReadOnlyString("Absolute API URI of the company."),
 			"ref_number":       kit.ReadOnlyString("Reference number of the company (set by ServiceTrade from a counter when not given)."),
@@ -32,11 +32,9 @@ func NewCompanyDataSource() datasource.DataSource {
 			"address":          addressAttribute("company"),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *companyModel) lookup.Spec[api.Company] {
-		return companyKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Company]{{Attr: "name", Value: cfg.Name, Of: func(c api.Company) string { return c.Name }}},
-			func(k lookup.Key[api.Company]) ([]api.Company, error) {
-				return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
-			})
+		return companyKind.spec(ctx, client, func(k lookup.Key[api.Company]) ([]api.Company, error) {
+			return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
+		})
 	}
 	d.SetDiags = (*companyModel).fromAPI
 	return d

@@ -22,6 +22,7 @@ var _ datasource.DataSourceWithValidateConfig = (*contractDataSource)(nil)
 func NewContractDataSource() datasource.DataSource {
 	return &contractDataSource{kit.Lookup[*api.Client, contractDataModel, api.Contract]{
 		DataBase: vendor.DataSource("contract"), Definition: contractDataSchema(), Spec: contractSpec, SetDiags: (*contractDataModel).fromAPI,
+		Keys: []lookup.Key[api.Contract]{{Attr: "name", Of: func(c api.Contract) string { return c.Name }}},
 	}}
 }
 
@@ -115,12 +116,10 @@ func contractSpec(ctx context.Context, client *api.Client, cfg *contractDataMode
 	if f.CustomerID != 0 {
 		scope = append(scope, fmt.Sprintf("customer %d", f.CustomerID))
 	}
-	s := contractKind.spec(ctx, client, cfg.ID,
-		[]lookup.Key[api.Contract]{{Attr: "name", Value: cfg.Name, Of: func(c api.Contract) string { return c.Name }}},
-		func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
-			f.Name = k.Value.ValueString()
-			return client.ListContracts(ctx, f)
-		})
+	s := contractKind.spec(ctx, client, func(k lookup.Key[api.Contract]) ([]api.Contract, error) {
+		f.Name = k.Value.ValueString()
+		return client.ListContracts(ctx, f)
+	})
 	s.Scope = "of " + strings.Join(scope, " and ")
 	s.Explain = func(msg string, _ bool) string {
 		return msg + " among the contracts of " + strings.Join(scope, " and ")

@@ -22,7 +22,7 @@ func NewContractRuleDataSource() datasource.DataSource {
 	d := lookupSource[contractRuleModel, api.ContractRule]("contract_rule", "rule",
 		"Looks up one pricing rule of a ServiceTrade contract by `id` or by exact `name` among that contract's own rules "+
 			"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the rule."}},
+		[]sourceKey[api.ContractRule]{{attr: "name", description: "Exact, case-sensitive name of the rule.", of: func(r api.ContractRule) string { return r.Name }}},
 		map[string]schema.Attribute{
 			"contract_id":     schema.Int64Attribute{Required: true, Description: "Id of the contract whose rule to read."},
 			"uri":             kit.ReadOnlyString("Absolute API URI of the rule."),
@@ -34,11 +34,9 @@ func NewContractRuleDataSource() datasource.DataSource {
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *contractRuleModel) lookup.Spec[api.ContractRule] {
 		contractID := cfg.ContractID.ValueInt64()
-		s := contractRuleKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.ContractRule]{{Attr: "name", Value: cfg.Name, Of: func(r api.ContractRule) string { return r.Name }}},
-			listAll(func() ([]api.ContractRule, error) {
-				return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
-			}))
+		s := contractRuleKind.spec(ctx, client, listAll(func() ([]api.ContractRule, error) {
+			return client.ListContractRules(ctx, contractID, api.ContractRuleFilter{})
+		}))
 		s.Get = byIDOf("contract rule", func(id int64) string { return fmt.Sprintf("rule %d of ServiceTrade contract %d", id, contractID) },
 			func(id int64) (*api.ContractRule, error) { return client.GetContractRule(ctx, contractID, id) })
 		s.Scope = fmt.Sprintf("of contract %d", contractID)

@@ -20,7 +20,7 @@ func NewEntityFilterDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade entity filter (a named set of a customer company's locations, which a contract's location context can refer to) "+
 			"by `id` or by exact `name`, with its company and locations. Fails when no entity filter, or more than one, has that name. "+
 			"Entity filters are made in ServiceTrade's web application: the API only reads them.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the entity filter."}},
+		[]sourceKey[api.EntityFilter]{{attr: "name", description: "Exact, case-sensitive name of the entity filter.", of: func(f api.EntityFilter) string { return f.Name }}},
 		map[string]schema.Attribute{
 			"uri":       kit.ReadOnlyString("Absolute API URI of the entity filter."),
 			"type":      kit.ReadOnlyString("Type of the filter: `location` (the only type ServiceTrade documents)."),
@@ -30,11 +30,9 @@ func NewEntityFilterDataSource() datasource.DataSource {
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *entityFilterModel) lookup.Spec[api.EntityFilter] {
 		// The API's name filter is a substring match: the whole name is
 		// matched here.
-		return entityFilterKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.EntityFilter]{{Attr: "name", Value: cfg.Name, Of: func(f api.EntityFilter) string { return f.Name }}},
-			func(k lookup.Key[api.EntityFilter]) ([]api.EntityFilter, error) {
-				return client.ListEntityFilters(ctx, api.EntityFilterFilter{Name: k.Value.ValueString()})
-			})
+		return entityFilterKind.spec(ctx, client, func(k lookup.Key[api.EntityFilter]) ([]api.EntityFilter, error) {
+			return client.ListEntityFilters(ctx, api.EntityFilterFilter{Name: k.Value.ValueString()})
+		})
 	}
 	// The list omits company and locations: a filter found by name is read
 	// by id.

@@ -20,13 +20,11 @@ func NewExternalSystemDataSource() datasource.DataSource {
 	attrs := externalSystemDataAttributes()
 	d := lookupSource[externalSystemDataModel, api.ExternalSystem]("external_system", "external system",
 		"Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name (key) of the external system."}},
+		[]sourceKey[api.ExternalSystem]{{attr: "name", description: "Exact, case-sensitive name (key) of the external system.", of: func(e api.ExternalSystem) string { return e.Name }}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
 		// The list is one bare array with every system: match it here.
-		return externalSystemKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.ExternalSystem]{{Attr: "name", Value: cfg.Name, Of: func(e api.ExternalSystem) string { return e.Name }}},
-			listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }))
+		return externalSystemKind.spec(ctx, client, listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }))
 	}
 	d.SetDiags = (*externalSystemDataModel).fromAPI
 	return d

@@ -22,7 +22,10 @@ func NewLibItemDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade lib item (a price-book part, labor, service, fee or other item, referenced by contract rules and quote template items) by `id`, exact `name` or exact `code`. "+
 			"Lookups by `name` or `code` consider active items only unless `include_inactive` is true (the API lists active items by default), and global items plus those specific to your own company; a lookup by `id` finds any item. "+
 			"Fails when no item, or more than one, matches: names are not unique, so use `code` or `id` for those.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive display name of the lib item."}, {attr: "code", description: "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code)."}},
+		[]sourceKey[api.LibItem]{
+			{attr: "name", description: "Exact, case-sensitive display name of the lib item.", of: func(li api.LibItem) string { return li.Name }},
+			{attr: "code", description: "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code).", of: func(li api.LibItem) string { return li.Code }},
+		},
 		map[string]schema.Attribute{
 			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `name` and `code` lookups also consider inactive items. Default false: active items only."},
 			"uri":              kit.ReadOnlyString("Absolute API URI of the lib item."),
@@ -36,11 +39,7 @@ func NewLibItemDataSource() datasource.DataSource {
 			"company_id":      kit.ReadOnlyInt64("Id of the company the item is specific to, or null for a global item."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *libItemLookupModel) lookup.Spec[api.LibItem] {
-		keys := []lookup.Key[api.LibItem]{
-			{Attr: "name", Value: cfg.Name, Of: func(li api.LibItem) string { return li.Name }},
-			{Attr: "code", Value: cfg.Code, Of: func(li api.LibItem) string { return li.Code }},
-		}
-		s := libItemKind.spec(ctx, client, cfg.ID, keys, func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
+		s := libItemKind.spec(ctx, client, func(lookup.Key[api.LibItem]) ([]api.LibItem, error) {
 			// Only the configured one of name and code is not empty.
 			filter := api.LibItemFilter{Name: cfg.Name.ValueString(), Code: cfg.Code.ValueString()}
 			list, err := client.ListLibItems(ctx, filter)

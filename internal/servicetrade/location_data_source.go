@@ -24,7 +24,7 @@ var locationKind = objectKind[api.Location]{name: "location", id: func(l api.Loc
 func NewLocationDataSource() datasource.DataSource {
 	d := lookupSource[locationModel, api.Location]("location", "location",
 		"Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the location."}},
+		[]sourceKey[api.Location]{{attr: "name", description: "Exact, case-sensitive name of the location.", of: func(l api.Location) string { return l.Name }}},
 		map[string]schema.Attribute{
 			"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
 				"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
@@ -42,11 +42,9 @@ func NewLocationDataSource() datasource.DataSource {
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *locationModel) lookup.Spec[api.Location] {
 		officeOnly := cfg.OfficeOnly.ValueBool()
-		s := locationKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Location]{{Attr: "name", Value: cfg.Name, Of: func(l api.Location) string { return l.Name }}},
-			func(k lookup.Key[api.Location]) ([]api.Location, error) {
-				return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
-			})
+		s := locationKind.spec(ctx, client, func(k lookup.Key[api.Location]) ([]api.Location, error) {
+			return client.ListLocations(ctx, api.LocationFilter{Name: k.Value.ValueString(), OfficesOnly: officeOnly})
+		})
 		if officeOnly {
 			s.Kind.Name = "office"
 			get := s.Get

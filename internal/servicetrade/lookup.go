@@ -75,11 +75,12 @@ type objectKind[T any] struct {
 }
 
 // spec is the kit.Lookup Spec's look-up of an object of the kind: by the
-// configured id, read with get, or else by the first configured of keys
-// among what list returns. A data source that says more (a scope, an
-// explanation) sets more of it.
-func (k objectKind[T]) spec(ctx context.Context, client *api.Client, id types.String, keys []lookup.Key[T], list func(lookup.Key[T]) ([]T, error)) lookup.Spec[T] {
-	s := lookup.Spec[T]{Kind: kindOf(k.name, k.id), ID: id, Keys: keys, List: list}
+// configured id, read with get, or else by the configured key among what
+// list returns (kit.Lookup fills in the id and the keys from the
+// configuration). A data source that says more (a scope, an explanation)
+// sets more of it.
+func (k objectKind[T]) spec(ctx context.Context, client *api.Client, list func(lookup.Key[T]) ([]T, error)) lookup.Spec[T] {
+	s := lookup.Spec[T]{Kind: kindOf(k.name, k.id), List: list}
 	if k.get != nil {
 		s.Get = byID(k.name, func(n int64) (*T, error) { return k.get(client, ctx, n) })
 	}

@@ -19,15 +19,13 @@ func NewPaymentTermsDataSource() datasource.DataSource {
 	d := lookupSource[paymentTermsModel, api.PaymentTerms]("payment_terms", "payment terms",
 		"Looks up one ServiceTrade payment terms entry (such as `Net 30`, referenced by a contract's payment terms) by `id` or by exact `name`. "+
 			"Payment terms are read-only in the API. Fails when no entry, or more than one, has that name; use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the payment terms, such as `Net 30`."}},
+		[]sourceKey[api.PaymentTerms]{{attr: "name", description: "Exact, case-sensitive name of the payment terms, such as `Net 30`.", of: func(p api.PaymentTerms) string { return p.Name }}},
 		map[string]schema.Attribute{
 			"uri":         kit.ReadOnlyString("Absolute API URI of the payment terms."),
 			"order_index": kit.ReadOnlyInt64("Position of the payment terms in ServiceTrade's pick lists."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *paymentTermsModel) lookup.Spec[api.PaymentTerms] {
-		return paymentTermsKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.PaymentTerms]{{Attr: "name", Value: cfg.Name, Of: func(p api.PaymentTerms) string { return p.Name }}},
-			listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }))
+		return paymentTermsKind.spec(ctx, client, listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }))
 	}
 	d.Set = (*paymentTermsModel).fromAPI
 	return d

@@ -22,7 +22,7 @@ func NewQuoteTemplateDataSource() datasource.DataSource {
 	d := lookupSource[quoteTemplateDataModel, api.QuoteTemplate]("quote_template", "template",
 		"Looks up one ServiceTrade quote template, with its line items, by `id` or by exact `name`. "+
 			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the template."}},
+		[]sourceKey[api.QuoteTemplate]{{attr: "name", description: "Exact, case-sensitive name of the template.", of: func(t api.QuoteTemplate) string { return t.Name }}},
 		map[string]schema.Attribute{
 			"uri":         kit.ReadOnlyString("Absolute API URI of the template."),
 			"description": kit.ReadOnlyString("Description of the template, or null."),
@@ -33,11 +33,9 @@ func NewQuoteTemplateDataSource() datasource.DataSource {
 			"items":       quoteTemplateItemsSchema(),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *quoteTemplateDataModel) lookup.Spec[api.QuoteTemplate] {
-		return quoteTemplateKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.QuoteTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.QuoteTemplate) string { return t.Name }}},
-			func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
-				return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
-			})
+		return quoteTemplateKind.spec(ctx, client, func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
+			return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
+		})
 	}
 	// A template found by name is read by id, so that the items are
 	// those of the single GET.

@@ -20,7 +20,7 @@ func NewQuoteTemplateItemDataSource() datasource.DataSource {
 	d := lookupSource[quoteTemplateItemModel, api.QuoteTemplateItem]("quote_template_item", "item",
 		"Looks up one line item of a ServiceTrade quote template, by `id` or by exact `description`, within the template `quote_template_id`. "+
 			"Fails when no item, or more than one, of that template has that description.",
-		[]sourceKey{{attr: "description", description: "Exact, case-sensitive text of the item."}},
+		[]sourceKey[api.QuoteTemplateItem]{{attr: "description", description: "Exact, case-sensitive text of the item.", of: func(it api.QuoteTemplateItem) string { return it.Description }}},
 		map[string]schema.Attribute{
 			"quote_template_id": schema.Int64Attribute{Required: true, Description: "Id of the quote template the item belongs to."},
 			"uri":               kit.ReadOnlyString("Absolute API URI of the item."),
@@ -31,9 +31,7 @@ func NewQuoteTemplateItemDataSource() datasource.DataSource {
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *quoteTemplateItemModel) lookup.Spec[api.QuoteTemplateItem] {
 		tid := cfg.QuoteTemplateID.ValueInt64()
-		s := quoteTemplateItemKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.QuoteTemplateItem]{{Attr: "description", Value: cfg.Description, Of: func(it api.QuoteTemplateItem) string { return it.Description }}},
-			listAll(func() ([]api.QuoteTemplateItem, error) { return client.ListQuoteTemplateItems(ctx, tid) }))
+		s := quoteTemplateItemKind.spec(ctx, client, listAll(func() ([]api.QuoteTemplateItem, error) { return client.ListQuoteTemplateItems(ctx, tid) }))
 		s.Get = byIDOf("quote template item", func(id int64) string { return fmt.Sprintf("item %d of ServiceTrade quote template %d", id, tid) },
 			func(id int64) (*api.QuoteTemplateItem, error) { return client.GetQuoteTemplateItemOf(ctx, tid, id) })
 		s.Scope = fmt.Sprintf("of quote template %d", tid)

@@ -19,7 +19,7 @@ var regionKind = objectKind[api.Region]{name: "region", id: func(r api.Region) i
 func NewRegionDataSource() datasource.DataSource {
 	d := lookupSource[regionModel, api.Region]("region", "region",
 		"Looks up one ServiceTrade region by `id` or by exact `name`. Fails when no region, or more than one, has that name.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the region."}},
+		[]sourceKey[api.Region]{{attr: "name", description: "Exact, case-sensitive name of the region.", of: func(r api.Region) string { return r.Name }}},
 		map[string]schema.Attribute{
 			"uri":   kit.ReadOnlyString("Absolute API URI of the region."),
 			"color": kit.ReadOnlyString("HTML color of the region, or null."),
@@ -30,11 +30,9 @@ func NewRegionDataSource() datasource.DataSource {
 			"office_ids": kit.ReadOnlySet(types.Int64Type, "Ids of the offices the region is assigned to."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *regionModel) lookup.Spec[api.Region] {
-		return regionKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Region]{{Attr: "name", Value: cfg.Name, Of: func(r api.Region) string { return r.Name }}},
-			func(k lookup.Key[api.Region]) ([]api.Region, error) {
-				return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
-			})
+		return regionKind.spec(ctx, client, func(k lookup.Key[api.Region]) ([]api.Region, error) {
+			return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
+		})
 	}
 	// List entries carry no offices: a region found by name is read by
 	// id.

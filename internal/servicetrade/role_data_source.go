@@ -32,13 +32,11 @@ func NewRoleDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade role (a named set of permissions given to users) by `id` or by exact `name`, "+
 			"for the `role_id` of a `fieldservice_servicetrade_user_role`. Roles are read-only in the API. "+
 			"Fails when no role, or more than one, has that name; use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the role, such as `Account Tech`."}},
+		[]sourceKey[api.Role]{{attr: "name", description: "Exact, case-sensitive name of the role, such as `Account Tech`.", of: func(r api.Role) string { return r.Name }}},
 		roleAttributes())
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *roleModel) lookup.Spec[api.Role] {
 		// The API has no name filter: list every role and match exactly.
-		return roleKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Role]{{Attr: "name", Value: cfg.Name, Of: func(r api.Role) string { return r.Name }}},
-			listAll(func() ([]api.Role, error) { return client.ListRoles(ctx, api.RoleFilter{}) }))
+		return roleKind.spec(ctx, client, listAll(func() ([]api.Role, error) { return client.ListRoles(ctx, api.RoleFilter{}) }))
 	}
 	d.Set = (*roleModel).fromAPI
 	return d

@@ -20,21 +20,17 @@ func NewServiceLineDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade service line (such as Fire Suppression or HVAC, referenced by lib items, contract rules and quote template items) by `id`, exact `name` or exact `abbreviation`. "+
 			"Every service line of the system is searched, not only those your company provides (the API's default). Service lines are read-only in the API. "+
 			"Fails when no service line, or more than one, matches: the same name can exist in two trades, so use `abbreviation` or `id` for those.",
-		[]sourceKey{
-			{attr: "name", description: "Exact, case-sensitive name of the service line."},
-			{attr: "abbreviation", description: "Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`)."},
+		[]sourceKey[api.ServiceLine]{
+			{attr: "name", description: "Exact, case-sensitive name of the service line.", of: func(s api.ServiceLine) string { return s.Name }},
+			{attr: "abbreviation", description: "Exact, case-sensitive abbreviation of the service line, such as `SUPP` (the API's `abbr`).", of: func(s api.ServiceLine) string { return s.Abbr }},
 		},
 		map[string]schema.Attribute{
 			"trade": kit.ReadOnlyString("General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."),
 			"icon":  kit.ReadOnlyString("URL of the service line's icon."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceLineModel) lookup.Spec[api.ServiceLine] {
-		keys := []lookup.Key[api.ServiceLine]{
-			{Attr: "name", Value: cfg.Name, Of: func(s api.ServiceLine) string { return s.Name }},
-			{Attr: "abbreviation", Value: cfg.Abbreviation, Of: func(s api.ServiceLine) string { return s.Abbr }},
-		}
 		// The API filters service lines by trade only: list them all.
-		return serviceLineKind.spec(ctx, client, cfg.ID, keys, listAll(func() ([]api.ServiceLine, error) {
+		return serviceLineKind.spec(ctx, client, listAll(func() ([]api.ServiceLine, error) {
 			return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
 		}))
 	}

@@ -42,16 +42,14 @@ func NewServiceTemplateDataSource() datasource.DataSource {
 	d := lookupSource[serviceTemplateModel, api.ServiceTemplate]("service_template", "template",
 		"Looks up one ServiceTrade service template by `id` or by exact `name`. "+
 			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the template."}},
+		[]sourceKey[api.ServiceTemplate]{{attr: "name", description: "Exact, case-sensitive name of the template.", of: func(t api.ServiceTemplate) string { return t.Name }}},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceTemplateModel) lookup.Spec[api.ServiceTemplate] {
 		// ServiceTrade's name filter is a substring match: the look-up
 		// keeps the exact name among what it returns.
-		return serviceTemplateKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.ServiceTemplate]{{Attr: "name", Value: cfg.Name, Of: func(t api.ServiceTemplate) string { return t.Name }}},
-			func(k lookup.Key[api.ServiceTemplate]) ([]api.ServiceTemplate, error) {
-				return client.ListServiceTemplates(ctx, api.ServiceTemplateFilter{Name: k.Value.ValueString()})
-			})
+		return serviceTemplateKind.spec(ctx, client, func(k lookup.Key[api.ServiceTemplate]) ([]api.ServiceTemplate, error) {
+			return client.ListServiceTemplates(ctx, api.ServiceTemplateFilter{Name: k.Value.ValueString()})
+		})
 	}
 	d.SetDiags = (*serviceTemplateModel).read
 	return d

@@ -18,7 +18,7 @@ func NewTagDataSource() datasource.DataSource {
 	d := lookupSource[tagModel, api.Tag]("tag", "tag",
 		"Looks up one ServiceTrade tag by `id` or by `name` (the whole name, ignoring case). "+
 			"Fails when no tag has that name, or when several do (possible only if ServiceTrade keeps names differing in case apart).",
-		[]sourceKey{{attr: "name", description: "Name of the tag, compared whole and ignoring case; the tag's own spelling is reported."}},
+		[]sourceKey[api.Tag]{{attr: "name", description: "Name of the tag, compared whole and ignoring case; the tag's own spelling is reported.", of: func(t api.Tag) string { return t.Name }, ignoreCase: true}},
 		map[string]schema.Attribute{
 			"uri": kit.ReadOnlyString("Absolute API URI of the tag."),
 		})
@@ -26,9 +26,7 @@ func NewTagDataSource() datasource.DataSource {
 		// Every tag is listed and the whole name matched here: the
 		// API's name filter is a substring match whose handling of case
 		// is not documented for tags.
-		return tagKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Tag]{{Attr: "name", Value: cfg.Name, Of: func(t api.Tag) string { return t.Name }, IgnoreCase: true}},
-			listAll(func() ([]api.Tag, error) { return client.ListTags(ctx, api.TagFilter{}) }))
+		return tagKind.spec(ctx, client, listAll(func() ([]api.Tag, error) { return client.ListTags(ctx, api.TagFilter{}) }))
 	}
 	d.Set = (*tagModel).fromAPI
 	return d

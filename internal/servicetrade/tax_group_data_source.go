@@ -34,25 +34,23 @@ func NewTaxGroupDataSource() datasource.DataSource {
 	d := lookupSource[taxGroupModel, api.TaxGroup]("tax_group", "tax group",
 		"Looks up one ServiceTrade tax group by `id`, by exact `code` or by exact `name`. "+
 			"Fails when no tax group, or more than one, has that code or name.",
-		[]sourceKey{{attr: "code", description: "Exact, case-sensitive code of the tax group (such as `WAKE2021`)."}, {attr: "name", description: "Exact, case-sensitive name of the tax group."}},
+		[]sourceKey[api.TaxGroup]{
+			{attr: "code", description: "Exact, case-sensitive code of the tax group (such as `WAKE2021`).", of: func(tg api.TaxGroup) string { return tg.Code }},
+			{attr: "name", description: "Exact, case-sensitive name of the tax group.", of: func(tg api.TaxGroup) string { return tg.Name }},
+		},
 		attrs)
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *taxGroupModel) lookup.Spec[api.TaxGroup] {
 		// The API's code and name filters are substring matches: they
 		// narrow the listing, and the look-up keeps the exact matches.
-		return taxGroupKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.TaxGroup]{
-				{Attr: "code", Value: cfg.Code, Of: func(tg api.TaxGroup) string { return tg.Code }},
-				{Attr: "name", Value: cfg.Name, Of: func(tg api.TaxGroup) string { return tg.Name }},
-			},
-			func(k lookup.Key[api.TaxGroup]) ([]api.TaxGroup, error) {
-				f := api.TaxGroupFilter{}
-				if k.Attr == "code" {
-					f.Code = k.Value.ValueString()
-				} else {
-					f.Name = k.Value.ValueString()
-				}
-				return client.ListTaxGroups(ctx, f)
-			})
+		return taxGroupKind.spec(ctx, client, func(k lookup.Key[api.TaxGroup]) ([]api.TaxGroup, error) {
+			f := api.TaxGroupFilter{}
+			if k.Attr == "code" {
+				f.Code = k.Value.ValueString()
+			} else {
+				f.Name = k.Value.ValueString()
+			}
+			return client.ListTaxGroups(ctx, f)
+		})
 	}
 	d.SetDiags = (*taxGroupModel).fromAPI
 	return d

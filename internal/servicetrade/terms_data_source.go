@@ -18,15 +18,13 @@ func NewTermsDataSource() datasource.DataSource {
 	d := lookupSource[termsModel, api.Terms]("terms", "terms",
 		"Looks up one set of ServiceTrade terms (the terms and conditions that contracts, quotes, quote templates and invoices print) by `id` or by exact `name`. "+
 			"The API cannot filter terms, so a name lookup reads them all. Fails when no terms, or more than one, have that name: names are not unique, so use `id` for duplicates.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive title of the terms."}},
+		[]sourceKey[api.Terms]{{attr: "name", description: "Exact, case-sensitive title of the terms.", of: func(t api.Terms) string { return t.Name }}},
 		map[string]schema.Attribute{
 			"uri":     kit.ReadOnlyString("Absolute API URI of the terms."),
 			"content": kit.ReadOnlyString("Text of the terms."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *termsModel) lookup.Spec[api.Terms] {
-		return termsKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Terms]{{Attr: "name", Value: cfg.Name, Of: func(t api.Terms) string { return t.Name }}},
-			listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
+		return termsKind.spec(ctx, client, listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
 	}
 	d.Set = (*termsModel).fromAPI
 	return d

@@ -20,9 +20,9 @@ func NewUserDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade user by `id`, `username` or `email`, for example a salesperson or owner to assign to a contract. "+
 			"Lookups by `username` or `email` search the users of the authenticated user's own company (the API's default), and only active users unless `include_inactive` is true; a lookup by `id` finds any user. "+
 			"Fails when no user, or more than one, matches: e-mail addresses need not be unique (shared mailboxes), so use `id` or `username` for those.",
-		[]sourceKey{
-			{attr: "username", description: "Exact, case-sensitive login name of the user (unique in ServiceTrade)."},
-			{attr: "email", description: "E-mail address of the user, matched exactly but ignoring case.",
+		[]sourceKey[api.User]{
+			{attr: "username", description: "Exact, case-sensitive login name of the user (unique in ServiceTrade).", of: func(u api.User) string { return u.Username }},
+			{attr: "email", description: "E-mail address of the user, matched exactly but ignoring case.", field: "e-mail address", of: func(u api.User) string { return u.Email }, ignoreCase: true,
 				note: "When the lookup is by e-mail, this keeps the configured spelling."},
 		},
 		userDataAttributes(map[string]schema.Attribute{
@@ -30,11 +30,7 @@ func NewUserDataSource() datasource.DataSource {
 			"status":           kit.ReadOnlyString("Status of the user: `active`, `pending`, `inactive` or `shadow` (reserved for system users)."),
 		}))
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *userModel) lookup.Spec[api.User] {
-		keys := []lookup.Key[api.User]{
-			{Attr: "username", Value: cfg.Username, Of: func(u api.User) string { return u.Username }},
-			{Attr: "email", Field: "e-mail address", Value: cfg.Email, Of: func(u api.User) string { return u.Email }, IgnoreCase: true},
-		}
-		s := userKind.spec(ctx, client, cfg.ID, keys, func(k lookup.Key[api.User]) ([]api.User, error) {
+		s := userKind.spec(ctx, client, func(k lookup.Key[api.User]) ([]api.User, error) {
 			// The name filter matches names, usernames and e-mail addresses.
 			filter := api.UserFilter{Name: k.Value.ValueString()}
 			if cfg.IncludeInactive.ValueBool() {

@@ -21,7 +21,7 @@ func NewWarehouseDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade warehouse (a place parts are stocked in) by `id` or exact `name`. "+
 			"A lookup by `name` considers active warehouses only unless `include_inactive` is true (the API lists active warehouses by default); "+
 			"a lookup by `id` finds any warehouse. Fails when no warehouse, or more than one, matches.",
-		[]sourceKey{{attr: "name", description: "Exact, case-sensitive name of the warehouse."}},
+		[]sourceKey[api.Warehouse]{{attr: "name", description: "Exact, case-sensitive name of the warehouse.", of: func(w api.Warehouse) string { return w.Name }}},
 		map[string]schema.Attribute{
 			"include_inactive": schema.BoolAttribute{Optional: true,
 				Description: "When true, a `name` lookup also considers inactive warehouses. Default false: active warehouses only."},
@@ -30,8 +30,7 @@ func NewWarehouseDataSource() datasource.DataSource {
 			"status":    kit.ReadOnlyString("`active` or `inactive`."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *warehouseLookupModel) lookup.Spec[api.Warehouse] {
-		keys := []lookup.Key[api.Warehouse]{{Attr: "name", Value: cfg.Name, Of: func(w api.Warehouse) string { return w.Name }}}
-		s := warehouseKind.spec(ctx, client, cfg.ID, keys, func(lookup.Key[api.Warehouse]) ([]api.Warehouse, error) {
+		s := warehouseKind.spec(ctx, client, func(lookup.Key[api.Warehouse]) ([]api.Warehouse, error) {
 			f := api.WarehouseFilter{}
 			if cfg.IncludeInactive.ValueBool() {
 				f.Status = api.WarehouseAll

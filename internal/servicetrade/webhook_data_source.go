@@ -17,7 +17,7 @@ var webhookKind = objectKind[api.Webhook]{name: "webhook", id: func(w api.Webhoo
 func NewWebhookDataSource() datasource.DataSource {
 	d := lookupSource[webhookModel, api.Webhook]("webhook", "webhook",
 		"Looks up one ServiceTrade webhook by `id` or by exact `hook_url`. Fails when no webhook, or more than one, has that URL.",
-		[]sourceKey{{attr: "hook_url", description: "Exact URL of the webhook (compared character for character)."}},
+		[]sourceKey[api.Webhook]{{attr: "hook_url", description: "Exact URL of the webhook (compared character for character).", field: "hook URL", of: func(w api.Webhook) string { return w.HookURL }}},
 		map[string]schema.Attribute{
 			"uri":                kit.ReadOnlyString("Absolute API URI of the webhook."),
 			"enabled":            kit.ReadOnlyBool("Whether the webhook receives notifications."),
@@ -26,9 +26,7 @@ func NewWebhookDataSource() datasource.DataSource {
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *webhookModel) lookup.Spec[api.Webhook] {
 		// The API has no URL filter: list every webhook and match exactly.
-		return webhookKind.spec(ctx, client, cfg.ID,
-			[]lookup.Key[api.Webhook]{{Attr: "hook_url", Field: "hook URL", Value: cfg.HookURL, Of: func(w api.Webhook) string { return w.HookURL }}},
-			listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }))
+		return webhookKind.spec(ctx, client, listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }))
 	}
 	d.Set = (*webhookModel).fromAPI
 	return d
