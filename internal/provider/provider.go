@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,7 +27,10 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
-var _ provider.ProviderWithFunctions = (*Provider)(nil)
+var (
+	_ provider.ProviderWithFunctions     = (*Provider)(nil)
+	_ provider.ProviderWithListResources = (*Provider)(nil)
+)
 
 // Provider is the fieldservice provider.
 type Provider struct {
@@ -173,6 +177,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 func (p *Provider) userAgent(tfVersion string) string {
@@ -231,4 +236,10 @@ func (p *Provider) DataSources(_ context.Context) []func() datasource.DataSource
 
 func (p *Provider) Functions(_ context.Context) []func() function.Function {
 	return kimoby.Functions()
+}
+
+// ListResources lists every vendor's list resources (Terraform 1.14's
+// `terraform query`), each named as the resource it lists.
+func (p *Provider) ListResources(_ context.Context) []func() list.ListResource {
+	return slices.Concat(servicetrade.ListResources(), kimoby.ListResources(), kickserv.ListResources())
 }

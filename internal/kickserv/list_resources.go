@@ -1,0 +1,9 @@
+package kickserv
+
+import "github.com/hashicorp/terraform-plugin-framework/list"
+
+// ListResources lists the list resources of this vendor (Terraform 1.14's
+// `terraform query`).
+func ListResources() []func() list.ListResource {
+	return nil
+}
