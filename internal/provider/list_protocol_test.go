@@ -88,7 +88,8 @@ func trianglePoints() tftypes.Value {
 
 // TestList_protocol drives every list resource as Terraform 1.14 does,
 // against an emulator that pages every two objects: three objects created
-// through the resource are listed across pages, each with its identity;
+// through the resource are listed across pages with what the filter listed
+// before, each with its identity;
 // with the resource included, each is what an import and a refresh make
 // of it, and the configuration generated from it plans no change; a
 // filter that matches none lists none; and a limit is honoured.
@@ -102,7 +103,13 @@ func TestList_protocol(t *testing.T) {
 				parent = c.parent(t, run)
 			}
 			tag := acctest.RandomName("list")
-			var want []string
+			filter := c.filter(tag, parent)
+			// What the filter lists before the test creates anything (the
+			// account's default terms, a new user's default role) is
+			// listed after too.
+			before, diags := p.List(filter, false, 0)
+			acctest.NoErrors(t, "ListResource before the creates", diags)
+			want := acctest.ListedNames(before)
 			created := map[string]tftypes.Value{}
 			for i := range 3 {
 				config := p.Config(c.create(tag, i, parent))
@@ -117,14 +124,13 @@ func TestList_protocol(t *testing.T) {
 			}
 			sort.Strings(want)
 
-			filter := c.filter(tag, parent)
 			listed, diags := p.List(filter, false, 0)
 			acctest.NoErrors(t, "ListResource", diags)
 			if got := acctest.ListedNames(listed); !slices.Equal(got, want) {
 				t.Fatalf("listed %q, want %q", got, want)
 			}
 			for _, l := range listed {
-				checkIdentityOf(t, p, l, created[l.Name])
+				checkListedIdentity(t, l, createdOf(created, l.Name))
 				if !l.Resource.IsNull() {
 					t.Errorf("%q: a resource object although none was asked for", l.Name)
 				}
@@ -136,7 +142,7 @@ func TestList_protocol(t *testing.T) {
 				t.Fatalf("listed with the resource %q, want %q", got, want)
 			}
 			for _, l := range full {
-				checkIdentityOf(t, p, l, created[l.Name])
+				checkListedIdentity(t, l, createdOf(created, l.Name))
 				if l.Resource.IsNull() {
 					t.Fatalf("%q: no resource object", l.Name)
 				}
@@ -157,24 +163,44 @@ func TestList_protocol(t *testing.T) {
 	}
 }
 
-// checkIdentityOf checks a listed object's identity: the identity's
-// attributes are the created object's.
-func checkIdentityOf(t *testing.T, p *acctest.Protocol, l acctest.Listed, created tftypes.Value) {
+// checkIdentityOf checks the identity of a listed object the test
+// created: the identity's attributes are the created object's.
+func checkIdentityOf(t *testing.T, _ *acctest.Protocol, l acctest.Listed, created tftypes.Value) {
 	t.Helper()
 	if created.IsNull() {
 		t.Fatalf("listed %q, which the test did not create", l.Name)
 	}
+	checkListedIdentity(t, l, &created)
+}
+
+// checkListedIdentity checks a listed object's identity: no attribute is
+// null, and each is the created object's, for an object the test created
+// (created is nil for one that was there before).
+func checkListedIdentity(t *testing.T, l acctest.Listed, created *tftypes.Value) {
+	t.Helper()
 	for attr, v := range l.Identity {
 		if v.IsNull() {
 			t.Errorf("%q: identity attribute %s is null", l.Name, attr)
 		}
-		if want := acctest.Attr(t, created, attr); !v.Equal(want) {
+		if created == nil {
+			continue
+		}
+		if want := acctest.Attr(t, *created, attr); !v.Equal(want) {
 			t.Errorf("%q: identity %s = %s, want %s", l.Name, attr, v, want)
 		}
 	}
 	if len(l.Identity) == 0 {
 		t.Errorf("%q: empty identity", l.Name)
 	}
+}
+
+// createdOf is the state of the object the test created with that name,
+// nil for one it did not create.
+func createdOf(created map[string]tftypes.Value, name string) *tftypes.Value {
+	if v, ok := created[name]; ok {
+		return &v
+	}
+	return nil
 }
 
 func acctestHasError(diags []*tfprotov6.Diagnostic) bool {

@@ -2,7 +2,10 @@ package servicetrade
 
 import "github.com/hashicorp/terraform-plugin-framework/list"
 
-// listResourcesHooks lists the list resources of this group.
+// listResourcesHooks lists the list resources of this group: webhooks,
+// external systems, terms and tags.
 func listResourcesHooks() []func() list.ListResource {
-	return nil
+	return []func() list.ListResource{
+		NewWebhookListResource, NewExternalSystemListResource, NewTermsListResource, NewTagListResource,
+	}
 }
