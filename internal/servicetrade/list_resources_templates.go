@@ -1,8 +1,12 @@
 package servicetrade
 
-import "github.com/hashicorp/terraform-plugin-framework/list"
+import (
+	"github.com/hashicorp/terraform-plugin-framework/list"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
+)
 
 // listResourcesTemplates lists the list resources of this group.
 func listResourcesTemplates() []func() list.ListResource {
-	return nil
+	return kit.Of(NewQuoteTemplateListResource, NewQuoteTemplateItemListResource, NewServiceTemplateListResource, NewTaxGroupListResource)
 }
