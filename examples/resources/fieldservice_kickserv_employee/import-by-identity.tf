@@ -1,0 +1,6 @@
+import {
+  to = fieldservice_kickserv_employee.technician
+  identity = {
+    id = "12"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = fieldservice_servicetrade_region.triangle
+  identity = {
+    id = "4294967301"
+  }
+}

@@ -1,0 +1,6 @@
+import {
+  to = fieldservice_servicetrade_tax_group.wake
+  identity = {
+    id = "4294967302"
+  }
+}

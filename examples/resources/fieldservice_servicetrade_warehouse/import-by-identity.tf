@@ -1,0 +1,6 @@
+import {
+  to = fieldservice_servicetrade_warehouse.central
+  identity = {
+    id = "4294967320"
+  }
+}
