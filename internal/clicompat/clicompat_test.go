@@ -258,3 +258,22 @@ resource "fieldservice_servicetrade_region" "triangle" {
 		}
 	}
 }
+
+// Terraform before 1.14 and OpenTofu (1.6 to at least 1.10) have no
+// `query` command, so list resources cannot be used: the CLI says so, in
+// its own name, and fails.
+func TestAccOlderCLI_queryCommand(t *testing.T) {
+	c := cliUnderTest(t)
+	if !c.before("Terraform", 1, 14) && c.name != "OpenTofu" {
+		t.Skipf("this test is about the CLIs without terraform query, not %s %d.%d", c.name, c.major, c.minor)
+	}
+	cmd := exec.Command(c.path, "query")
+	cmd.Dir = t.TempDir()
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("%s %d.%d: query succeeded:\n%s", c.name, c.major, c.minor, out)
+	}
+	if want := c.name + ` has no command named "query".`; !strings.Contains(string(out), want) {
+		t.Errorf("%s %d.%d: want %q, got:\n%s", c.name, c.major, c.minor, want, out)
+	}
+}

@@ -23,8 +23,55 @@ const brandCompany = "Hwy 55 Burgers"
 func TestAdoptExistingAccountGuide(t *testing.T) {
 	run := startEmulator(t, emulator.Options{PageSize: 2})
 	ws := emulatedWorkspace(t, run)
+	want := existingAccount(t, run).total()
 
-	// What the account already has, made outside Terraform.
+	guide := filepath.Join(moduleRoot(t), "examples", "guides", "adopt")
+	discover := ws.in(filepath.Join(ws.dir, "discover"))
+	copyDir(t, filepath.Join(guide, "discover"), discover.dir)
+	copyDir(t, guide, ws.dir)
+
+	discover.run(nil, "apply", "-auto-approve", "-input=false", `-var=brand_companies=["`+brandCompany+`"]`)
+	count, _ := discover.run(nil, "output", "-raw", "count")
+	if strings.TrimSpace(count) != strconv.Itoa(want) {
+		t.Fatalf("discovered %s objects, want %d", count, want)
+	}
+	blocks, _ := discover.run(nil, "output", "-raw", "import_blocks")
+	writeFile(t, filepath.Join(ws.dir, "imports.tf"), blocks)
+
+	out, _ := ws.run([]int{0}, "plan", "-input=false", "-generate-config-out=generated.tf")
+	if !strings.Contains(out, strconv.Itoa(want)+" to import") {
+		t.Fatalf("the plan does not import %d objects:\n%s", want, out)
+	}
+	if _, err := os.Stat(filepath.Join(ws.dir, "generated.tf")); err != nil {
+		t.Fatalf("no generated configuration: %v", err)
+	}
+	out, _ = ws.run(nil, "apply", "-auto-approve", "-input=false")
+	if !strings.Contains(out, strconv.Itoa(want)+" imported") {
+		t.Fatalf("the apply did not import %d objects:\n%s", want, out)
+	}
+	if out, code := ws.run([]int{0, 2}, "plan", "-detailed-exitcode", "-input=false"); code != 0 {
+		t.Fatalf("the plan after adoption is not empty:\n%s", out)
+	}
+}
+
+// account counts the objects of each kind an account has before
+// Terraform: what existingAccount made and what the emulator seeds.
+type account struct {
+	regions, webhooks, quoteTemplates, systems, libItems, terms, taxGroups, tags, serviceTemplates, warehouses, brands int
+	// brandCompanyID is the id of the company whose brands are adopted.
+	brandCompanyID int64
+}
+
+// total is how many objects the guides adopt.
+func (a account) total() int {
+	return a.regions + a.webhooks + a.quoteTemplates + a.systems + a.libItems + a.terms + a.taxGroups + a.tags + a.serviceTemplates + a.warehouses + a.brands
+}
+
+// existingAccount makes, outside Terraform, the objects an account
+// configured by hand has (three regions, two webhooks, two quote
+// templates), and counts them with the ones the emulator seeds.
+func existingAccount(t *testing.T, run *emulator.Running) account {
+	t.Helper()
 	c := serviceTradeClient(t, run)
 	ctx := context.Background()
 	color := "#123abc"
@@ -91,33 +138,8 @@ func TestAdoptExistingAccountGuide(t *testing.T) {
 	if len(warehouses) == 0 || len(brands) == 0 {
 		t.Fatalf("the emulator seeds no warehouse (%d) or no brand (%d): the guide would not be tested on them", len(warehouses), len(brands))
 	}
-	want := 3 + 2 + 2 + len(systems) + len(libItems) + len(terms) + len(taxGroups) + len(tags) + len(serviceTemplates) + len(warehouses) + len(brands)
-
-	guide := filepath.Join(moduleRoot(t), "examples", "guides", "adopt")
-	discover := ws.in(filepath.Join(ws.dir, "discover"))
-	copyDir(t, filepath.Join(guide, "discover"), discover.dir)
-	copyDir(t, guide, ws.dir)
-
-	discover.run(nil, "apply", "-auto-approve", "-input=false", `-var=brand_companies=["`+brandCompany+`"]`)
-	count, _ := discover.run(nil, "output", "-raw", "count")
-	if strings.TrimSpace(count) != strconv.Itoa(want) {
-		t.Fatalf("discovered %s objects, want %d", count, want)
-	}
-	blocks, _ := discover.run(nil, "output", "-raw", "import_blocks")
-	writeFile(t, filepath.Join(ws.dir, "imports.tf"), blocks)
-
-	out, _ := ws.run([]int{0}, "plan", "-input=false", "-generate-config-out=generated.tf")
-	if !strings.Contains(out, strconv.Itoa(want)+" to import") {
-		t.Fatalf("the plan does not import %d objects:\n%s", want, out)
-	}
-	if _, err := os.Stat(filepath.Join(ws.dir, "generated.tf")); err != nil {
-		t.Fatalf("no generated configuration: %v", err)
-	}
-	out, _ = ws.run(nil, "apply", "-auto-approve", "-input=false")
-	if !strings.Contains(out, strconv.Itoa(want)+" imported") {
-		t.Fatalf("the apply did not import %d objects:\n%s", want, out)
-	}
-	if out, code := ws.run([]int{0, 2}, "plan", "-detailed-exitcode", "-input=false"); code != 0 {
-		t.Fatalf("the plan after adoption is not empty:\n%s", out)
+	return account{
+		regions: 3, webhooks: 2, quoteTemplates: 2, systems: len(systems), libItems: len(libItems), terms: len(terms), taxGroups: len(taxGroups),
+		tags: len(tags), serviceTemplates: len(serviceTemplates), warehouses: len(warehouses), brands: len(brands), brandCompanyID: companies[0].ID,
 	}
 }

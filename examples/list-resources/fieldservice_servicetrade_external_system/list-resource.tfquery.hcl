@@ -1,0 +1,4 @@
+# Every external system.
+list "fieldservice_servicetrade_external_system" "all" {
+  provider = fieldservice
+}

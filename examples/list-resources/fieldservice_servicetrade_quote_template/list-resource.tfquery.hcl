@@ -1,0 +1,4 @@
+# Every quote template.
+list "fieldservice_servicetrade_quote_template" "all" {
+  provider = fieldservice
+}

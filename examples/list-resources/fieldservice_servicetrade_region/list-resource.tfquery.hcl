@@ -1,0 +1,4 @@
+# Every region.
+list "fieldservice_servicetrade_region" "all" {
+  provider = fieldservice
+}

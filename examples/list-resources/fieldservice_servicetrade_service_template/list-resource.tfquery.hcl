@@ -1,0 +1,4 @@
+# Every service template.
+list "fieldservice_servicetrade_service_template" "all" {
+  provider = fieldservice
+}

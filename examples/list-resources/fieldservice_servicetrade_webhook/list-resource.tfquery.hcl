@@ -1,0 +1,4 @@
+# Every webhook.
+list "fieldservice_servicetrade_webhook" "all" {
+  provider = fieldservice
+}
