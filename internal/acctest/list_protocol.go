@@ -117,13 +117,15 @@ func (p *Protocol) GeneratedConfig(object tftypes.Value) tftypes.Value {
 
 // CheckAdoptable checks that a listed object is what an import followed by
 // a refresh makes of it (a Read changes nothing), and that the
-// configuration generated from it plans no change to it.
+// configuration generated from it is valid and plans no change to it.
 func (p *Protocol) CheckAdoptable(object tftypes.Value) {
 	p.T.Helper()
 	if read := p.Read(object); !read.Equal(object) {
 		p.T.Errorf("%s: a refresh of the listed object changes it:\n%s", p.TypeName, diffValues(object, read))
 	}
-	resp := p.PlanResponse(object, p.GeneratedConfig(object))
+	generated := p.GeneratedConfig(object)
+	NoErrors(p.T, "ValidateResourceConfig of the generated configuration", p.Validate(generated, true))
+	resp := p.PlanResponse(object, generated)
 	NoErrors(p.T, "PlanResourceChange", resp.Diagnostics)
 	if len(resp.RequiresReplace) > 0 {
 		p.T.Errorf("%s: the generated configuration replaces the object because of %v", p.TypeName, resp.RequiresReplace)

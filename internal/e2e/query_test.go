@@ -24,9 +24,10 @@ const queryCLIEnv = "TF_ACC_TERRAFORM_QUERY_PATH"
 // import block for each; the plan imports them all and changes nothing,
 // and after the apply the next plan is empty.
 func TestAdoptExistingAccountGuide_query(t *testing.T) {
+	cli := queryCLI(t)
 	run := startEmulator(t, emulator.Options{PageSize: 2})
 	ws := emulatedWorkspace(t, run)
-	ws.terraform = queryCLI(t, ws.terraform)
+	ws.terraform = cli
 	acct := existingAccount(t, run)
 	// The query file adopts every kind but lib items and warehouses.
 	want := acct.total() - acct.libItems - acct.warehouses
@@ -61,13 +62,19 @@ func TestAdoptExistingAccountGuide_query(t *testing.T) {
 }
 
 // queryCLI is the Terraform CLI the query test runs: the one queryCLIEnv
-// names, else the suite's, when it is Terraform 1.14 or later; the test
-// is skipped otherwise, saying how to run it.
-func queryCLI(t *testing.T, suiteCLI string) string {
+// names, else the suite's (TF_ACC_TERRAFORM_PATH), when it is Terraform
+// 1.14 or later; the test is skipped otherwise, saying how to run it.
+func queryCLI(t *testing.T) string {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("end-to-end tests run with TF_ACC=1 (make test)")
+	}
 	path := os.Getenv(queryCLIEnv)
 	if path == "" {
-		path = suiteCLI
+		path = os.Getenv("TF_ACC_TERRAFORM_PATH")
+	}
+	if path == "" {
+		t.Skipf("terraform query needs Terraform 1.14 or later: set %s to one to run this test", queryCLIEnv)
 	}
 	out, err := exec.Command(path, "version").Output()
 	if err != nil {

@@ -151,6 +151,12 @@ func (m contractModel) fields(ctx context.Context, update bool) (api.ContractFie
 		}
 		levels := []string{}
 		diags.Append(set.v.ElementsAs(ctx, &levels, false)...)
+		// ServiceTrade's default is what a create without detail levels
+		// gets: it is not sent, since ServiceTrade refuses its
+		// "items_by_type" for quotes.
+		if !update && sameSet(levels, api.DefaultDetailLevels) {
+			continue
+		}
 		*set.dst = levels
 	}
 	if !m.Active.IsNull() && !m.Active.IsUnknown() {

@@ -20,6 +20,7 @@ import (
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/lostcreate"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/undeletable"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
 var (
@@ -181,9 +182,7 @@ func (r *contractResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"invoice_detail_level": kit.KeptStringSet("Default detail level of invoices under the contract, a set of `"+strings.Join(api.InvoiceDetailLevels, "`, `")+"`. "+
 				"When omitted, ServiceTrade's default applies (it reports `public`, `items_by_type` and `type_detail`) and is kept as found; "+
 				"removing it from the configuration later leaves the last value in place. Updatable in place.", api.InvoiceDetailLevels...),
-			"quote_detail_level": kit.KeptStringSet("Default detail level of quotes under the contract, a set of `"+strings.Join(api.QuoteDetailLevels, "`, `")+"`. "+
-				"When omitted, ServiceTrade's default applies and is kept as found (ServiceTrade reports `public`, `items_by_type` and `type_detail`, "+
-				"although `items_by_type` is not a value it takes for quotes); removing it later leaves the last value in place. Updatable in place.", api.QuoteDetailLevels...),
+			"quote_detail_level": quoteDetailLevel(),
 			"active": kit.OptionalBool(true, "Whether the contract is active. Default true. A contract deactivated outside Terraform is planned back to active "+
 				"(an in-place update) while this is true. Updatable in place."),
 			"cancel_services":           cancel("service requests"),
@@ -304,4 +303,19 @@ func contractMatch(typ, name string, vendorID, customerID int64) string {
 // will do when id is 0 (not configured).
 func refIs(r *api.Reference, id int64) bool {
 	return id == 0 || (r != nil && r.ID == id)
+}
+
+// quoteDetailLevel is KeptStringSet for the quote detail levels, which
+// also takes ServiceTrade's own default as a whole: it holds
+// "items_by_type", which ServiceTrade does not take for quotes, yet an
+// imported contract has it, and so does the configuration Terraform
+// generates for one. That default is never sent at creation (ServiceTrade
+// applies it), and an update sends the detail levels only when they change.
+func quoteDetailLevel() schema.SetAttribute {
+	a := kit.KeptStringSet("Default detail level of quotes under the contract, a set of `"+strings.Join(api.QuoteDetailLevels, "`, `")+"`, "+
+		"or ServiceTrade's default as a whole (`public`, `items_by_type` and `type_detail`, which it reports although `items_by_type` is not a value it takes for quotes). "+
+		"When omitted, ServiceTrade's default applies and is kept as found; removing it later leaves the last value in place. Updatable in place "+
+		"(ServiceTrade may refuse a change back to its default, because of `items_by_type`).", api.QuoteDetailLevels...)
+	a.Validators = []validator.Set{validators.StringSetOf(api.QuoteDetailLevels, api.DefaultDetailLevels)}
+	return a
 }

@@ -21,6 +21,10 @@ var ContractTypes = []string{ContractTypeDefault, ContractTypeCompany, ContractT
 var (
 	InvoiceDetailLevels = []string{"public", "items", "noprices", "items_by_type", "type_detail"}
 	QuoteDetailLevels   = []string{"public", "items", "noprices", "time_and_materials", "by_type", "type_detail"}
+	// DefaultDetailLevels is what ServiceTrade reports for both detail
+	// levels of a contract created without them; for quotes it holds
+	// "items_by_type", which is not among QuoteDetailLevels.
+	DefaultDetailLevels = []string{"public", "items_by_type", "type_detail"}
 )
 
 // Contract is a ServiceTrade contract (GET /contract/{id}). Referenced
