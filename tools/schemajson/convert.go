@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -209,7 +210,66 @@ func typeJSON(t tftypes.Type) (json.RawMessage, error) {
 	if t == nil {
 		return nil, nil
 	}
-	return t.MarshalJSON()
+	v, err := typeValue(t)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
+}
+
+func typeValue(t tftypes.Type) (any, error) {
+	switch {
+	case t.Is(tftypes.String):
+		return "string", nil
+	case t.Is(tftypes.Number):
+		return "number", nil
+	case t.Is(tftypes.Bool):
+		return "bool", nil
+	case t.Is(tftypes.DynamicPseudoType):
+		return "dynamic", nil
+	}
+	switch tt := t.(type) {
+	case tftypes.List:
+		return collection("list", tt.ElementType)
+	case tftypes.Set:
+		return collection("set", tt.ElementType)
+	case tftypes.Map:
+		return collection("map", tt.ElementType)
+	case tftypes.Object:
+		attrs := map[string]any{}
+		for name, at := range tt.AttributeTypes {
+			v, err := typeValue(at)
+			if err != nil {
+				return nil, err
+			}
+			attrs[name] = v
+		}
+		if len(tt.OptionalAttributes) == 0 {
+			return []any{"object", attrs}, nil
+		}
+		var optional []string
+		for name := range tt.OptionalAttributes {
+			optional = append(optional, name)
+		}
+		sort.Strings(optional)
+		return []any{"object", attrs, optional}, nil
+	case tftypes.Tuple:
+		elems := make([]any, len(tt.ElementTypes))
+		for i, et := range tt.ElementTypes {
+			v, err := typeValue(et)
+			if err != nil {
+				return nil, err
+			}
+			elems[i] = v
+		}
+		return []any{"tuple", elems}, nil
+	}
+	return nil, fmt.Errorf("type %s has no JSON form here", t)
+}
+
+func collection(kind string, elem tftypes.Type) (any, error) {
+	v, err := typeValue(elem)
+	return []any{kind, v}, err
 }
 
 // kind is a description kind as Terraform writes it.
