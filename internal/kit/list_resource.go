@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -189,4 +190,16 @@ func FilterBool(description string) listschema.BoolAttribute {
 // positive whole number, as the resource's ParentID.
 func FilterParentID(description string) listschema.Int64Attribute {
 	return listschema.Int64Attribute{Required: true, Description: description, Validators: []validator.Int64{int64validator.AtLeast(1)}}
+}
+
+// FilterID is an optional id of a list resource's filter: a positive
+// whole number.
+func FilterID(description string) listschema.Int64Attribute {
+	return listschema.Int64Attribute{Optional: true, Description: description, Validators: []validator.Int64{int64validator.AtLeast(1)}}
+}
+
+// FilterOneOf is an optional string of a list resource's filter that
+// takes one of values.
+func FilterOneOf(description string, values ...string) listschema.StringAttribute {
+	return listschema.StringAttribute{Optional: true, Description: description, Validators: []validator.String{stringvalidator.OneOf(values...)}}
 }

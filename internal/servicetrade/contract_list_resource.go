@@ -3,12 +3,10 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -33,9 +31,9 @@ func NewContractListResource() list.ListResource {
 			"set `vendor_id`, `customer_id` or both, as ServiceTrade lists contracts only by company (it has no list of every contract). " +
 			"Active contracts only unless `active = false`.",
 		Filter: map[string]listschema.Attribute{
-			"vendor_id": contractCompanyFilter("Only the contracts whose vendor is this company (its id; usually the account's own company): " +
+			"vendor_id": kit.FilterID("Only the contracts whose vendor is this company (its id; usually the account's own company): " +
 				"its `default` and `company` contracts. At least one of `vendor_id` and `customer_id` is required."),
-			"customer_id": contractCompanyFilter("Only the contracts whose customer is this company (its id): its `company` contracts. " +
+			"customer_id": kit.FilterID("Only the contracts whose customer is this company (its id): its `company` contracts. " +
 				"At least one of `vendor_id` and `customer_id` is required."),
 			"name": kit.FilterString("Only contracts whose name contains this text (ServiceTrade's own filter; its reference does not say whether case matters). " +
 				"Unset: every name."),
@@ -72,9 +70,4 @@ func validateContractListFilter(f *contractListFilter, diags *diag.Diagnostics) 
 			"ServiceTrade lists contracts only by vendor, customer or job, not all at once: set vendor_id (usually the account's own company), "+
 				"customer_id, or both.")
 	}
-}
-
-// contractCompanyFilter is an optional company id of the filter.
-func contractCompanyFilter(description string) listschema.Int64Attribute {
-	return listschema.Int64Attribute{Optional: true, Description: description, Validators: []validator.Int64{int64validator.AtLeast(1)}}
 }

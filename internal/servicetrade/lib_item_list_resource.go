@@ -4,10 +4,8 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -32,11 +30,7 @@ func NewLibItemListResource() list.ListResource {
 			"specific to your own company, not those specific to other companies.",
 		map[string]listschema.Attribute{
 			"name": kit.FilterString("Only items whose name contains this text (ServiceTrade's own filter; its reference does not say whether case matters). Unset: every name."),
-			"type": listschema.StringAttribute{
-				Optional:    true,
-				Description: "Only items of this type, one of `" + strings.Join(api.LibItemTypes, "`, `") + "` (ServiceTrade's own filter). Unset: every type.",
-				Validators:  []validator.String{stringvalidator.OneOf(api.LibItemTypes...)},
-			},
+			"type": kit.FilterOneOf("Only items of this type, one of `"+strings.Join(api.LibItemTypes, "`, `")+"` (ServiceTrade's own filter). Unset: every type.", api.LibItemTypes...),
 			"active": kit.FilterBool("`true`, or unset (ServiceTrade's default), lists active items only; `false` lists inactive items only " +
 				"(those destroyed through Terraform, which ServiceTrade can only deactivate, or retired). The API lists one or the other: " +
 				"use two list blocks for both."),

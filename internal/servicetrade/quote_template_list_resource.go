@@ -3,10 +3,8 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -28,12 +26,8 @@ func NewQuoteTemplateListResource() list.ListResource {
 		map[string]listschema.Attribute{
 			"name": kit.FilterString("Only templates whose name contains this text (ServiceTrade's own `name` filter, \"string to find in the quote template name\"; the reference does not say whether case matters). " +
 				"Unset: templates of any name."),
-			"company_id": listschema.Int64Attribute{
-				Optional: true,
-				Description: "Only templates related to this company, as ServiceTrade's `companyIds` filter answers them (the reference does not say whether " +
-					"templates that apply to every company are included). Unset: templates of every company and those of none.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"company_id": kit.FilterID("Only templates related to this company, as ServiceTrade's `companyIds` filter answers them (the reference does not say whether " +
+				"templates that apply to every company are included). Unset: templates of every company and those of none."),
 		},
 		func(ctx context.Context, c *api.Client, f *quoteTemplateListFilter, found func(kit.Found) bool) error {
 			filter := api.QuoteTemplateFilter{Name: f.Name.ValueString()}

@@ -3,11 +3,8 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -32,18 +29,10 @@ func NewUserListResource() list.ListResource {
 		map[string]listschema.Attribute{
 			"name": kit.FilterString("Only users whose name, username, e-mail address or company name contains this text, ignoring case " +
 				"(ServiceTrade's own filter). Unset: every user of the status asked for."),
-			"status": listschema.StringAttribute{
-				Optional: true,
-				Description: "`active` (or unset, ServiceTrade's default) lists active users only; `pending` or `inactive` the users of that status " +
-					"(`inactive`: those a destroy deactivated, among others); `all` every user but shadow (system) users.",
-				Validators: []validator.String{stringvalidator.OneOf(api.UserActive, api.UserPending, api.UserInactive, usersAll)},
-			},
-			"company_id": listschema.Int64Attribute{
-				Optional: true,
-				Description: "Id of the company whose users are listed. Unset: the company of the user Terraform logs in as " +
-					"(your own company, ServiceTrade's default).",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"status": kit.FilterOneOf("`active` (or unset, ServiceTrade's default) lists active users only; `pending` or `inactive` the users of that status "+
+				"(`inactive`: those a destroy deactivated, among others); `all` every user but shadow (system) users.", api.UserActive, api.UserPending, api.UserInactive, usersAll),
+			"company_id": kit.FilterID("Id of the company whose users are listed. Unset: the company of the user Terraform logs in as " +
+				"(your own company, ServiceTrade's default)."),
 		},
 		func(ctx context.Context, c *api.Client, f *userListFilter, found func(kit.Found) bool) error {
 			// Unset sends no status: the API's default, active only.

@@ -3,11 +3,8 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -28,17 +25,9 @@ func NewWarehouseListResource() list.ListResource {
 		"Lists the warehouses of the ServiceTrade account, to import them (`terraform query`): active ones unless `status` asks for others, "+
 			"of every office unless `office_id` narrows them.",
 		map[string]listschema.Attribute{
-			"status": listschema.StringAttribute{
-				Optional: true,
-				Description: "`active`, or unset (ServiceTrade's default), lists active warehouses only; `inactive` the inactive ones " +
-					"(those destroyed through Terraform, which ServiceTrade can only deactivate, or retired); `all` both.",
-				Validators: []validator.String{stringvalidator.OneOf(api.WarehouseActive, api.WarehouseInactive, api.WarehouseAll)},
-			},
-			"office_id": listschema.Int64Attribute{
-				Optional:    true,
-				Description: "Only the warehouses of this office (its location id; ServiceTrade's own filter). Unset: those of every office and those of none.",
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"status": kit.FilterOneOf("`active`, or unset (ServiceTrade's default), lists active warehouses only; `inactive` the inactive ones "+
+				"(those destroyed through Terraform, which ServiceTrade can only deactivate, or retired); `all` both.", api.WarehouseActive, api.WarehouseInactive, api.WarehouseAll),
+			"office_id": kit.FilterID("Only the warehouses of this office (its location id; ServiceTrade's own filter). Unset: those of every office and those of none."),
 		},
 		func(ctx context.Context, c *api.Client, f *warehouseListFilter, found func(kit.Found) bool) error {
 			list, err := c.ListWarehouses(ctx, api.WarehouseFilter{Status: f.Status.ValueString(), OfficeID: f.OfficeID.ValueInt64()})
