@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/validators"
 )
 
 // contractModel is the state of a fieldservice_servicetrade_contract.
@@ -154,7 +155,7 @@ func (m contractModel) fields(ctx context.Context, update bool) (api.ContractFie
 		// ServiceTrade's default is what a create without detail levels
 		// gets: it is not sent, since ServiceTrade refuses its
 		// "items_by_type" for quotes.
-		if !update && sameSet(levels, api.DefaultDetailLevels) {
+		if !update && validators.SameSet(levels, api.DefaultDetailLevels) {
 			continue
 		}
 		*set.dst = levels

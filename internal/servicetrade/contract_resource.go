@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -80,10 +79,10 @@ func updateContract(ctx context.Context, c *api.Client, id int64, plan, state *c
 	// Detail levels are only sent when they change: ServiceTrade's default
 	// for quotes holds "items_by_type", which is not among the values it
 	// documents for quotes, so sending it back could be refused.
-	if sameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
+	if validators.SameSet(in.InvoiceDetailLevel, was.InvoiceDetailLevel) {
 		in.InvoiceDetailLevel = nil
 	}
-	if sameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
+	if validators.SameSet(in.QuoteDetailLevel, was.QuoteDetailLevel) {
 		in.QuoteDetailLevel = nil
 	}
 	return c.UpdateContract(ctx, id, in)
@@ -264,19 +263,6 @@ func (r *contractResource) Create(ctx context.Context, req resource.CreateReques
 				ImportID: func(c api.Contract) string { return formatID(c.ID) },
 			})
 	})
-}
-
-// sameSet reports whether a and b hold the same strings, in any order.
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, s := range a {
-		if !slices.Contains(b, s) {
-			return false
-		}
-	}
-	return true
 }
 
 // sameJSON reports whether two request bodies encode alike.

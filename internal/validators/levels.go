@@ -48,12 +48,14 @@ func (v stringSetOf) ValidateSet(ctx context.Context, req validator.SetRequest, 
 		}
 		got = append(got, s.ValueString())
 	}
-	if !sameStrings(got, v.vendorDefault) {
+	if !SameSet(got, v.vendorDefault) {
 		v.each.ValidateSet(ctx, req, resp)
 	}
 }
 
-func sameStrings(a, b []string) bool {
+// SameSet reports whether a and b hold the same strings, in any order: the
+// equality of two values of a set of strings.
+func SameSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
