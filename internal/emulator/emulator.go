@@ -62,6 +62,14 @@ type Emulator struct {
 	requests      map[string]int // "VENDOR METHOD" -> count
 	faults        []*activeFault
 	faultsApplied int
+	before        []beforeHook
+}
+
+// beforeHook is a test's action to run before the first request it
+// matches is served (BeforeRequest).
+type beforeHook struct {
+	match func(vendor string, r *http.Request) bool
+	run   func()
 }
 
 // New builds an emulator with every vendor seeded.
@@ -111,12 +119,38 @@ func (e *Emulator) count(vendor, prefix string, h http.Handler) http.Handler {
 				return
 			}
 		}
+		if hook := e.takeBefore(vendor, r); hook != nil {
+			hook()
+		}
 		if f := e.takeFault(vendor, r, strings.TrimPrefix(r.URL.Path, prefix)); f != nil {
 			e.serveWithFault(vendor, f, h, w, r)
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// BeforeRequest runs fn, once, before the first request match accepts is
+// served: a test's way to change the emulator's objects at a chosen moment
+// of a provider's work, such as between two pages of a list. fn may send
+// requests to the emulator itself.
+func (e *Emulator) BeforeRequest(match func(vendor string, r *http.Request) bool, fn func()) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.before = append(e.before, beforeHook{match: match, run: fn})
+}
+
+// takeBefore removes and returns the first hook that matches r.
+func (e *Emulator) takeBefore(vendor string, r *http.Request) func() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i, b := range e.before {
+		if b.match(vendor, r) {
+			e.before = append(e.before[:i], e.before[i+1:]...)
+			return b.run
+		}
+	}
+	return nil
 }
 
 // Requests returns how many requests each vendor received, by method
