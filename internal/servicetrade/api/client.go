@@ -33,6 +33,7 @@ type Client struct {
 	baseURL string
 	http    *transport.Client
 	auth    authenticator
+	listed  listedReads
 }
 
 // New validates cfg and returns a Client. No request is made until the first
@@ -76,6 +77,11 @@ func fetch[T any](ctx context.Context, c *Client, method, path string, query url
 // call is one authenticated API request. body, when non-nil, is sent as
 // JSON; out, when non-nil, receives the decoded "data" member.
 func (c *Client) call(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	if method != http.MethodGet {
+		// Whatever its outcome (a lost answer may hide a change), a write
+		// makes what was listed of its kind stale.
+		defer c.listed.wrote(path)
+	}
 	var payload []byte
 	if body != nil {
 		var err error

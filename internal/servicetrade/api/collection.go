@@ -21,6 +21,10 @@ type collection[T any] struct {
 	// altKeys are other spellings the reference shows (see listAll).
 	listKey string
 	altKeys []string
+	// listed, for a kind whose list returns objects as its GET by id does,
+	// is how to list them all: reads by id are then served from a listing
+	// when enough of them are asked (listed_reads.go).
+	listed *listing
 }
 
 // nested is the collection of the same kind under one object of c
@@ -34,6 +38,9 @@ func (k collection[T]) at(id int64) string { return k.path + "/" + strconv.Forma
 
 // get reads one object; IsNotFound(err) when it does not exist.
 func (k collection[T]) get(ctx context.Context, c *Client, id int64) (*T, error) {
+	if k.listed != nil {
+		return listedRead(ctx, c, k, id)
+	}
 	return fetch[T](ctx, c, http.MethodGet, k.at(id), nil, nil)
 }
 

@@ -49,7 +49,7 @@ type QuoteTemplateFilter struct {
 
 // quoteTemplates are at /quotetemplate; a list page holds them under
 // "quoteTemplates".
-var quoteTemplates = collection[QuoteTemplate]{path: "/quotetemplate", listKey: "quoteTemplates"}
+var quoteTemplates = collection[QuoteTemplate]{path: "/quotetemplate", listKey: "quoteTemplates", listed: everyObject}
 
 // GetQuoteTemplate reads one template with its items; IsNotFound(err) when
 // it does not exist.

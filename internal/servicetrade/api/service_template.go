@@ -83,7 +83,7 @@ type ServiceTemplateFilter struct {
 
 // serviceTemplates are at /servicetemplate; a list page holds them under
 // "serviceTemplates".
-var serviceTemplates = collection[ServiceTemplate]{path: "/servicetemplate", listKey: "serviceTemplates"}
+var serviceTemplates = collection[ServiceTemplate]{path: "/servicetemplate", listKey: "serviceTemplates", listed: everyObject}
 
 // GetServiceTemplate reads one template; IsNotFound(err) when it does not
 // exist.

@@ -28,7 +28,7 @@ type tagName struct {
 }
 
 // tags are at /tag; a list page holds them under "tags".
-var tags = collection[Tag]{path: "/tag", listKey: "tags"}
+var tags = collection[Tag]{path: "/tag", listKey: "tags", listed: everyObject}
 
 // GetTag reads one tag; IsNotFound(err) when it does not exist.
 func (c *Client) GetTag(ctx context.Context, id int64) (*Tag, error) {

@@ -40,7 +40,7 @@ type TaxGroupFilter struct {
 }
 
 // taxGroups are at /taxgroup; a list page holds them under "taxGroups".
-var taxGroups = collection[TaxGroup]{path: "/taxgroup", listKey: "taxGroups"}
+var taxGroups = collection[TaxGroup]{path: "/taxgroup", listKey: "taxGroups", listed: everyObject}
 
 // GetTaxGroup reads one tax group; IsNotFound(err) when it does not exist.
 func (c *Client) GetTaxGroup(ctx context.Context, id int64) (*TaxGroup, error) {

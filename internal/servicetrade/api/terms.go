@@ -19,7 +19,7 @@ type TermsInput struct {
 }
 
 // allTerms are at /terms; a list page holds them under "terms".
-var allTerms = collection[Terms]{path: "/terms", listKey: "terms"}
+var allTerms = collection[Terms]{path: "/terms", listKey: "terms", listed: everyObject}
 
 // GetTerms reads one set of terms; IsNotFound(err) when it does not exist.
 func (c *Client) GetTerms(ctx context.Context, id int64) (*Terms, error) {

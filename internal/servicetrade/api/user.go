@@ -1,6 +1,9 @@
 package api
 
-import "context"
+import (
+	"context"
+	"net/url"
+)
 
 // User is a ServiceTrade user (GET /user/{id}).
 type User struct {
@@ -55,8 +58,16 @@ type UserFilter struct {
 	CompanyID int64
 }
 
+// query is the list's query for f.
+func (f UserFilter) query() query {
+	return query{}.text("name", f.Name).list("status", f.Statuses).id("companyId", f.CompanyID)
+}
+
 // users are at /user; a list page holds them under "users".
-var users = collection[User]{path: "/user", listKey: "users"}
+// Reads by id are served from the list of the users of every status but
+// shadow, of the authenticated user's company (the API's default); others
+// are read by id.
+var users = collection[User]{path: "/user", listKey: "users", listed: &listing{query: url.Values(UserFilter{Statuses: UserListedStatuses}.query())}}
 
 // GetUser reads one user, whatever its status; IsNotFound(err) when it does
 // not exist.
@@ -66,7 +77,7 @@ func (c *Client) GetUser(ctx context.Context, id int64) (*User, error) {
 
 // ListUsers returns every user matching f, across all pages.
 func (c *Client) ListUsers(ctx context.Context, f UserFilter) ([]User, error) {
-	return users.list(ctx, c, query{}.text("name", f.Name).list("status", f.Statuses).id("companyId", f.CompanyID))
+	return users.list(ctx, c, f.query())
 }
 
 // ListAllUsers returns every user of the logged-in user's company, active,

@@ -33,7 +33,7 @@ type WebhookUpdate struct {
 }
 
 // webhooks are at /webhook; a list page holds them under "webhooks".
-var webhooks = collection[Webhook]{path: "/webhook", listKey: "webhooks"}
+var webhooks = collection[Webhook]{path: "/webhook", listKey: "webhooks", listed: everyObject}
 
 // GetWebhook reads one webhook; IsNotFound(err) when it does not exist.
 func (c *Client) GetWebhook(ctx context.Context, id int64) (*Webhook, error) {
