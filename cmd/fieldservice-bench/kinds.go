@@ -35,6 +35,19 @@ type kind struct {
 	// four requests. Regions have no natural key (people repeat region
 	// names).
 	KeyLists int
+	// RetireReads is the reads by id that retiring one object costs
+	// besides DeleteOp: a ServiceTrade user is read before the PUT that
+	// deactivates it, which sends the user back whole.
+	RetireReads int
+	// Refs names the emulator's seeded objects that Body refers to (see
+	// refs.go), resolved before the first command of a run.
+	Refs []string
+	// Listable is true for a ServiceTrade kind whose list endpoint answers
+	// with the same representation as the GET by id, so that a refresh can
+	// be served from list pages (the latency targets of issue 15 judge
+	// those kinds only). Set it to false for a kind that BENCHMARKS.md
+	// lists as keeping GET by id.
+	Listable bool
 }
 
 // kimobyPageSize is the page size the ideal Kimoby refresh is counted in
@@ -54,6 +67,8 @@ var kinds = []kind{
   ]`,
 		Auth:     true,
 		DeleteOp: opDelete,
+		// Region list entries carry no offices: regions keep GET by id.
+		Listable: false,
 	},
 	{
 		Name:   "servicetrade_webhook",
@@ -63,6 +78,7 @@ var kinds = []kind{
 		Auth:     true,
 		DeleteOp: opDelete,
 		KeyLists: 1,
+		Listable: true,
 	},
 	{
 		Name:     "kimoby_webhook",
@@ -84,7 +100,56 @@ var kinds = []kind{
 		DeleteOp: opPut,
 		KeyLists: 4,
 	},
+	{
+		Name:   "servicetrade_lib_item",
+		Vendor: "servicetrade",
+		// A code, so that the apply measures the natural-key check (codes
+		// are unique, inactive items included). ServiceTrade cannot delete
+		// lib items: destroy deactivates them (PUT isActive=false).
+		Body: `name = "Bench part ${count.index}"
+  code = "BENCH-${count.index}"
+  type = "part"`,
+		Auth:     true,
+		DeleteOp: opPut,
+		// Active and inactive items are listed separately, one page each
+		// into the fresh emulator's ten seeded items.
+		KeyLists: 2,
+		// Lib items keep GET by id: the reference's list example shows a
+		// cost (null) that its GET shows set, and the list holds only one
+		// company's items, active or inactive at a time.
+		Listable: false,
+	},
+	{
+		Name:   "servicetrade_user",
+		Vendor: "servicetrade",
+		// The required arguments only, in the seeded company and office;
+		// a password, which ServiceTrade needs to create a user (password,
+		// not password_wo, which needs Terraform 1.11). ServiceTrade cannot
+		// delete users: destroy deactivates them (PUT status=inactive).
+		Body: `username    = "bench.user.${count.index}"
+  first_name  = "Bench"
+  last_name   = "User ${count.index}"
+  email       = "bench.user.${count.index}@example.com"
+  company_id  = ` + refCompany + `
+  location_id = ` + refOffice + `
+  password    = "bench-passw0rd"`,
+		Auth:        true,
+		DeleteOp:    opPut,
+		RetireReads: 1,
+		// The users of the own company, of every listed status: one page
+		// into the fresh emulator's five seeded users.
+		KeyLists: 1,
+		Refs:     []string{refCompany, refOffice},
+		Listable: true,
+	},
 }
+
+// defaultKinds are the kinds of the runs at -latency (today's report).
+const defaultKinds = "servicetrade_region,servicetrade_webhook,kimoby_webhook,kickserv_employee"
+
+// defaultWANKinds are the kinds of the runs at -wan-latency: the
+// ServiceTrade kinds of issue 15.
+const defaultWANKinds = "servicetrade_region,servicetrade_webhook,servicetrade_lib_item,servicetrade_user"
 
 func kindByName(name string) (kind, bool) {
 	for _, k := range kinds {
@@ -103,11 +168,19 @@ func kindNames() string {
 	return strings.Join(names, ",")
 }
 
-// config is the Terraform configuration of n objects of k. The provider
-// block is empty: the emulator's URLs and credentials come from the
-// environment, for every vendor, as a user configuring all of them would
-// have it.
-func (k kind) config(n int) string {
+// config is the Terraform configuration of n objects of k, with the
+// references of k.Refs replaced by refs. The provider block is empty: the
+// emulator's URLs and credentials come from the environment, for every
+// vendor, as a user configuring all of them would have it.
+func (k kind) config(n int, refs map[string]string) (string, error) {
+	body := k.Body
+	for _, name := range k.Refs {
+		v, ok := refs[name]
+		if !ok {
+			return "", fmt.Errorf("%s: no value for %s", k.Name, name)
+		}
+		body = strings.ReplaceAll(body, name, v)
+	}
 	return fmt.Sprintf(`terraform {
   required_providers {
     fieldservice = {
@@ -123,7 +196,7 @@ resource "fieldservice_%s" "bench" {
 
   %s
 }
-`, k.Name, n, k.Body)
+`, k.Name, n, body), nil
 }
 
 // ideal returns the ideal number of requests of a phase, as the issue
@@ -150,3 +223,29 @@ func (k kind) ideal(phase string, n int) int {
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// byIDRequests is what a phase of n objects of k costs a provider that
+// reads every object by id, as the provider did before issue 15's list
+// pages: on apply, the creates, the natural-key check's listing and one
+// authentication; on refresh, one read per object (one list page per 50
+// for a vendor without GET by id) and one authentication; on destroy, the
+// refresh's reads, the retiring requests, and one authentication for each
+// of the command's two provider processes that make requests.
+func (k kind) byIDRequests(phase string, n int) int {
+	auth := 0
+	if k.Auth {
+		auth = 1
+	}
+	reads := n
+	if k.ListOnly {
+		reads = ceilDiv(n, kimobyPageSize)
+	}
+	switch phase {
+	case phaseApply:
+		return n + k.KeyLists + auth
+	case phaseRefresh:
+		return reads + auth
+	default: // destroy
+		return reads + n*(1+k.RetireReads) + 2*auth
+	}
+}

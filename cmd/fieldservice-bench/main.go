@@ -21,6 +21,14 @@
 // the largest N every kind's refresh also runs once with a GOMEMLIMIT given
 // to the provider, to show its effect on peak RSS.
 //
+// Then, at a real-world latency (-wan-latency, 150 ms), N = -wan-n (500)
+// objects of each of -wan-kinds (ServiceTrade regions, webhooks, lib items
+// and users) are applied, refreshed and destroyed, and the same commands
+// run at 0 ms, Terraform's own floor (wan.go, wan_report.go, with the
+// targets of issue 15 in wan_targets.go). Before all that, the provider is
+// started as Terraform's plugin client starts it, to time a process start
+// and the schema (procstart.go).
+//
 // It builds nothing: -provider-dir names a folder holding a built
 // terraform-provider-fieldservice, and -terraform the CLI. -json keeps the
 // raw results; -from-json renders the report from them again.
@@ -71,6 +79,17 @@ type options struct {
 	note           string
 	rss            bool
 	commandTimeout time.Duration
+	// The runs at real-world latency (wan.go): kinds, N, latency, and
+	// pairs of refreshes (at the latency and at 0 ms).
+	wanKinds        []kind
+	wanN            int
+	wanLatency      time.Duration
+	wanRefreshPairs int
+	// startSamples is how many provider processes procstart.go starts.
+	startSamples int
+	// baseline is the -json results of an earlier run, which the apply
+	// and destroy at -wan-latency are compared with.
+	baseline string
 	// fromJSON, when set, only renders the report from the raw results of
 	// an earlier run (-json).
 	fromJSON string
@@ -110,12 +129,12 @@ func main() {
 func parseFlags(args []string) (options, error) {
 	fs := flag.NewFlagSet("fieldservice-bench", flag.ContinueOnError)
 	var o options
-	var sizes, kindList string
+	var sizes, kindList, wanKindList string
 	fs.StringVar(&o.terraform, "terraform", "terraform", "path of the Terraform CLI")
 	fs.StringVar(&o.providerDir, "provider-dir", "", "folder holding the built "+providerBinary+" binary (required)")
 	fs.StringVar(&sizes, "sizes", "10,100,500", "comma-separated numbers of objects per kind")
 	fs.DurationVar(&o.latency, "latency", 25*time.Millisecond, "latency the emulator adds to every request")
-	fs.StringVar(&kindList, "kinds", kindNames(), "comma-separated kinds to run")
+	fs.StringVar(&kindList, "kinds", defaultKinds, "comma-separated kinds to run at -latency and -sizes")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "report to write")
 	fs.StringVar(&o.jsonOut, "json", "", "also write the raw results as JSON to this file")
 	fs.IntVar(&o.latencyRepeats, "latency-repeats", 4, "pairs of refreshes (0 ms and -latency) for the latency-bound analysis (0: skip it)")
@@ -123,6 +142,12 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.note, "note", "", "free text about the machine's load, printed in the report")
 	fs.BoolVar(&o.rss, "rss", true, "measure the provider's peak RSS by starting it through this program")
 	fs.DurationVar(&o.commandTimeout, "command-timeout", 30*time.Minute, "limit for one Terraform command")
+	fs.StringVar(&wanKindList, "wan-kinds", defaultWANKinds, "comma-separated kinds to run at -wan-latency (empty: skip those runs)")
+	fs.IntVar(&o.wanN, "wan-n", 500, "number of objects per kind at -wan-latency")
+	fs.DurationVar(&o.wanLatency, "wan-latency", 150*time.Millisecond, "real-world latency the emulator adds to every request in the -wan-kinds runs (0: skip them)")
+	fs.IntVar(&o.wanRefreshPairs, "wan-refresh-pairs", 3, "refreshes at -wan-latency, each paired with one at 0 ms against the same state")
+	fs.IntVar(&o.startSamples, "start-samples", 10, "provider processes to start for the process-start cost (0: skip)")
+	fs.StringVar(&o.baseline, "baseline", "", "-json results of an earlier run (before a change) to compare the apply and destroy at -wan-latency with")
 	fs.StringVar(&o.fromJSON, "from-json", "", "render -out from the -json results of an earlier run, running nothing")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -157,17 +182,38 @@ func parseFlags(args []string) (options, error) {
 		}
 		o.sizes = append(o.sizes, n)
 	}
-	for _, name := range strings.Split(kindList, ",") {
-		k, ok := kindByName(strings.TrimSpace(name))
-		if !ok {
-			return o, fmt.Errorf("-kinds: unknown kind %q (known: %s)", name, kindNames())
-		}
-		o.kinds = append(o.kinds, k)
+	if o.kinds, err = parseKinds(kindList); err != nil {
+		return o, fmt.Errorf("-kinds: %w", err)
+	}
+	if o.wanKinds, err = parseKinds(wanKindList); err != nil {
+		return o, fmt.Errorf("-wan-kinds: %w", err)
+	}
+	if o.wanLatency == 0 {
+		o.wanKinds = nil
+	}
+	if o.wanN < 1 || o.wanRefreshPairs < 1 || o.wanLatency < 0 || o.startSamples < 0 {
+		return o, errors.New("-wan-n and -wan-refresh-pairs must be positive, -wan-latency and -start-samples not negative")
 	}
 	if o.latency < 0 || o.latencyRepeats < 0 {
 		return o, errors.New("-latency and -latency-repeats must not be negative")
 	}
 	return o, nil
+}
+
+// parseKinds reads a comma-separated list of kinds; empty is none.
+func parseKinds(list string) ([]kind, error) {
+	var out []kind
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	for _, name := range strings.Split(list, ",") {
+		k, ok := kindByName(strings.TrimSpace(name))
+		if !ok {
+			return nil, fmt.Errorf("unknown kind %q (known: %s)", name, kindNames())
+		}
+		out = append(out, k)
+	}
+	return out, nil
 }
 
 // phaseResult is one Terraform command's measurements.
@@ -235,6 +281,15 @@ type results struct {
 	Phases     []phaseResult `json:"phases"`
 	LatencyRun []phaseResult `json:"latency_study,omitempty"`
 	MemProbe   []phaseResult `json:"memlimit_probe,omitempty"`
+	// WAN holds the runs at real-world latency, one per kind (wan.go).
+	WAN []wanResult `json:"wan,omitempty"`
+	// ProviderStart is the cost of a provider process start (procstart.go).
+	ProviderStart *providerStart `json:"provider_start,omitempty"`
+	// Baseline is the WAN results of -baseline, to compare with.
+	Baseline []wanResult `json:"baseline,omitempty"`
+	// BaselineFile names -baseline's file, BaselineFrom when it ran.
+	BaselineFile string    `json:"baseline_file,omitempty"`
+	BaselineFrom time.Time `json:"baseline_started,omitzero"`
 }
 
 func run(o options) (*results, error) {
@@ -244,6 +299,18 @@ func run(o options) (*results, error) {
 	}
 	res.Machine = describeMachine(o)
 	var failures []string
+	if o.baseline != "" {
+		if err := loadBaseline(o.baseline, res); err != nil {
+			return nil, err
+		}
+	}
+	if o.startSamples > 0 {
+		res.ProviderStart = measureProviderStart(o, o.startSamples)
+		if res.ProviderStart.Error != "" {
+			failures = append(failures, "provider start: "+res.ProviderStart.Error)
+		}
+		logStart(res.ProviderStart)
+	}
 	for _, k := range o.kinds {
 		for _, n := range o.sizes {
 			largest := n == slices.Max(o.sizes)
@@ -254,6 +321,13 @@ func run(o options) (*results, error) {
 			if err != nil {
 				failures = append(failures, fmt.Sprintf("%s N=%d: %v", k.Name, n, err))
 			}
+		}
+	}
+	for i, k := range o.wanKinds {
+		w, err := runWAN(o, k, i)
+		res.WAN = append(res.WAN, w)
+		if err != nil {
+			failures = append(failures, fmt.Sprintf("%s N=%d at %s: %v", k.Name, o.wanN, o.wanLatency, err))
 		}
 	}
 	res.Machine.LoadEnd = loadAverage()
@@ -368,43 +442,18 @@ func (w *workspace) terraformRun(extraEnv []string, args ...string) (int, string
 // the refresh at 0 ms and at the configured latency, and with probe it runs
 // one more refresh with the provider under the -memlimit-probe GOMEMLIMIT.
 func runOne(o options, k kind, n int, study, memProbe bool) (phases, latency, probe []phaseResult, err error) {
-	root, err := os.MkdirTemp("", "fieldservice-bench-")
+	s, err := openSession(o, k, n)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	defer os.RemoveAll(root)
-	srv, err := serve()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	defer srv.close()
-	ws, err := newWorkspace(o, root, emulatorEnv(srv.url))
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if err := os.WriteFile(filepath.Join(ws.dir, "main.tf"), []byte(k.config(n)), 0o600); err != nil {
-		return nil, nil, nil, err
-	}
-
-	measure := func(phase string, latency time.Duration, memLimit string, args ...string) phaseResult {
-		srv.meter.setLatency(latency)
-		var extraEnv []string
-		if memLimit != "" {
-			extraEnv = []string{envExtra + "=GOMEMLIMIT=" + memLimit}
-		}
-		p := measurePhase(srv, ws, k, n, phase, latency, extraEnv, args...)
-		p.GoMemLimit = memLimit
-		logPhase(p)
-		return p
-	}
-	apply := measure(phaseApply, o.latency, "", "apply", "-auto-approve", "-input=false", "-no-color")
+	defer s.close()
+	measure := s.measure
+	apply := measure(phaseApply, o.latency, "", applyArgs...)
 	phases = append(phases, apply)
 	if !apply.ok() {
-		// Destroy what was made, unmeasured, and give up on this size.
-		_, _, _, _ = ws.terraformRun(nil, "destroy", "-auto-approve", "-input=false", "-no-color")
+		s.cleanUp()
 		return phases, nil, nil, fmt.Errorf("apply: %s", apply.Error)
 	}
-	refreshArgs := []string{"plan", "-detailed-exitcode", "-input=false", "-no-color"}
 	phases = append(phases, measure(phaseRefresh, o.latency, "", refreshArgs...))
 	if study {
 		// Pairs in alternating order (0, L), (L, 0), … so that a drift in
@@ -420,10 +469,10 @@ func runOne(o options, k kind, n int, study, memProbe bool) (phases, latency, pr
 			}
 		}
 	}
-	if memProbe && o.memLimitProbe != "" && ws.rssFile != "" {
+	if memProbe && o.memLimitProbe != "" && s.ws.rssFile != "" {
 		probe = append(probe, measure(phaseRefresh, o.latency, o.memLimitProbe, refreshArgs...))
 	}
-	phases = append(phases, measure(phaseDestroy, o.latency, "", "destroy", "-auto-approve", "-input=false", "-no-color"))
+	phases = append(phases, measure(phaseDestroy, o.latency, "", destroyArgs...))
 	var errs []string
 	for _, p := range slices.Concat(phases, latency, probe) {
 		if !p.ok() {

@@ -38,7 +38,8 @@ func TestBenchSmoke(t *testing.T) {
 	}
 	out, jsonOut := filepath.Join(dir, "BENCHMARKS.md"), filepath.Join(dir, "bench.json")
 	cmd := exec.Command(bench, "-terraform", tf, "-provider-dir", providerDir, "-sizes", "2", "-kinds", "servicetrade_region",
-		"-latency", "5ms", "-latency-repeats", "1", "-out", out, "-json", jsonOut)
+		"-latency", "5ms", "-latency-repeats", "1", "-out", out, "-json", jsonOut,
+		"-wan-kinds", "servicetrade_user", "-wan-n", "2", "-wan-latency", "20ms", "-wan-refresh-pairs", "1", "-start-samples", "1")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("fieldservice-bench: %v\n%s", err, b)
 	}
@@ -85,11 +86,33 @@ func TestBenchSmoke(t *testing.T) {
 	if len(res.MemProbe) != 1 || !res.MemProbe[0].ok() || res.MemProbe[0].GoMemLimit != "64MiB" {
 		t.Errorf("GOMEMLIMIT probe = %+v, want one successful refresh under 64MiB", res.MemProbe)
 	}
+	// At real-world latency: users (whose configuration refers to the
+	// seeded company and office), measured and at 0 ms.
+	if len(res.WAN) != 1 || res.WAN[0].Kind != "servicetrade_user" || res.WAN[0].LatencyMS != 20 {
+		t.Fatalf("WAN runs = %+v, want one of servicetrade_user at 20 ms", res.WAN)
+	}
+	w := res.WAN[0]
+	if len(w.Phases) != 3 || len(w.Floors) != 3 {
+		t.Errorf("WAN phases %d, floors %d; want 3 and 3 (apply, refresh, destroy)", len(w.Phases), len(w.Floors))
+	}
+	for _, p := range append(w.Phases, w.Floors...) {
+		if !p.ok() || len(p.Warnings) > 0 {
+			t.Errorf("WAN %s at %v ms: error %q, warnings %q", p.Phase, p.LatencyMS, p.Error, p.Warnings)
+		}
+	}
+	if s := w.phase(phaseDestroy); s.Failed || s.Run.ByOp["servicetrade PUT"] != 2 {
+		t.Errorf("WAN destroy = %+v, want the two users deactivated (PUT)", s.Run.ByOp)
+	}
+	ps := res.ProviderStart
+	if ps == nil || ps.Error != "" || len(ps.SchemaMS) != 1 || ps.SchemaMS[0] <= ps.HandshakeMS[0] || ps.SchemaProtoBytes < 1000 || ps.SchemaJSONBytes < 1000 || ps.Init == nil {
+		t.Errorf("provider start = %+v", ps)
+	}
 	md, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"### fieldservice_servicetrade_region", "| 2 | apply |", "## Latency-bound time", "## Targets", "Terraform | "} {
+	for _, s := range []string{"### fieldservice_servicetrade_region", "| 2 | apply |", "## Latency-bound time", "## Targets", "Terraform | ",
+		"## Results at 20 ms latency", "| fieldservice_servicetrade_user | 2 | destroy |", "## Provider process start and schema", "| At 20 ms: "} {
 		if !strings.Contains(string(md), s) {
 			t.Errorf("the report lacks %q:\n%s", s, md)
 		}
@@ -196,15 +219,28 @@ func TestIdeal(t *testing.T) {
 	}
 }
 
-func TestParseFlags(t *testing.T) {
-	dir := t.TempDir()
+// writeProvider puts a stand-in provider binary into dir.
+func writeProvider(t *testing.T, dir string) {
+	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, providerBinary), []byte("x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// selfPath is the test binary, an executable that -terraform accepts.
+func selfPath(t *testing.T) string {
+	t.Helper()
 	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return self
+}
+
+func TestParseFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeProvider(t, dir)
+	self := selfPath(t)
 	o, err := parseFlags([]string{"-terraform", self, "-provider-dir", dir, "-sizes", "2, 5", "-kinds", "kimoby_webhook"})
 	if err != nil {
 		t.Fatal(err)

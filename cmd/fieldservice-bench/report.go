@@ -19,6 +19,8 @@ func report(res *results) string {
 	writeTables(&b, res)
 	writeLatency(&b, res)
 	writeRSS(&b, res)
+	writeWAN(&b, res)
+	writeProviderStart(&b, res)
 	writeTargets(&b, res)
 	return b.String()
 }
@@ -71,6 +73,8 @@ func writeMethod(b *strings.Builder, res *results) {
 		"the `PUT active=false` that retires one); plus one authentication per Terraform command for ServiceTrade (Kimoby and Kickserv send HTTP Basic "+
 		"with every request and have no authentication call). **Ratio** = requests / ideal.\n\n")
 	fmt.Fprintf(b, "**Peak RSS**: %s. Reported in MB (10^6 bytes).\n\n", res.Machine.RSSMethod)
+	writeWANMethod(b, res)
+	writeStartMethod(b, res)
 }
 
 func fmtMS(v float64) string { return fmt.Sprintf("%g ms", v) }

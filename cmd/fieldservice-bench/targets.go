@@ -23,6 +23,7 @@ func writeTargets(b *strings.Builder, res *results) {
 		authTarget(res), refreshTarget(res), kimobyTarget(res), applyTarget(res),
 		onlyTarget(res), latencyTarget(res), rssTarget(res),
 	}
+	ts = append(ts, wanTargets(res)...)
 	fmt.Fprintf(b, "| target | verdict |\n|---|---|\n")
 	for _, t := range ts {
 		fmt.Fprintf(b, "| %s | **%s** |\n", t.title, t.verdict)

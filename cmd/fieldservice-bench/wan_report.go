@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// wanPhases are the phases of the runs at real-world latency, in order.
+var wanPhases = []string{phaseApply, phaseRefresh, phaseDestroy}
+
+// wanHeading is the title of the section of the runs at real-world
+// latency.
+func wanHeading(res *results) string {
+	latency := "150 ms"
+	if len(res.WAN) > 0 {
+		latency = fmtMS(res.WAN[0].LatencyMS)
+	}
+	return "Results at " + latency + " latency"
+}
+
+func writeWANMethod(b *strings.Builder, res *results) {
+	if len(res.WAN) == 0 {
+		return
+	}
+	w := res.WAN[0]
+	pairs := 0
+	for _, p := range w.Phases {
+		if p.Phase == phaseRefresh {
+			pairs++
+		}
+	}
+	fmt.Fprintf(b, "**At real-world latency** (section *%s*): for %s, N = %d objects, every request waits %s. "+
+		"Each kind runs twice, in two fresh emulators with the same seed and the same configuration (a kind whose objects cannot be deleted keeps their codes "+
+		"and usernames after a destroy, so one emulator cannot take the configuration twice): once at %s (apply; %d refreshes, each paired with the same "+
+		"`terraform plan` at 0 ms against the same state, in alternating order; destroy), and once at 0 ms (apply, destroy), the two passes in alternating order "+
+		"from kind to kind. **Floor** = the wall time of the same command at 0 ms: Terraform's own work (CLI start, provider processes, graph walk, state) "+
+		"with the requests answered without delay; for the refresh, wall time and floor are the medians of the %d runs at each latency. **Wall / floor** is "+
+		"what the latency costs on top of Terraform's own work (1.00: nothing). ServiceTrade's list page size is the emulator's, %d.\n\n",
+		wanHeading(res), wanKindList(res), w.N, fmtMS(w.LatencyMS), fmtMS(w.LatencyMS), pairs, pairs, w.PageSize)
+}
+
+func wanKindList(res *results) string {
+	names := make([]string, len(res.WAN))
+	for i, w := range res.WAN {
+		names[i] = "`fieldservice_" + w.Kind + "`"
+	}
+	return strings.Join(names, ", ")
+}
+
+func writeWAN(b *strings.Builder, res *results) {
+	fmt.Fprintf(b, "## %s\n\n", wanHeading(res))
+	if len(res.WAN) == 0 {
+		fmt.Fprintf(b, "Not run (`-wan-kinds` empty or `-wan-latency 0`).\n\n")
+		return
+	}
+	lat := fmtMS(res.WAN[0].LatencyMS)
+	fmt.Fprintf(b, "| kind | N | phase | requests (by operation) | total | per object | wall at %s | floor (0 ms) | wall / floor | in flight | conns | providers | peak RSS |\n", lat)
+	fmt.Fprintf(b, "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	var notes []string
+	for _, w := range res.WAN {
+		for _, name := range wanPhases {
+			s := w.phase(name)
+			if s.Failed {
+				fmt.Fprintf(b, "| fieldservice_%s | %d | %s (**failed**: %s) | | | | | | | | | | |\n", w.Kind, w.N, name, s.FailureReason)
+				continue
+			}
+			p := s.Run
+			phase := name
+			if p.PlanEmpty != nil && !*p.PlanEmpty {
+				phase += " (plan **not empty**)"
+			}
+			fmt.Fprintf(b, "| fieldservice_%s | %d | %s | %s | %d | %.2f | %.2f s | %.2f s | %.2f | %d | %d | %d | %s |\n",
+				w.Kind, w.N, phase, breakdown(p.ByOp), p.Total, p.perObject(), s.Wall, s.Floor, s.ratio(), p.MaxConcurrent, p.Conns, p.Providers, fmtRSS(s.PeakRSSKiB))
+			if s.RequestsVary {
+				notes = append(notes, fmt.Sprintf("fieldservice_%s %s: the runs at %s did not all make the same number of requests (the table shows the first).", w.Kind, name, lat))
+			}
+		}
+		for _, p := range append(w.Phases, w.Floors...) {
+			for _, warn := range p.Warnings {
+				notes = append(notes, fmt.Sprintf("fieldservice_%s %s at %s: %s", w.Kind, p.Phase, fmtMS(p.LatencyMS), warn))
+			}
+		}
+	}
+	fmt.Fprintf(b, "\n")
+	w := res.WAN[0]
+	fmt.Fprintf(b, "The refresh target of a listable kind is ceil(%d / %d) + 2 = **%d** requests; the peak RSS is the largest over the runs at both latencies.\n\n",
+		w.N, w.PageSize, refreshLimit(w.N, w.PageSize))
+	for _, n := range notes {
+		fmt.Fprintf(b, "- %s\n", n)
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(b, "\n")
+	}
+}
