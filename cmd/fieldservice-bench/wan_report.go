@@ -85,6 +85,7 @@ func writeWAN(b *strings.Builder, res *results) {
 	w := res.WAN[0]
 	fmt.Fprintf(b, "The refresh target of a listable kind is ceil(%d / %d) + 2 = **%d** requests; the peak RSS is the largest over the runs at both latencies.\n\n",
 		w.N, w.PageSize, refreshLimit(w.N, w.PageSize))
+	b.WriteString(refreshByPages)
 	for _, n := range notes {
 		fmt.Fprintf(b, "- %s\n", n)
 	}
@@ -92,3 +93,18 @@ func writeWAN(b *strings.Builder, res *results) {
 		fmt.Fprintf(b, "\n")
 	}
 }
+
+// refreshByPages says which kinds refresh by list pages, how, and why the
+// others keep reading by id (internal/servicetrade/api/listed_reads.go).
+const refreshByPages = "**Refresh by list pages.** ServiceTrade webhooks, terms, tags, service templates, quote templates, tax groups and users, " +
+	"whose list answers each object as its GET by id does, are read from one shared listing per kind and provider process once the reads pay for it: " +
+	"the first read is a GET by id (a plan touching one object costs one request), the second fetches the list's first page, which tells the page count, " +
+	"and the other pages are fetched in parallel once the reads since the kind's last write are as many as those pages. The listing then never costs " +
+	"more requests than the reads it replaces, whatever the account's size (a plan touching 3 of 2,000 tags does not list 200 pages), at the price of " +
+	"reading by id until that point: a refresh of N objects of a kind of N makes about 2 N / page size requests, where the target above counts N / page size. " +
+	"An object missing from the listing, or listed twice with different content (it changed between two pages), is read by id, so a deletion is " +
+	"confirmed by a 404; any write to the kind drops the listing. These kinds keep reading by id: **regions** (list entries carry no offices), " +
+	"**lib items** (the reference's list example shows a cost that its GET shows set, and the list holds one company's items, active or inactive, at a time), " +
+	"**contracts** (the reference's list and GET of one contract disagree on several fields, and there is no list of every contract), " +
+	"**warehouses** (the reference shows no list entry) and **external systems** (no GET-by-id example to compare with; their list is one unpaged array), " +
+	"and the objects read within a parent (contract rules, quote template items, brands, user roles and values, external ids).\n\n"
