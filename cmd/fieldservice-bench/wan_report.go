@@ -99,11 +99,12 @@ func writeWAN(b *strings.Builder, res *results) {
 const refreshByPages = "**Refresh by list pages.** ServiceTrade webhooks, terms, tags, service templates, quote templates, tax groups and users, " +
 	"whose list answers each object as its GET by id does, are read from one shared listing per kind and provider process once the reads pay for it: " +
 	"the first read is a GET by id (a plan touching one object costs one request), the second fetches the list's first page, which tells the page count, " +
-	"and the other pages are fetched in parallel once the reads since the kind's last write are as many as those pages. The listing then never costs " +
-	"more requests than the reads it replaces, whatever the account's size (a plan touching 3 of 2,000 tags does not list 200 pages), at the price of " +
-	"reading by id until that point: a refresh of N objects of a kind of N makes about 2 N / page size requests, where the target above counts N / page size. " +
+	"and the other pages are fetched, 10 at a time, once the reads since the kind's last write are as many as those pages (the listing then costs no more " +
+	"than the reads it replaces) or as many as Terraform's default parallelism, 10 (a bulk refresh, whose reads would otherwise wait round after round). " +
+	"A plan touching fewer objects of a large kind never lists it beyond its first page. " +
 	"An object missing from the listing, or listed twice with different content (it changed between two pages), is read by id, so a deletion is " +
-	"confirmed by a 404; any write to the kind drops the listing. These kinds keep reading by id: **regions** (list entries carry no offices), " +
+	"confirmed by a 404; any write to the kind drops the listing, and reads are counted again from it (a destroy that reads each object before " +
+	"deactivating it reads by id). These kinds keep reading by id: **regions** (list entries carry no offices), " +
 	"**lib items** (the reference's list example shows a cost that its GET shows set, and the list holds one company's items, active or inactive, at a time), " +
 	"**contracts** (the reference's list and GET of one contract disagree on several fields, and there is no list of every contract), " +
 	"**warehouses** (the reference shows no list entry) and **external systems** (no GET-by-id example to compare with; their list is one unpaged array), " +

@@ -25,11 +25,13 @@ import (
 //   - From the second, the list's first page is fetched (once, shared): it
 //     tells how many pages the kind has.
 //   - The remaining pages are fetched (in parallel, once, shared) when the
-//     reads asked so far are at least as many as those pages: the listing
-//     then costs no more requests than the reads it replaces, so a refresh
-//     never costs much more than the cheaper of the two ways, whatever the
-//     account's size. Until then, a read is served from the first page or
-//     by id.
+//     reads asked so far are as many as those pages, so that the listing
+//     costs no more requests than the reads it replaces, or as many as
+//     Terraform's default parallelism (bulkReads): a refresh of that many
+//     objects of a kind is a bulk refresh, whose reads would otherwise
+//     wait round after round. Until then, a read is served from the first
+//     page or by id: a plan touching a few objects of a large kind never
+//     lists it.
 //   - Reads are counted since the kind's last write, and the page count
 //     last seen is kept: a destroy that reads each object before it
 //     deactivates it (a write) reads by id, instead of listing again after
@@ -132,7 +134,7 @@ func (k *kindReads) read(ctx context.Context, c *Client, path string, query url.
 		raw, ok := objects[id]
 		return raw, ok
 	}
-	if reads == 1 || pages > 1 && reads < pages-1 && k.firstPageGone() {
+	if reads == 1 || pages > 1 && reads < min(pages-1, bulkReads) && k.firstPageGone() {
 		return nil, false
 	}
 	first, err := k.firstPage(ctx, func(ctx context.Context) (listPage, error) {
@@ -141,7 +143,11 @@ func (k *kindReads) read(ctx context.Context, c *Client, path string, query url.
 	if err != nil {
 		return nil, false
 	}
-	if first.totalPages > 1 && reads < first.totalPages-1 {
+	// More reads may have been asked while the first page was fetched.
+	k.mu.Lock()
+	reads = max(reads, k.reads)
+	k.mu.Unlock()
+	if first.totalPages > 1 && reads < min(first.totalPages-1, bulkReads) {
 		m, _ := byIDs(first.items)
 		raw, ok := m[id]
 		return raw, ok
@@ -219,8 +225,14 @@ func (k *kindReads) invalidate() {
 	k.allFetch.Forget()
 }
 
-// listWorkers is how many pages of one list are fetched at once.
-const listWorkers = 8
+// bulkReads is the number of reads since a kind's last write from which
+// its whole list is read, whatever its size: Terraform's default
+// parallelism, the reads a refresh of that many objects asks at once.
+const bulkReads = 10
+
+// listWorkers is how many pages of one list are fetched at once: as many
+// requests as Terraform's default parallelism would have in flight.
+const listWorkers = 10
 
 // restOfList fetches pages 2 to the first page's count, listWorkers at a
 // time, and returns every object of the list by id. An object listed twice

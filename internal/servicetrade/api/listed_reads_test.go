@@ -241,3 +241,21 @@ func TestListedReads_readsBetweenWritesDoNotListAgain(t *testing.T) {
 		t.Errorf("40 reads each followed by a write: %d reads by id and %d list pages, want 39 and 0", byID, pages)
 	}
 }
+
+// A refresh of as many objects as Terraform's default parallelism lists
+// the kind, whatever its size: one read by id and every page.
+func TestListedReads_bulkRefreshListsALargeKind(t *testing.T) {
+	log, _, reader, hooks := listedSetup(t, 150)
+	// Objects of the last pages, so that the first page serves none.
+	got, errs := readAll(t, reader(), hooks[130:142])
+	for i, h := range hooks[130:142] {
+		if errs[i] != nil || got[i].ID != h.ID {
+			t.Errorf("webhook %d: %+v, %v", h.ID, got[i], errs[i])
+		}
+	}
+	// The tenth read at the latest lists the rest; reads before it that
+	// the first page answered before they were ten go by id.
+	if byID, pages := log.counts(); byID > 9 || pages != 15 {
+		t.Errorf("12 reads of 150: %d reads by id and %d list pages, want at most 9 and 15", byID, pages)
+	}
+}
