@@ -81,7 +81,9 @@ func (p *Provider) configureServiceTrade(m *serviceTradeModel, httpCfg transport
 			"Both OAuth2 client credentials and a username/password are configured; the provider uses the OAuth2 client credentials and ignores the username and password.")
 		user, pass = "", ""
 	}
-	client, err := stapi.New(stapi.Config{BaseURL: base, ClientID: id, ClientSecret: secret, Username: user, Password: pass, HTTP: httpCfg})
+	// The client lives for one Terraform command: reads may come from list
+	// pages (ListedReads).
+	client, err := stapi.New(stapi.Config{BaseURL: base, ClientID: id, ClientSecret: secret, Username: user, Password: pass, HTTP: httpCfg, ListedReads: true})
 	if err != nil {
 		v.Err = err
 		diags.AddError("Invalid ServiceTrade configuration", err.Error())

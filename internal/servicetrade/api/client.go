@@ -25,6 +25,11 @@ type Config struct {
 	Username     string
 	Password     string
 	HTTP         transport.Config
+	// ListedReads serves reads by id of the kinds that allow it from list
+	// pages once enough are asked (listed_reads.go). It suits a client that
+	// lives for one Terraform command, as the provider's do: a longer-lived
+	// one, such as a test's, would answer from what it listed long before.
+	ListedReads bool
 }
 
 // Client is safe for concurrent use; all resources of one provider process
@@ -33,7 +38,8 @@ type Client struct {
 	baseURL string
 	http    *transport.Client
 	auth    authenticator
-	listed  listedReads
+	// listed is nil unless Config.ListedReads.
+	listed *listedReads
 }
 
 // New validates cfg and returns a Client. No request is made until the first
@@ -44,6 +50,9 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	c := &Client{baseURL: base, http: hc}
+	if cfg.ListedReads {
+		c.listed = &listedReads{}
+	}
 	switch {
 	case cfg.ClientID != "" || cfg.ClientSecret != "":
 		if cfg.ClientID == "" || cfg.ClientSecret == "" {
@@ -77,7 +86,7 @@ func fetch[T any](ctx context.Context, c *Client, method, path string, query url
 // call is one authenticated API request. body, when non-nil, is sent as
 // JSON; out, when non-nil, receives the decoded "data" member.
 func (c *Client) call(ctx context.Context, method, path string, query url.Values, body, out any) error {
-	if method != http.MethodGet {
+	if method != http.MethodGet && c.listed != nil {
 		// Whatever its outcome (a lost answer may hide a change), a write
 		// makes what was listed of its kind stale.
 		defer c.listed.wrote(path)

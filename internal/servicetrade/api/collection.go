@@ -38,7 +38,7 @@ func (k collection[T]) at(id int64) string { return k.path + "/" + strconv.Forma
 
 // get reads one object; IsNotFound(err) when it does not exist.
 func (k collection[T]) get(ctx context.Context, c *Client, id int64) (*T, error) {
-	if k.listed != nil {
+	if k.listed != nil && c.listed != nil {
 		return listedRead(ctx, c, k, id)
 	}
 	return fetch[T](ctx, c, http.MethodGet, k.at(id), nil, nil)

@@ -63,8 +63,8 @@ func (l *requestLog) reset() {
 }
 
 // listedSetup serves an emulator paging every 10 objects with n webhooks,
-// made by the returned admin client; reads go through a fresh client, as
-// a new provider process's would.
+// made by the returned admin client; reads go through a fresh client with
+// ListedReads, as a new provider process's would.
 func listedSetup(t *testing.T, n int) (log *requestLog, admin *api.Client, reader func() *api.Client, hooks []api.Webhook) {
 	t.Helper()
 	log = &requestLog{beforePage: map[string]func(){}}
@@ -72,6 +72,9 @@ func listedSetup(t *testing.T, n int) (log *requestLog, admin *api.Client, reade
 	t.Cleanup(srv.Close)
 	cfg := api.Config{BaseURL: srv.URL + emulator.ServiceTradePrefix, ClientID: emust.ClientID, ClientSecret: emust.ClientSecret}
 	admin = newClient(t, cfg)
+	// The readers are as the provider builds them; admin, which sees
+	// everyone's changes across the test, reads by id.
+	cfg.ListedReads = true
 	for i := range n {
 		h, err := admin.CreateWebhook(context.Background(), api.WebhookInput{HookURL: fmt.Sprintf("https://hooks.example.com/listed/%d", i)})
 		if err != nil {
@@ -257,5 +260,15 @@ func TestListedReads_bulkRefreshListsALargeKind(t *testing.T) {
 	// the first page answered before they were ten go by id.
 	if byID, pages := log.counts(); byID > 9 || pages != 15 {
 		t.Errorf("12 reads of 150: %d reads by id and %d list pages, want at most 9 and 15", byID, pages)
+	}
+}
+
+// A client without ListedReads (a test's, or any that outlives one
+// Terraform command) reads by id, always.
+func TestListedReads_offUnlessAsked(t *testing.T) {
+	log, admin, _, hooks := listedSetup(t, 25)
+	readAll(t, admin, hooks)
+	if byID, pages := log.counts(); byID != 25 || pages != 0 {
+		t.Errorf("25 reads without ListedReads: %d reads by id and %d list pages, want 25 and 0", byID, pages)
 	}
 }
