@@ -200,11 +200,13 @@ func TestAccFaults_latency(t *testing.T) {
 		faults []emulator.Fault
 	}{
 		// The first read outlasts request_timeout; n reads plus its retry
-		// meet the other faults.
+		// meet the other faults. Webhooks refresh from their list: the
+		// first read by id, then the list's one page for the others, both
+		// slow.
 		{servicetradeFixture, []emulator.Fault{
 			onRead(stVendor, "/region/", 1, timedOut),
 			onRead(stVendor, "/region/", n, slow),
-			onRead(stVendor, "/webhook/", n, slow),
+			onRead(stVendor, "/webhook", 2, slow),
 		}},
 		// A refresh lists the webhooks once (shared by every Read): its
 		// first attempt outlasts request_timeout, the retry is slow but in
