@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -101,8 +100,6 @@ type cli struct {
 	major, minor int
 }
 
-var versionLine = regexp.MustCompile(`^(Terraform|OpenTofu) v(\d+)\.(\d+)\.`)
-
 // cliUnderTest is the CLI of the acceptance tests, as its `version` says.
 func cliUnderTest(t *testing.T) cli {
 	t.Helper()
@@ -114,17 +111,11 @@ func cliUnderTest(t *testing.T) cli {
 	if path == "" {
 		t.Fatal("TF_ACC_TERRAFORM_PATH must name the Terraform CLI (the Makefile sets it)")
 	}
-	out, err := exec.Command(path, "version").Output()
+	name, major, minor, err := acctest.CLIVersion(path)
 	if err != nil {
-		t.Fatalf("%s version: %v", path, err)
+		t.Fatal(err)
 	}
-	m := versionLine.FindStringSubmatch(string(out))
-	if m == nil {
-		t.Fatalf("%s version does not start with Terraform or OpenTofu and a version: %q", path, out)
-	}
-	major, _ := strconv.Atoi(m[2])
-	minor, _ := strconv.Atoi(m[3])
-	return cli{path: path, name: m[1], major: major, minor: minor}
+	return cli{path: path, name: name, major: major, minor: minor}
 }
 
 // before reports whether the CLI is the named one, older than major.minor.

@@ -2,13 +2,13 @@ package e2e_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
 )
 
@@ -76,19 +76,13 @@ func queryCLI(t *testing.T) string {
 	if path == "" {
 		t.Skipf("terraform query needs Terraform 1.14 or later: set %s to one to run this test", queryCLIEnv)
 	}
-	out, err := exec.Command(path, "version").Output()
+	name, major, minor, err := acctest.CLIVersion(path)
 	if err != nil {
-		t.Fatalf("%s version: %v", path, err)
+		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`^(Terraform|OpenTofu) v(\d+)\.(\d+)\.`).FindStringSubmatch(string(out))
-	if m == nil {
-		t.Fatalf("%s version does not start with Terraform or OpenTofu and a version: %q", path, out)
-	}
-	major, _ := strconv.Atoi(m[2])
-	minor, _ := strconv.Atoi(m[3])
-	if m[1] != "Terraform" || major < 1 || major == 1 && minor < 14 {
+	if name != "Terraform" || major < 1 || major == 1 && minor < 14 {
 		t.Skipf("terraform query needs Terraform 1.14 or later; %s is %s %d.%d. Set %s to a Terraform 1.14+ CLI, or run make test-cli CLI=<it>, to run this test.",
-			path, m[1], major, minor, queryCLIEnv)
+			path, name, major, minor, queryCLIEnv)
 	}
 	return path
 }
