@@ -59,3 +59,7 @@ func resolveRefs(k kind, base string) (map[string]string, error) {
 		refOffice:  fmt.Sprint(offices[0].ID),
 	}, nil
 }
+
+// seededUsers is how many users the fresh emulator holds: all of the own
+// company, each of a status the provider's user listing asks for.
+func seededUsers() int { return len(emust.SeedUsers) }

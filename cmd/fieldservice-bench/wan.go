@@ -36,6 +36,10 @@ type wanResult struct {
 	LatencyMS float64 `json:"latency_ms"`
 	PageSize  int     `json:"page_size"`
 	Listable  bool    `json:"listable"`
+	// Listed is how many objects the kind's listing holds during the
+	// refreshes: N and the emulator's seeded ones (kind.AlsoListed); 0 in
+	// results written before it was recorded, meaning N.
+	Listed int `json:"listed,omitempty"`
 	// Phases are the commands at LatencyMS (apply, each refresh, destroy),
 	// Floors the same at 0 ms, in the order they ran.
 	Phases []phaseResult `json:"phases"`
@@ -46,7 +50,7 @@ type wanResult struct {
 
 // runWAN runs kind k (the i-th of -wan-kinds) at -wan-latency and at 0 ms.
 func runWAN(o options, k kind, i int) (wanResult, error) {
-	w := wanResult{Kind: k.Name, N: o.wanN, LatencyMS: ms(o.wanLatency), PageSize: serviceTradePageSize, Listable: k.Listable, FloorFirst: i%2 == 1}
+	w := wanResult{Kind: k.Name, N: o.wanN, LatencyMS: ms(o.wanLatency), PageSize: serviceTradePageSize, Listable: k.Listable, Listed: o.wanN + k.AlsoListed, FloorFirst: i%2 == 1}
 	passes := []func() error{
 		func() error { return w.measuredPass(o, k, i) },
 		func() error { return w.floorPass(o, k) },
@@ -183,3 +187,11 @@ func (w wanResult) phase(name string) wanPhase {
 // refreshLimit is the target's request count for a refresh of n objects
 // of a listable kind: ceil(n / page size) + 2.
 func refreshLimit(n, pageSize int) int { return ceilDiv(n, pageSize) + 2 }
+
+// listed is how many objects w's listing holds (see wanResult.Listed).
+func (w wanResult) listed() int {
+	if w.Listed > 0 {
+		return w.Listed
+	}
+	return w.N
+}

@@ -83,7 +83,7 @@ func writeWAN(b *strings.Builder, res *results) {
 	}
 	fmt.Fprintf(b, "\n")
 	w := res.WAN[0]
-	fmt.Fprintf(b, "The refresh target of a listable kind is ceil(%d / %d) + 2 = **%d** requests; the peak RSS is the largest over the runs at both latencies.\n\n",
+	fmt.Fprintf(b, "The refresh target of a listable kind is ceil(%d / %d) + 2 = **%d** requests, counted over the objects its listing holds where the emulator's seed adds some of the kind (the pages are those of the whole account); the peak RSS is the largest over the runs at both latencies.\n\n",
 		w.N, w.PageSize, refreshLimit(w.N, w.PageSize))
 	b.WriteString(refreshByPages)
 	for _, n := range notes {

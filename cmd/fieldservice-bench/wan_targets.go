@@ -67,8 +67,8 @@ func wanRefreshRequestsTarget(res *results) target {
 			continue
 		}
 		judged++
-		limit := refreshLimit(w.N, w.PageSize)
-		parts = append(parts, fmt.Sprintf("%s: %d requests (%s; limit ceil(%d / %d) + 2 = %d)", w.Kind, s.Run.Total, breakdown(s.Run.ByOp), w.N, w.PageSize, limit))
+		limit := refreshLimit(w.listed(), w.PageSize)
+		parts = append(parts, fmt.Sprintf("%s: %d requests (%s; limit ceil(%s / %d) + 2 = %d)", w.Kind, s.Run.Total, breakdown(s.Run.ByOp), listedCount(w), w.PageSize, limit))
 		if s.Run.Total > limit {
 			ok = false
 			if lists := s.Run.ByOp["servicetrade "+opList]; lists == 0 {
@@ -228,4 +228,12 @@ func wanRSSTarget(res *results) target {
 		t.why = "Over the target: " + strings.Join(top, "; ") + "."
 	}
 	return t
+}
+
+// listedCount says how many objects w's listing holds, and why more than N.
+func listedCount(w wanResult) string {
+	if w.listed() == w.N {
+		return fmt.Sprint(w.N)
+	}
+	return fmt.Sprintf("%d listed: %d managed and %d seeded", w.listed(), w.N, w.listed()-w.N)
 }

@@ -21,6 +21,34 @@ func TestRefreshLimit(t *testing.T) {
 	}
 }
 
+// The refresh limit counts the pages of the whole listing: the users the
+// emulator seeds are listed beside the 500 the run manages, and results
+// written before Listed was recorded count N.
+func TestRefreshLimitCountsWhatTheListingHolds(t *testing.T) {
+	user, _ := kindByName("servicetrade_user")
+	webhook, _ := kindByName("servicetrade_webhook")
+	if user.AlsoListed != 5 || webhook.AlsoListed != 0 {
+		t.Fatalf("AlsoListed: users %d (want the 5 seeded users), webhooks %d (want 0)", user.AlsoListed, webhook.AlsoListed)
+	}
+	cases := []struct {
+		w     wanResult
+		limit int
+		text  string
+	}{
+		{wanResult{N: 500, Listed: 505, PageSize: 10}, 53, "505 listed: 500 managed and 5 seeded"},
+		{wanResult{N: 500, Listed: 500, PageSize: 10}, 52, "500"},
+		{wanResult{N: 500, PageSize: 10}, 52, "500"},
+	}
+	for _, c := range cases {
+		if got := refreshLimit(c.w.listed(), c.w.PageSize); got != c.limit {
+			t.Errorf("%+v: limit %d, want %d", c.w, got, c.limit)
+		}
+		if got := listedCount(c.w); got != c.text {
+			t.Errorf("%+v: listedCount %q, want %q", c.w, got, c.text)
+		}
+	}
+}
+
 func TestByIDRequests(t *testing.T) {
 	region, _ := kindByName("servicetrade_region")
 	webhook, _ := kindByName("servicetrade_webhook")
