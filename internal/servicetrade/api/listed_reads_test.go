@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator"
 	emust "github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
@@ -21,6 +22,45 @@ type requestLog struct {
 	pages int
 	// beforePage, when set, runs before the emulator serves that page.
 	beforePage map[string]func()
+	// gate, when set, holds every list page after the first until gateAt
+	// of them are in flight; mostInFlight is the most seen at once.
+	gate                           chan struct{}
+	gateAt, inFlight, mostInFlight int
+}
+
+// holdPages makes the pages after the first wait until at least n are
+// being fetched at once, which only a listing with n or more workers does.
+func (l *requestLog) holdPages(n int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.gate, l.gateAt = make(chan struct{}), n
+}
+
+// passGate counts a page in flight and holds it at the gate; done counts
+// it out.
+func (l *requestLog) passGate(r *http.Request) (done func()) {
+	l.mu.Lock()
+	gate := l.gate
+	if gate == nil || r.URL.Query().Get("page") == "" || r.URL.Query().Get("page") == "1" {
+		l.mu.Unlock()
+		return func() {}
+	}
+	l.inFlight++
+	l.mostInFlight = max(l.mostInFlight, l.inFlight)
+	if l.inFlight == l.gateAt {
+		close(gate)
+		l.gateAt = 0 // open for good
+	}
+	l.mu.Unlock()
+	select {
+	case <-gate:
+	case <-r.Context().Done():
+	}
+	return func() {
+		l.mu.Lock()
+		l.inFlight--
+		l.mu.Unlock()
+	}
 }
 
 func (l *requestLog) wrap(next http.Handler) http.Handler {
@@ -44,6 +84,9 @@ func (l *requestLog) wrap(next http.Handler) http.Handler {
 			l.mu.Unlock()
 			if before != nil {
 				before()
+			}
+			if r.URL.Path == emulator.ServiceTradePrefix+"/webhook" {
+				defer l.passGate(r)()
 			}
 		}
 		next.ServeHTTP(w, r)
@@ -270,5 +313,41 @@ func TestListedReads_offUnlessAsked(t *testing.T) {
 	readAll(t, admin, hooks)
 	if byID, pages := log.counts(); byID != 25 || pages != 0 {
 		t.Errorf("25 reads without ListedReads: %d reads by id and %d list pages, want 25 and 0", byID, pages)
+	}
+}
+
+// A listing fetches its pages 25 at a time: a refresh of 500 objects
+// waits for two rounds of pages after the first, not five, and never has
+// more than 25 pages in flight. The test's pages wait until 25 are in
+// flight; a listing with fewer workers never gets there and the reads
+// fail when the test's deadline cancels them.
+func TestListedReads_pagesAreFetched25AtATime(t *testing.T) {
+	log, _, reader, hooks := listedSetup(t, 500)
+	log.holdPages(25)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c := reader()
+	var wg sync.WaitGroup
+	errs := make([]error, 10)
+	for i := range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = c.GetWebhook(ctx, hooks[i*50].ID)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("read %d: %v (pages in flight at most %d, want 25)", i, err, log.mostInFlight)
+		}
+	}
+	log.mu.Lock()
+	defer log.mu.Unlock()
+	if log.mostInFlight != 25 {
+		t.Errorf("list pages in flight at once: at most %d, want 25", log.mostInFlight)
+	}
+	if log.pages != 50 {
+		t.Errorf("list pages: %d, want the 50 of 500 webhooks", log.pages)
 	}
 }
