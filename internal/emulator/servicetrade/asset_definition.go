@@ -85,19 +85,23 @@ var SeedAssetDefinitions = []SeedAssetDefinition{
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.assetDefinitions = map[int64]*assetDefinition{}
-		for _, sd := range SeedAssetDefinitions {
-			d := &assetDefinition{
-				ID: s.newID(), Type: sd.Type, Display: sd.Display, InstanceName: sd.InstanceName,
-				Properties: sd.Properties, ParentTypes: sd.ParentTypes, Active: sd.Active, Created: seedTime, Updated: seedTime,
-			}
-			if sd.ServiceLine != "" {
-				d.ServiceLineID = s.serviceLineByAbbr(sd.ServiceLine).ID
-			}
-			s.assetDefinitions[d.ID] = d
-		}
 		mux.HandleFunc("/assetdefinition", s.protected(s.assetDefinitionCollection))
 		mux.HandleFunc("/assetdefinition/{key}", s.protected(s.assetDefinitionItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedAssetDefinitions)
+}
+
+func (s *Server) seedAssetDefinitions() {
+	for _, sd := range SeedAssetDefinitions {
+		d := &assetDefinition{
+			ID: s.newID(), Type: sd.Type, Display: sd.Display, InstanceName: sd.InstanceName,
+			Properties: sd.Properties, ParentTypes: sd.ParentTypes, Active: sd.Active, Created: seedTime, Updated: seedTime,
+		}
+		if sd.ServiceLine != "" {
+			d.ServiceLineID = s.serviceLineByAbbr(sd.ServiceLine).ID
+		}
+		s.assetDefinitions[d.ID] = d
+	}
 }
 
 // assetDefinitionByType returns the definition of that type, compared

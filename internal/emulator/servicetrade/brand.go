@@ -26,14 +26,18 @@ const SeedBrand = "Hwy 55 Burgers Shakes & Fries"
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.brands = map[int64]*brand{}
-		if c := s.companyByName(SeedCustomerCompanies[0]); c != nil {
-			site := "https://www.hwy55.example.com"
-			b := &brand{ID: s.newID(), CompanyID: c.ID, Name: SeedBrand, DisplayName: SeedBrand, WebSite: &site}
-			s.brands[b.ID] = b
-		}
 		mux.HandleFunc("/company/{id}/brand", s.protected(s.brandCollection))
 		mux.HandleFunc("/company/{id}/brand/{brandId}", s.protected(s.brandItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedBrands)
+}
+
+func (s *Server) seedBrands() {
+	if c := s.companyByName(SeedCustomerCompanies[0]); c != nil {
+		site := "https://www.hwy55.example.com"
+		b := &brand{ID: s.newID(), CompanyID: c.ID, Name: SeedBrand, DisplayName: SeedBrand, WebSite: &site}
+		s.brands[b.ID] = b
+	}
 }
 
 // RemoveBrand deletes a brand behind the API's back, as only ServiceTrade

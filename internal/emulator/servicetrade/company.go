@@ -31,6 +31,9 @@ func (s *Server) seedCompanies() {
 		if c.Status == "" {
 			c.Status = "active"
 		}
+		if c.Name == VendorCompany {
+			s.accountCompanyID = c.ID
+		}
 		s.companies[c.ID] = &c
 	}
 }
@@ -46,9 +49,10 @@ func (s *Server) companyByName(name string) *company {
 	return nil
 }
 
-// vendorCompany is the account's own company. Called with s.mu held or
-// during seeding.
-func (s *Server) vendorCompany() *company { return s.companyByName(VendorCompany) }
+// vendorCompany is the account's own company (VendorCompany in the
+// built-in seed; the one a seed file names, see seed_companies.go). Every
+// seed has one. Called with s.mu held or during seeding.
+func (s *Server) vendorCompany() *company { return s.companies[s.accountCompanyID] }
 
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {

@@ -29,32 +29,36 @@ const DuplicateEntityFilter = "Main Street Deli Sites"
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.entityFilters = map[int64]*entityFilter{}
-		locationsOf := func(c *company) []int64 {
-			var ids []int64
-			for _, id := range sortedKeys(s.locations) {
-				if s.locations[id].CompanyID == c.ID {
-					ids = append(ids, id)
-				}
-			}
-			return ids
-		}
-		hwy := s.companyByName(SeedCustomerCompanies[0])
-		seed := []*entityFilter{
-			{Name: SeedEntityFilters[0], CompanyID: s.companyByName(SeedCustomerCompanies[1]).ID},
-			{Name: SeedEntityFilters[1], CompanyID: hwy.ID, LocationIDs: locationsOf(hwy)},
-		}
-		for _, id := range sortedKeys(s.companies) {
-			if c := s.companies[id]; c.Name == DuplicateCompany {
-				seed = append(seed, &entityFilter{Name: DuplicateEntityFilter, CompanyID: c.ID, LocationIDs: locationsOf(c)})
-			}
-		}
-		for _, f := range seed {
-			f.ID = s.newID()
-			s.entityFilters[f.ID] = f
-		}
 		mux.HandleFunc("/entityfilter", s.protected(s.entityFilterCollection))
 		mux.HandleFunc("/entityfilter/{id}", s.protected(s.entityFilterItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedEntityFilters)
+}
+
+func (s *Server) seedEntityFilters() {
+	locationsOf := func(c *company) []int64 {
+		var ids []int64
+		for _, id := range sortedKeys(s.locations) {
+			if s.locations[id].CompanyID == c.ID {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	hwy := s.companyByName(SeedCustomerCompanies[0])
+	seed := []*entityFilter{
+		{Name: SeedEntityFilters[0], CompanyID: s.companyByName(SeedCustomerCompanies[1]).ID},
+		{Name: SeedEntityFilters[1], CompanyID: hwy.ID, LocationIDs: locationsOf(hwy)},
+	}
+	for _, id := range sortedKeys(s.companies) {
+		if c := s.companies[id]; c.Name == DuplicateCompany {
+			seed = append(seed, &entityFilter{Name: DuplicateEntityFilter, CompanyID: c.ID, LocationIDs: locationsOf(c)})
+		}
+	}
+	for _, f := range seed {
+		f.ID = s.newID()
+		s.entityFilters[f.ID] = f
+	}
 }
 
 // entityFilterJSON is a filter as a list shows it: "company" and

@@ -51,28 +51,32 @@ var SeedExternalIDs = []SeedExternalID{
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.externalIDs = map[externalIDKey]string{}
-		// Companies and lib items are seeded before the routes are
-		// registered; the systems are named, not looked up (see
-		// externalIDKey), since external_system.go registers later.
-		for _, seed := range SeedExternalIDs {
-			var id int64
-			switch seed.Type {
-			case "company":
-				id = s.companyByName(seed.Entity).ID
-			case "libitem":
-				for _, li := range s.libItems {
-					if li.Name == seed.Entity && (id == 0 || li.ID < id) {
-						id = li.ID
-					}
-				}
-			}
-			s.externalIDs[externalIDKey{seed.Type, id, seed.System}] = seed.Value
-		}
 		mux.HandleFunc("/externalid", s.protected(s.methodNotAllowed))
 		mux.HandleFunc("/externalid/{type}", s.protected(s.externalIDType))
 		mux.HandleFunc("/externalid/{type}/{a}", s.protected(s.externalIDEntity))
 		mux.HandleFunc("/externalid/{type}/{a}/{rest...}", s.protected(s.externalIDItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedExternalIDs)
+}
+
+// seedExternalIDs seeds SeedExternalIDs. Companies and lib items are
+// seeded before; the systems are named, not looked up (see externalIDKey),
+// since external_system.go seeds later.
+func (s *Server) seedExternalIDs() {
+	for _, seed := range SeedExternalIDs {
+		var id int64
+		switch seed.Type {
+		case "company":
+			id = s.companyByName(seed.Entity).ID
+		case "libitem":
+			for _, li := range s.libItems {
+				if li.Name == seed.Entity && (id == 0 || li.ID < id) {
+					id = li.ID
+				}
+			}
+		}
+		s.externalIDs[externalIDKey{seed.Type, id, seed.System}] = seed.Value
+	}
 }
 
 // RemoveExternalID removes a value behind Terraform's back (as a user of

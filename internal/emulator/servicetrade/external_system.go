@@ -52,12 +52,17 @@ var computedSyncableTypes = map[string][]string{
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.externalSystems = map[int64]*externalSystem{}
-		// The reference's list example, with its timestamps.
-		s.seedExternalSystem(&externalSystem{Name: SeedExternalSystems[0], Label: "Peachtree", Type: "standard", SyncableTypes: []string{}, Created: 1555970058, Updated: 1555970058})
-		s.seedExternalSystem(&externalSystem{Name: SeedExternalSystems[1], Label: "Sage Timberline", Type: "standard", SyncableTypes: []string{"invoice"}, Created: 1555970758, Updated: 1555970758})
 		mux.HandleFunc("/externalsystem", s.protected(s.externalSystemCollection))
 		mux.HandleFunc("/externalsystem/{id}", s.protected(s.externalSystemItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedExternalSystems)
+}
+
+// seedExternalSystems seeds the reference's list example, with its
+// timestamps.
+func (s *Server) seedExternalSystems() {
+	s.seedExternalSystem(&externalSystem{Name: SeedExternalSystems[0], Label: "Peachtree", Type: "standard", SyncableTypes: []string{}, Created: 1555970058, Updated: 1555970058})
+	s.seedExternalSystem(&externalSystem{Name: SeedExternalSystems[1], Label: "Sage Timberline", Type: "standard", SyncableTypes: []string{"invoice"}, Created: 1555970758, Updated: 1555970758})
 }
 
 func (s *Server) seedExternalSystem(es *externalSystem) {

@@ -36,11 +36,14 @@ type role struct {
 }
 
 // access is the emulator's roles, activities and role assignments, created
-// and seeded by the route registration below.
+// by the route registration below and seeded by seedRoles (or a seed file,
+// seed_roles.go).
 type access struct {
 	roles      map[int64]*role
 	activities map[string]*activity
-	// defaultRole is the id of DefaultRole.
+	// defaultRole is the id of DefaultRole, or of the role a seed file
+	// marks as the default; 0 when a seed file marks none (new users then
+	// hold no role).
 	defaultRole int64
 	// assigned holds the role ids of the users whose roles were changed
 	// through the API; a user without an entry (a seeded user, a user
@@ -66,19 +69,24 @@ var (
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.access = &access{roles: map[int64]*role{}, activities: map[string]*activity{}, assigned: map[int64][]int64{}}
-		s.seedActivities()
-		// In the reference's order of ids: Company Admin (10), Account
-		// Tech (11), Account Manager (13); then the two custom roles.
-		s.seedRole(&role{Name: AdminRole, Description: "Company Administrator", Activities: companyAdminActivities})
-		s.access.defaultRole = s.seedRole(&role{Name: DefaultRole, Description: "Tech for a stand alone account", Activities: accountTechActivities, Global: true})
-		s.seedRole(&role{Name: ManagerRole, Description: "Manager for a stand alone account", Activities: accountManagerActivities, Global: true})
-		s.seedRole(&role{Name: DuplicateRole, Description: "Office staff (Raleigh)", Activities: officeStaffActivities})
-		s.seedRole(&role{Name: DuplicateRole, Description: "Office staff (Charlotte)", Activities: officeStaffActivities})
 		mux.HandleFunc("/role", s.protected(s.roleCollection))
 		mux.HandleFunc("/role/{id}", s.protected(s.roleItem))
 		mux.HandleFunc("/user/{id}/role", s.protected(s.userRoleCollection))
 		mux.HandleFunc("/user/{id}/role/{roleId}", s.protected(s.userRoleItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedRoles)
+}
+
+// seedRoles seeds the activities and the roles of the built-in seed.
+func (s *Server) seedRoles() {
+	s.seedActivities()
+	// In the reference's order of ids: Company Admin (10), Account
+	// Tech (11), Account Manager (13); then the two custom roles.
+	s.seedRole(&role{Name: AdminRole, Description: "Company Administrator", Activities: companyAdminActivities})
+	s.access.defaultRole = s.seedRole(&role{Name: DefaultRole, Description: "Tech for a stand alone account", Activities: accountTechActivities, Global: true})
+	s.seedRole(&role{Name: ManagerRole, Description: "Manager for a stand alone account", Activities: accountManagerActivities, Global: true})
+	s.seedRole(&role{Name: DuplicateRole, Description: "Office staff (Raleigh)", Activities: officeStaffActivities})
+	s.seedRole(&role{Name: DuplicateRole, Description: "Office staff (Charlotte)", Activities: officeStaffActivities})
 }
 
 func (s *Server) seedRole(r *role) int64 {
@@ -99,6 +107,9 @@ func (s *Server) roleJSON(r *http.Request, ro *role) map[string]any {
 func (s *Server) rolesOf(userID int64) []int64 {
 	if ids, ok := s.access.assigned[userID]; ok {
 		return ids
+	}
+	if s.access.defaultRole == 0 {
+		return nil
 	}
 	return []int64{s.access.defaultRole}
 }

@@ -120,15 +120,6 @@ var seedTime = time.Date(2024, 1, 15, 9, 0, 0, 0, time.UTC).Unix()
 // companies, locations, service lines, users, terms, payment terms, lib
 // items.
 func (s *Server) seedReferenceData() {
-	s.companies = map[int64]*company{}
-	s.users = map[int64]*user{}
-	s.terms = map[int64]*terms{}
-	s.paymentTerms = map[int64]*paymentTerms{}
-	s.serviceLines = map[int64]*serviceLine{}
-	s.libItems = map[int64]*libItem{}
-	if s.locations == nil {
-		s.locations = map[int64]*location{}
-	}
 	s.seedCompanies()
 	s.seedLocations()
 	s.seedServiceLines()

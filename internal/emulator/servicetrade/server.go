@@ -55,7 +55,12 @@ type Server struct {
 	regions   map[int64]*region
 	locations map[int64]*location
 
-	// Reference data, seeded by seedReferenceData in seed.go.
+	// accountCompanyID is the account's own company (vendorCompany): the
+	// users log in as its users, and its locations are the offices.
+	accountCompanyID int64
+
+	// Reference data, created by newServer; the built-in seed fills them
+	// in seedReferenceData (seed.go), a seed file in seed_<kind>.go.
 	companies    map[int64]*company
 	users        map[int64]*user
 	terms        map[int64]*terms
@@ -63,25 +68,19 @@ type Server struct {
 	serviceLines map[int64]*serviceLine
 	libItems     map[int64]*libItem
 
-	// webhooks and externalSystems are created (and external systems
-	// seeded) by their route registrations in webhook.go and
-	// external_system.go.
+	// The other stores are created (empty) by the route registrations of
+	// their files, and seeded by the files' builtinSeeds steps or by a
+	// seed file (seed_<kind>.go).
 	webhooks        map[int64]*webhook
 	access          *access // roles, activities and role assignments (role.go)
 	externalSystems map[int64]*externalSystem
 
-	// quoteTemplates and quoteTemplateItems are created by the route
-	// registration in quote_template.go.
 	quoteTemplates     map[int64]*quoteTemplate
 	quoteTemplateItems map[int64]*quoteTemplateItem
 
-	// contracts and contractRules are created by the route registrations
-	// in contract.go and contract_rule.go.
 	contracts     map[int64]*contract
 	contractRules map[int64]*contractRule
 
-	// The price book and commercial settings, created (and seeded) by the
-	// route registrations in their files.
 	taxGroups        map[int64]*taxGroup
 	tags             map[int64]*tag
 	serviceTemplates map[int64]*serviceTemplate
@@ -89,7 +88,7 @@ type Server struct {
 	warehouses       map[int64]*warehouse
 	brands           map[int64]*brand
 	userValues       map[int64]*userValue
-	entityFilters    map[int64]*entityFilter // seeded in entity_filter.go
+	entityFilters    map[int64]*entityFilter
 	assetDefinitions map[int64]*assetDefinition
 }
 
@@ -106,11 +105,31 @@ type Stats struct {
 }
 
 // routes is filled by each resource file's init, so that adding a resource
-// touches no shared file.
+// touches no shared file. A registration creates its kind's (empty) store
+// and registers its paths; it seeds nothing (see builtinSeeds).
 var routes []func(s *Server, mux *http.ServeMux)
 
-// New returns an emulator with its reference data seeded.
+// builtinSeeds are the steps of the built-in seed that resource files
+// register from their init, run after seedReferenceData in the order the
+// files' init functions run (file name order): that order gives the
+// built-in objects their ids. A seed file's section replaces all of them
+// (NewSeeded).
+var builtinSeeds []func(s *Server)
+
+// New returns an emulator with its built-in seed.
 func New(opts Options) *Server {
+	s := newServer(opts)
+	s.seedReferenceData()
+	for _, seed := range builtinSeeds {
+		seed(s)
+	}
+	return s
+}
+
+// newServer returns an emulator holding no object at all, its routes
+// registered: New seeds it with the built-in data, NewSeeded with a seed
+// file's section.
+func newServer(opts Options) *Server {
 	if opts.PageSize <= 0 {
 		opts.PageSize = 10
 	}
@@ -118,15 +137,20 @@ func New(opts Options) *Server {
 		opts.TokenTTL = time.Hour
 	}
 	s := &Server{
-		opts:      opts,
-		mux:       http.NewServeMux(),
-		nextID:    firstID,
-		sessions:  map[string]*session{},
-		tokens:    map[string]time.Time{},
-		regions:   map[int64]*region{},
-		locations: map[int64]*location{},
+		opts:         opts,
+		mux:          http.NewServeMux(),
+		nextID:       firstID,
+		sessions:     map[string]*session{},
+		tokens:       map[string]time.Time{},
+		regions:      map[int64]*region{},
+		locations:    map[int64]*location{},
+		companies:    map[int64]*company{},
+		users:        map[int64]*user{},
+		terms:        map[int64]*terms{},
+		paymentTerms: map[int64]*paymentTerms{},
+		serviceLines: map[int64]*serviceLine{},
+		libItems:     map[int64]*libItem{},
 	}
-	s.seedReferenceData()
 	s.mux.HandleFunc("/{$}", s.heartbeat)
 	s.mux.HandleFunc("/auth", s.handleAuth)
 	s.mux.HandleFunc("/auth/", s.methodNotAllowed)

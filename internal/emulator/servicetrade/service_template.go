@@ -49,18 +49,22 @@ var SeedServiceTemplates = []string{"Quarterly Inspection", "Annual Flush"}
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.serviceTemplates = map[int64]*serviceTemplate{}
-		s.seedServiceTemplate(&serviceTemplate{
-			Name: SeedServiceTemplates[0], Description: "Inspect all the quarters, and make sure they are shiny",
-			ServiceLineID: s.serviceLineByAbbr("SUPP").ID, Frequency: "monthly", Interval: 3,
-			EstimatedPrice: cost(12.34), Duration: intPtr(3600), Created: 1370266418, Updated: 1370544276,
-		})
-		s.seedServiceTemplate(&serviceTemplate{
-			Name: SeedServiceTemplates[1], Description: "Flush all the intercoolers",
-			ServiceLineID: s.serviceLineByAbbr("BF").ID, Frequency: "yearly", Interval: 1, RepeatWeekday: true,
-			Duration: intPtr(0), Created: 1370266450, Updated: 1371456236,
-		})
 		mux.HandleFunc("/servicetemplate", s.protected(s.serviceTemplateCollection))
 		mux.HandleFunc("/servicetemplate/{id}", s.protected(s.serviceTemplateItem))
+	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedServiceTemplates)
+}
+
+func (s *Server) seedServiceTemplates() {
+	s.seedServiceTemplate(&serviceTemplate{
+		Name: SeedServiceTemplates[0], Description: "Inspect all the quarters, and make sure they are shiny",
+		ServiceLineID: s.serviceLineByAbbr("SUPP").ID, Frequency: "monthly", Interval: 3,
+		EstimatedPrice: cost(12.34), Duration: intPtr(3600), Created: 1370266418, Updated: 1370544276,
+	})
+	s.seedServiceTemplate(&serviceTemplate{
+		Name: SeedServiceTemplates[1], Description: "Flush all the intercoolers",
+		ServiceLineID: s.serviceLineByAbbr("BF").ID, Frequency: "yearly", Interval: 1, RepeatWeekday: true,
+		Duration: intPtr(0), Created: 1370266450, Updated: 1371456236,
 	})
 }
 

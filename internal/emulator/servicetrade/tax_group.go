@@ -45,22 +45,26 @@ var SeedTaxGroups = []string{"LA", "WAKE2021", "NYC2020", "NYC2021"}
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.taxGroups = map[int64]*taxGroup{}
-		for _, tg := range []*taxGroup{
-			{Code: "LA", Name: "Los Angeles", State: "CA", CombinedRate: 0.0975,
-				PostalCodes: []string{"90024", "90025", "90034", "90035", "90049", "90056"}, Created: 1619313017, Updated: 1619313017},
-			{Code: "WAKE2021", Name: "Wake County", State: "NC", CombinedRate: 0.085,
-				PostalCodes: []string{"27513", "27607"}, Created: 1619314698, Updated: 1619314698},
-			{Code: "NYC2020", Name: "NYC Rates", State: "NY", CombinedRate: 0.095,
-				PostalCodes: []string{"10001", "10002", "10003", "10004", "10005"}, Created: 1619315416, Updated: 1619315416},
-			{Code: "NYC2021", Name: "NYC Taxes", State: "NY", CombinedRate: 0.0965,
-				PostalCodes: []string{"10001", "10002", "10003", "10004", "10005"}, Created: 1619315416, Updated: 1619315416},
-		} {
-			tg.ID = s.newID()
-			s.taxGroups[tg.ID] = tg
-		}
 		mux.HandleFunc("/taxgroup", s.protected(s.taxGroupCollection))
 		mux.HandleFunc("/taxgroup/{id}", s.protected(s.taxGroupItem))
 	})
+	builtinSeeds = append(builtinSeeds, (*Server).seedTaxGroups)
+}
+
+func (s *Server) seedTaxGroups() {
+	for _, tg := range []*taxGroup{
+		{Code: "LA", Name: "Los Angeles", State: "CA", CombinedRate: 0.0975,
+			PostalCodes: []string{"90024", "90025", "90034", "90035", "90049", "90056"}, Created: 1619313017, Updated: 1619313017},
+		{Code: "WAKE2021", Name: "Wake County", State: "NC", CombinedRate: 0.085,
+			PostalCodes: []string{"27513", "27607"}, Created: 1619314698, Updated: 1619314698},
+		{Code: "NYC2020", Name: "NYC Rates", State: "NY", CombinedRate: 0.095,
+			PostalCodes: []string{"10001", "10002", "10003", "10004", "10005"}, Created: 1619315416, Updated: 1619315416},
+		{Code: "NYC2021", Name: "NYC Taxes", State: "NY", CombinedRate: 0.0965,
+			PostalCodes: []string{"10001", "10002", "10003", "10004", "10005"}, Created: 1619315416, Updated: 1619315416},
+	} {
+		tg.ID = s.newID()
+		s.taxGroups[tg.ID] = tg
+	}
 }
 
 func (s *Server) taxGroupJSON(r *http.Request, tg *taxGroup) map[string]any {

@@ -103,7 +103,12 @@ func (s *Server) userJSON(r *http.Request, u *user) map[string]any {
 	}
 	avatar := strings.TrimSuffix(s.baseURL(r), "/api") + "/image/avatar-"
 	c := s.companies[u.CompanyID]
+	// The account is named after its own company (VendorCompany in the
+	// built-in seed); its id is the reference's example's.
 	account := map[string]any{"id": 567, "name": VendorCompany}
+	if vc := s.vendorCompany(); vc != nil {
+		account["name"] = vc.Name
+	}
 	return map[string]any{
 		"id": u.ID, "uri": s.uri(r, "user", u.ID), "name": u.FirstName + " " + u.LastName, "status": u.Status,
 		"email":     u.Email,

@@ -41,16 +41,18 @@ const SeedLastLogin = "2024-05-01T17:45:00Z"
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.userValues = map[int64]*userValue{}
+		mux.HandleFunc("/user/{id}/value", s.protected(s.userValueCollection))
+		mux.HandleFunc("/user/{id}/value/{valueId}", s.protected(s.userValueItem))
+		mux.HandleFunc("/uservalue", s.protected(s.userValueSearch))
+		mux.HandleFunc("/uservalue/{id}", s.protected(s.userValueByID))
+	})
+	builtinSeeds = append(builtinSeeds, func(s *Server) {
 		if u := s.userByUsername(Username); u != nil {
 			for _, nv := range [][2]string{{"lastLogin", SeedLastLogin}, {"dismissedWelcome", "1"}, {"disableClock", "0"}} {
 				v := &userValue{ID: s.newID(), UserID: u.ID, Name: nv[0], Value: nv[1]}
 				s.userValues[v.ID] = v
 			}
 		}
-		mux.HandleFunc("/user/{id}/value", s.protected(s.userValueCollection))
-		mux.HandleFunc("/user/{id}/value/{valueId}", s.protected(s.userValueItem))
-		mux.HandleFunc("/uservalue", s.protected(s.userValueSearch))
-		mux.HandleFunc("/uservalue/{id}", s.protected(s.userValueByID))
 	})
 }
 

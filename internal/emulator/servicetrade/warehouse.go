@@ -45,6 +45,10 @@ var SeedWarehouses = []SeedWarehouse{
 func init() {
 	routes = append(routes, func(s *Server, mux *http.ServeMux) {
 		s.warehouses = map[int64]*warehouse{}
+		mux.HandleFunc("/warehouse", s.protected(s.warehouseCollection))
+		mux.HandleFunc("/warehouse/{id}", s.protected(s.warehouseItem))
+	})
+	builtinSeeds = append(builtinSeeds, func(s *Server) {
 		office := s.firstOffice()
 		for _, sw := range SeedWarehouses {
 			wh := &warehouse{ID: s.newID(), Name: sw.Name, Status: sw.Status, Created: seedTime, Updated: seedTime}
@@ -53,8 +57,6 @@ func init() {
 			}
 			s.warehouses[wh.ID] = wh
 		}
-		mux.HandleFunc("/warehouse", s.protected(s.warehouseCollection))
-		mux.HandleFunc("/warehouse/{id}", s.protected(s.warehouseItem))
 	})
 }
 
