@@ -16,14 +16,17 @@ package emulator
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/kickserv"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/kimoby"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/seedfile"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/emulator/servicetrade"
 )
 
@@ -47,6 +50,15 @@ type Options struct {
 	// KimobyWebhookList is how Kimoby's GET /webhooks treats page and
 	// per_page (default: paged; see kimoby.WebhookListMode).
 	KimobyWebhookList kimoby.WebhookListMode
+	// Seed is what the vendors hold at the start (nil: each vendor's
+	// built-in seed; a section the file leaves out: that vendor's). Only
+	// NewSeeded and Start read it: New always builds the built-in seeds.
+	Seed *seedfile.File
+	// AllowNonLoopback lets Start listen on an address that is not a
+	// loopback one. The emulator's credentials are fixed and public: only
+	// for a network the user trusts (fieldservice-emulator asks for
+	// --allow-non-loopback).
+	AllowNonLoopback bool
 }
 
 // Emulator holds the vendor emulations and request counters.
@@ -72,12 +84,68 @@ type beforeHook struct {
 	run   func()
 }
 
-// New builds an emulator with every vendor seeded.
+// New builds an emulator with every vendor's built-in seed (opts.Seed is
+// not read: see NewSeeded).
 func New(opts Options) *Emulator {
+	return assemble(opts,
+		servicetrade.New(stOptions(opts)),
+		kimoby.New(kimobyOptions(opts)),
+		kickserv.New(kickservOptions(opts)))
+}
+
+// NewSeeded builds an emulator whose vendors hold what opts.Seed says (nil:
+// the built-in seeds, as New). The error names the seed file and lists
+// every invalid entry of every vendor, one per line.
+func NewSeeded(opts Options) (*Emulator, error) {
+	f := opts.Seed
+	if f == nil {
+		return New(opts), nil
+	}
+	if f.Version != seedfile.Version {
+		return nil, seedfile.Wrap(f, fmt.Errorf("version %d is not a version this emulator knows: it reads version %d only", f.Version, seedfile.Version))
+	}
+	var all []*seedfile.Error
+	collect := func(err error) {
+		if err == nil {
+			return
+		}
+		var se *seedfile.Error
+		if !errors.As(err, &se) {
+			se = &seedfile.Error{Lines: []string{err.Error()}}
+		}
+		all = append(all, se)
+	}
+	st, err := servicetrade.NewSeeded(stOptions(opts), f.ServiceTrade)
+	collect(err)
+	km, err := kimoby.NewSeeded(kimobyOptions(opts), f.Kimoby)
+	collect(err)
+	ks, err := kickserv.NewSeeded(kickservOptions(opts), f.Kickserv)
+	collect(err)
+	if len(all) > 0 {
+		// At most seedfile.MaxErrors lines in all, the rest counted.
+		return nil, seedfile.Wrap(f, seedfile.Join(all...))
+	}
+	return assemble(opts, st, km, ks), nil
+}
+
+func stOptions(opts Options) servicetrade.Options {
+	return servicetrade.Options{PageSize: opts.PageSize, Prefix: ServiceTradePrefix, TokenTTL: opts.TokenTTL}
+}
+
+func kimobyOptions(opts Options) kimoby.Options {
+	return kimoby.Options{PerPage: opts.PageSize, WebhookList: opts.KimobyWebhookList}
+}
+
+func kickservOptions(opts Options) kickserv.Options {
+	return kickserv.Options{PageSize: opts.PageSize, Prefix: KickservPrefix}
+}
+
+// assemble mounts the vendors, the control routes and the dump.
+func assemble(opts Options, st *servicetrade.Server, km *kimoby.Server, ks *kickserv.Server) *Emulator {
 	e := &Emulator{
-		ServiceTrade: servicetrade.New(servicetrade.Options{PageSize: opts.PageSize, Prefix: ServiceTradePrefix, TokenTTL: opts.TokenTTL}),
-		Kimoby:       kimoby.New(kimoby.Options{PerPage: opts.PageSize, WebhookList: opts.KimobyWebhookList}),
-		Kickserv:     kickserv.New(kickserv.Options{PageSize: opts.PageSize, Prefix: KickservPrefix}),
+		ServiceTrade: st,
+		Kimoby:       km,
+		Kickserv:     ks,
 		opts:         opts,
 		requests:     map[string]int{},
 	}
@@ -88,6 +156,7 @@ func New(opts Options) *Emulator {
 	mux.Handle(KimobyPrefix, e.count("kimoby", KimobyPrefix, http.StripPrefix(KimobyPrefix, ensureRoot(e.Kimoby))))
 	mux.Handle(KickservPrefix+"/", e.count("kickserv", KickservPrefix, http.StripPrefix(KickservPrefix, e.Kickserv)))
 	mux.Handle("/_emulator/", e.controlHandler())
+	mux.Handle("GET /_emulator/dump", e.dumpHandler())
 	e.handler = mux
 	return e
 }
@@ -172,16 +241,24 @@ func (e *Emulator) ResetRequests() {
 	e.requests = map[string]int{}
 }
 
-// Running is an emulator listening on a loopback port.
+// Running is an emulator listening on a port.
 type Running struct {
 	*Emulator
-	URL    string // http://127.0.0.1:PORT
+	// URL is the emulator's root URL for clients on this machine
+	// (http://127.0.0.1:PORT). When the emulator listens on every interface
+	// (0.0.0.0, ::, or no host), it names the loopback address.
+	URL string
+	// Addr is the address the emulator listens on: the host asked for
+	// and the port ("0.0.0.0:8787", "localhost:41234").
+	Addr   string
 	server *http.Server
 	ln     net.Listener
 }
 
-// Start serves a new emulator on addr ("127.0.0.1:0" picks a free port).
-// Only loopback addresses are accepted: the emulator's credentials are public.
+// Start serves a new emulator on addr ("127.0.0.1:0" picks a free port),
+// seeded from opts.Seed (see NewSeeded, whose errors it returns). Only
+// loopback addresses are accepted, unless opts.AllowNonLoopback: the
+// emulator's credentials are public.
 func Start(addr string, opts Options) (*Running, error) {
 	if addr == "" {
 		addr = "127.0.0.1:0"
@@ -190,17 +267,52 @@ func Start(addr string, opts Options) (*Running, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return nil, errors.New("the emulator listens on loopback addresses only (127.0.0.1, ::1 or localhost)")
+	if !opts.AllowNonLoopback && !IsLoopback(host) {
+		return nil, fmt.Errorf("the emulator listens on loopback addresses only (127.0.0.1, ::1 or localhost), not %q: its credentials are fixed and public", host)
+	}
+	e, err := NewSeeded(opts)
+	if err != nil {
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
-	e := New(opts)
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
-	return &Running{Emulator: e, URL: "http://" + ln.Addr().String(), server: srv, ln: ln}, nil
+	bound := ln.Addr().String()
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && host != "" {
+		// The host asked for, with the port given: a listener on 0.0.0.0
+		// says [::] on a dual-stack system.
+		bound = net.JoinHostPort(host, strconv.Itoa(tcp.Port))
+	}
+	return &Running{Emulator: e, URL: "http://" + clientAddr(ln.Addr(), host), Addr: bound, server: srv, ln: ln}, nil
+}
+
+// clientAddr is the address a client on this machine connects to: the
+// listener's, or a loopback one when it listens on every interface (host
+// is the one asked for: "::" and "[::]" get ::1, others 127.0.0.1).
+func clientAddr(a net.Addr, host string) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	loop := "127.0.0.1"
+	if host == "::" {
+		loop = "::1"
+	}
+	return net.JoinHostPort(loop, strconv.Itoa(tcp.Port))
+}
+
+// IsLoopback reports whether host (a name or an IP address, without a port)
+// is a loopback one: "localhost" or an address in 127.0.0.0/8 or ::1. An
+// empty host (all interfaces) is not.
+func IsLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // ServiceTradeURL is the base URL to give the provider.
@@ -245,4 +357,15 @@ func (r *Running) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return r.server.Shutdown(ctx)
+}
+
+// Shutdown stops the server gracefully: it closes the listener at once,
+// lets the requests in flight finish until ctx is done, then closes what
+// is left (and returns ctx's error).
+func (r *Running) Shutdown(ctx context.Context) error {
+	err := r.server.Shutdown(ctx)
+	if err != nil {
+		_ = r.server.Close()
+	}
+	return err
 }

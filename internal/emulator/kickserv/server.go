@@ -85,6 +85,14 @@ var routes []func(s *Server, mux *http.ServeMux)
 
 // New returns an emulator with its accounts seeded.
 func New(opts Options) *Server {
+	s := newServer(opts)
+	s.seed(Account, APIToken, "Emma Ulator", "emma")
+	s.seed(OtherAccount, OtherAPIToken, "Otto Other", "otto")
+	return s
+}
+
+// newServer returns an emulator with no accounts.
+func newServer(opts Options) *Server {
 	if opts.PageSize <= 0 {
 		opts.PageSize = 30
 	}
@@ -92,8 +100,6 @@ func New(opts Options) *Server {
 		opts.UnknownRecordStatus = http.StatusNotFound
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), nextID: firstID, accounts: map[string]*account{}}
-	s.seed(Account, APIToken, "Emma Ulator", "emma")
-	s.seed(OtherAccount, OtherAPIToken, "Otto Other", "otto")
 	for _, r := range routes {
 		r(s, s.mux)
 	}
@@ -106,15 +112,21 @@ func (s *Server) seed(slug, token, owner, username string) {
 	a := &account{slug: slug, employees: map[int64]*employee{}}
 	s.accounts[slug] = a
 	now := time.Now().In(zone).Truncate(time.Second)
+	s.addOwner(a, token, owner, username, now)
+	t1 := s.addEmployee(a, now)
+	t1.Name, t1.CellPhone, t1.City, t1.State = "Terry Technician", ptr("555-0101"), ptr("Austin"), ptr("TX")
+	t2 := s.addEmployee(a, now)
+	t2.Name, t2.Active = "Former Technician", false
+}
+
+// addOwner adds the account owner of the built-in seed, whose API token is
+// token.
+func (s *Server) addOwner(a *account, token, owner, username string, now time.Time) {
 	o := s.addEmployee(a, now)
 	o.Name, o.Username, o.CanLogin, o.IsAccountOwner = owner, ptr(username), true, true
 	o.EmailAddress = ptr(username + "@example.com")
 	o.setPassword(newToken()) // nobody knows it: the owner is only used through its token
 	o.APIToken = token
-	t1 := s.addEmployee(a, now)
-	t1.Name, t1.CellPhone, t1.City, t1.State = "Terry Technician", ptr("555-0101"), ptr("Austin"), ptr("TX")
-	t2 := s.addEmployee(a, now)
-	t2.Name, t2.Active = "Former Technician", false
 }
 
 // addEmployee allocates the next id and employee number. Called with
