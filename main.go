@@ -39,6 +39,13 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		rdebug.SetMemoryLimit(64 << 20)
 	}
+	// Started by Terraform without TF_LOG or TF_LOG_PROVIDER, the provider
+	// would write hundreds of trace lines per request that Terraform reads
+	// and drops; write none. In debug mode they go to the developer's
+	// terminal: keep them.
+	if !debug {
+		provider.QuietDiscardedLogs()
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/fieldservice/fieldservice",

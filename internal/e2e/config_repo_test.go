@@ -88,10 +88,10 @@ func TestConfigRepoGuide_checkEveryAccount(t *testing.T) {
 				t.Fatalf("the dump after the apply does not load as a seed: %v", err)
 			}
 			var st struct {
-				Regions  []struct{ Name string }   `json:"regions"`
+				Regions  []struct{ Name string }    `json:"regions"`
 				Webhooks []struct{ HookURL string } `json:"webhooks"`
-				Tags     []struct{ Name string }   `json:"tags"`
-				Terms    []struct{ Name string }   `json:"terms"`
+				Tags     []struct{ Name string }    `json:"tags"`
+				Terms    []struct{ Name string }    `json:"terms"`
 			}
 			if err := json.Unmarshal(f.ServiceTrade, &st); err != nil {
 				t.Fatal(err)

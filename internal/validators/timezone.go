@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 	// The IANA database is compiled in, so that the check gives the same
 	// answer on every machine, whatever zoneinfo it has (or lacks).
@@ -20,8 +21,11 @@ type timeZone struct{}
 
 // zoneName is the shape of an IANA name: words of letters, digits, "_",
 // "-" and "+", separated by "/". It keeps out what time.LoadLocation takes
-// but is no zone name ("", "Local") and paths ("../x").
-var zoneName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$`)
+// but is no zone name ("", "Local") and paths ("../x"). Compiled at the
+// first check, not at every process start.
+var zoneName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$`)
+})
 
 func (timeZone) Description(context.Context) string {
 	return `must be an IANA time zone name such as "America/New_York" or "Europe/Paris"`
@@ -42,7 +46,7 @@ func (v timeZone) ValidateString(ctx context.Context, req validator.StringReques
 
 // IsTimeZone reports whether name is an IANA time zone name.
 func IsTimeZone(name string) bool {
-	if !zoneName.MatchString(name) || name == "Local" {
+	if !zoneName().MatchString(name) || name == "Local" {
 		return false
 	}
 	_, err := time.LoadLocation(name)

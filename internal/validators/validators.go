@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -16,9 +17,15 @@ import (
 
 // HTMLColor accepts the hex colors ServiceTrade documents: "#rgb" or "#rrggbb".
 func HTMLColor() validator.String {
-	return stringvalidator.RegexMatches(regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`),
+	return stringvalidator.RegexMatches(htmlColor(),
 		"must be an HTML hex color such as \"#ff9000\" or \"#000\"")
 }
+
+// htmlColor is compiled once, when a schema first needs it: not at every
+// schema built, nor at the start of processes that build none.
+var htmlColor = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+})
 
 // Duration accepts a positive Go duration ("30s", "5m").
 func Duration() validator.String { return durationValidator{} }
