@@ -106,6 +106,10 @@ func durationAttr(desc string) schema.StringAttribute {
 	}
 }
 
+// baseURLRule is where every vendor's base URL may point, as the transport
+// enforces it (internal/transport), in each base_url description.
+const baseURLRule = "Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. "
+
 func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	str := func(desc string, sensitive bool) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, Sensitive: sensitive, Description: desc}
@@ -131,7 +135,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"servicetrade": schema.SingleNestedBlock{
 				Description: "ServiceTrade settings. Give either OAuth2 client credentials (`client_id` and `client_secret`, preferred) or a `username` and `password` for the legacy session login.",
 				Attributes: map[string]schema.Attribute{
-					"base_url":      str("ServiceTrade API root. Default `"+stapi.DefaultBaseURL+"`. Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. Environment variable `SERVICETRADE_BASE_URL`.", false),
+					"base_url":      str("ServiceTrade API root. Default `"+stapi.DefaultBaseURL+"`. "+baseURLRule+"Environment variable `SERVICETRADE_BASE_URL`.", false),
 					"client_id":     str("OAuth2 client id (client-credentials grant). Environment variable `SERVICETRADE_CLIENT_ID`.", false),
 					"client_secret": str("OAuth2 client secret. Environment variable `SERVICETRADE_CLIENT_SECRET`.", true),
 					"username":      str("Username for the legacy session login (`POST /auth`), used when no client id is set. Environment variable `SERVICETRADE_USERNAME`.", false),
@@ -141,7 +145,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"kimoby": schema.SingleNestedBlock{
 				Description: "Kimoby settings (HTTP Basic authentication with an API key and secret).",
 				Attributes: map[string]schema.Attribute{
-					"base_url":   str("Kimoby API root. Default `"+defaultKimobyURL+"`. Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. Environment variable `KIMOBY_BASE_URL`.", false),
+					"base_url":   str("Kimoby API root. Default `"+defaultKimobyURL+"`. "+baseURLRule+"Environment variable `KIMOBY_BASE_URL`.", false),
 					"api_key":    str("Kimoby API key. Environment variable `KIMOBY_API_KEY`.", true),
 					"api_secret": str("Kimoby API secret. Environment variable `KIMOBY_API_SECRET`.", true),
 				},
@@ -149,7 +153,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"kickserv": schema.SingleNestedBlock{
 				Description: "Kickserv settings (HTTP Basic authentication with an employee's API token).",
 				Attributes: map[string]schema.Attribute{
-					"base_url":  str("Kickserv root. Default `"+defaultKickservURL+"`; the account slug is appended as a path segment. Must be `https://` (plain `http://` only to this machine: a loopback address such as `127.0.0.1` or `[::1]`, or `localhost` when it connects to one), with no user name or password in it. Environment variable `KICKSERV_BASE_URL`.", false),
+					"base_url":  str("Kickserv root. Default `"+defaultKickservURL+"`; the account slug is appended as a path segment. "+baseURLRule+"Environment variable `KICKSERV_BASE_URL`.", false),
 					"account":   str("Kickserv account slug, as in `https://app.kickserv.com/<account>/`. Environment variable `KICKSERV_ACCOUNT`.", false),
 					"api_token": str("API token of the Kickserv employee the provider acts as. Note that changing that employee's password changes the token. Environment variable `KICKSERV_API_TOKEN`.", true),
 				},
