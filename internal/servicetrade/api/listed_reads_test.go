@@ -316,14 +316,14 @@ func TestListedReads_offUnlessAsked(t *testing.T) {
 	}
 }
 
-// A listing fetches its pages 25 at a time: a refresh of 500 objects
-// waits for two rounds of pages after the first, not five, and never has
-// more than 25 pages in flight. The test's pages wait until 25 are in
-// flight; a listing with fewer workers never gets there and the reads
-// fail when the test's deadline cancels them.
-func TestListedReads_pagesAreFetched25AtATime(t *testing.T) {
-	log, _, reader, hooks := listedSetup(t, 500)
-	log.holdPages(25)
+// A listing fetches its pages 50 at a time: a refresh of 500 objects
+// waits for one round of pages after the first, and never has more than
+// 50 pages in flight. The test's pages wait until 50 are in flight; a
+// listing with fewer workers never gets there and the reads fail when the
+// test's deadline cancels them.
+func TestListedReads_pagesAreFetched50AtATime(t *testing.T) {
+	log, _, reader, hooks := listedSetup(t, 600)
+	log.holdPages(50)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	c := reader()
@@ -333,21 +333,21 @@ func TestListedReads_pagesAreFetched25AtATime(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = c.GetWebhook(ctx, hooks[i*50].ID)
+			_, errs[i] = c.GetWebhook(ctx, hooks[i*60].ID)
 		}()
 	}
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			t.Fatalf("read %d: %v (pages in flight at most %d, want 25)", i, err, log.mostInFlight)
+			t.Fatalf("read %d: %v (pages in flight at most %d, want 50)", i, err, log.mostInFlight)
 		}
 	}
 	log.mu.Lock()
 	defer log.mu.Unlock()
-	if log.mostInFlight != 25 {
-		t.Errorf("list pages in flight at once: at most %d, want 25", log.mostInFlight)
+	if log.mostInFlight != 50 {
+		t.Errorf("list pages in flight at once: at most %d, want 50", log.mostInFlight)
 	}
-	if log.pages != 50 {
-		t.Errorf("list pages: %d, want the 50 of 500 webhooks", log.pages)
+	if log.pages != 60 {
+		t.Errorf("list pages: %d, want the 60 of 600 webhooks", log.pages)
 	}
 }
