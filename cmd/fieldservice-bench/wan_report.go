@@ -99,7 +99,7 @@ func writeWAN(b *strings.Builder, res *results) {
 const refreshByPages = "**Refresh by list pages.** ServiceTrade webhooks, terms, tags, service templates, quote templates, tax groups and users, " +
 	"whose list answers each object as its GET by id does, are read from one shared listing per kind and provider process once the reads pay for it: " +
 	"the first read is a GET by id (a plan touching one object costs one request), the second fetches the list's first page, which tells the page count, " +
-	"and the other pages are fetched, 10 at a time, once the reads since the kind's last write are as many as those pages (the listing then costs no more " +
+	"and the other pages are fetched at once (up to 50 at a time: one round for 500 objects), once the reads since the kind's last write are as many as those pages (the listing then costs no more " +
 	"than the reads it replaces) or as many as Terraform's default parallelism, 10 (a bulk refresh, whose reads would otherwise wait round after round). " +
 	"A plan touching fewer objects of a large kind never lists it beyond its first page. " +
 	"An object missing from the listing, or listed twice with different content (it changed between two pages), is read by id, so a deletion is " +
