@@ -38,6 +38,7 @@ func DataSources() []func() datasource.DataSource {
 	return kit.Of(
 		NewRoleDataSource,
 		NewRolesDataSource,
+		NewUserValuesDataSource,
 		NewActivitiesDataSource,
 		NewRegionDataSource,
 		NewRegionsDataSource,
