@@ -2,7 +2,6 @@ package servicetrade
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -43,7 +42,7 @@ func NewRolesDataSource() datasource.DataSource {
 			uid := cfg.UserID.ValueInt64()
 			roles, err := client.ListUserRoles(ctx, uid)
 			if api.IsNotFound(err) {
-				err = fmt.Errorf("%w\n\nServiceTrade user %d does not exist: user_id must be the id of an existing user", err, uid)
+				err = userGone(err, uid)
 			}
 			return roles, err
 		},

@@ -161,7 +161,8 @@ func adopted(diags *diag.Diagnostics, object string, ur *api.UserRole) {
 			"Terraform now manages this assignment (%s): destroying the resource takes the role from the user.", ur.UserID, ur.Role.ID, name, object))
 }
 
-// userGone explains the 404 of a user's role path.
+// userGone explains the 404 of a path under a user (its roles, its
+// values).
 func userGone(err error, userID int64) error {
 	return fmt.Errorf("%w\n\nServiceTrade user %d does not exist: user_id must be the id of an existing user", err, userID)
 }
