@@ -95,13 +95,12 @@ func serve(args []string, out, errOut io.Writer, stop <-chan os.Signal) int {
 
 // config is what the command line says.
 type config struct {
-	addr             string // host:port to listen on
-	allowNonLoopback bool
-	seed             string
-	dump             string
-	envFile          string
-	tokenLifetime    time.Duration
-	opts             emulator.Options
+	addr          string // host:port to listen on
+	seed          string
+	dump          string
+	envFile       string
+	tokenLifetime time.Duration
+	opts          emulator.Options
 }
 
 // usageError is a command line the flag package refused (and has already
@@ -168,7 +167,7 @@ func parseFlags(args []string, out io.Writer) (*config, error) {
 		}
 	}
 	return &config{
-		addr: listenAddr, allowNonLoopback: *allow, seed: *seed, dump: *dump, envFile: *envFile, tokenLifetime: *tokenLifetime,
+		addr: listenAddr, seed: *seed, dump: *dump, envFile: *envFile, tokenLifetime: *tokenLifetime,
 		opts: emulator.Options{PageSize: *pageSize, Latency: *latency, TokenTTL: *tokenLifetime, KimobyWebhookList: listMode, AllowNonLoopback: *allow},
 	}, nil
 }
@@ -214,19 +213,19 @@ func startWith(cfg *config, out io.Writer) (*emulator.Running, error) {
 		}
 		cfg.opts.Seed = f
 	}
-	host, _, _ := net.SplitHostPort(cfg.addr)
-	nonLoopback := !emulator.IsLoopback(host)
-	if nonLoopback && !cfg.allowNonLoopback {
-		return nil, fmt.Errorf("not listening on %s: the emulator listens on loopback addresses only (127.0.0.1, ::1 or localhost), because its credentials are fixed and public; to serve other machines anyway, add --allow-non-loopback", cfg.addr)
-	}
 	run, err := emulator.Start(cfg.addr, cfg.opts)
 	var seedErr *seedfile.FileError
 	if errors.As(err, &seedErr) {
 		return nil, err // it says which file and which entries
 	}
+	if errors.Is(err, emulator.ErrNotLoopback) {
+		return nil, fmt.Errorf("not listening on %s: %w; to serve other machines anyway, add --allow-non-loopback", cfg.addr, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("starting emulator: %w", err)
 	}
+	host, _, _ := net.SplitHostPort(cfg.addr)
+	nonLoopback := !emulator.IsLoopback(host)
 	if nonLoopback {
 		fmt.Fprintf(out, "WARNING: listening on %s, beyond this machine: anyone who can reach it can use the emulator, with the fixed, public credentials printed below. Use it on a network you trust only.\n\n", run.Addr)
 	}

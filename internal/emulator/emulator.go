@@ -268,7 +268,7 @@ func Start(addr string, opts Options) (*Running, error) {
 		return nil, err
 	}
 	if !opts.AllowNonLoopback && !IsLoopback(host) {
-		return nil, fmt.Errorf("the emulator listens on loopback addresses only (127.0.0.1, ::1 or localhost), not %q: its credentials are fixed and public", host)
+		return nil, fmt.Errorf("%w, not %q: its credentials are fixed and public", ErrNotLoopback, host)
 	}
 	e, err := NewSeeded(opts)
 	if err != nil {
@@ -303,6 +303,10 @@ func clientAddr(a net.Addr, host string) string {
 	}
 	return net.JoinHostPort(loop, strconv.Itoa(tcp.Port))
 }
+
+// ErrNotLoopback is Start's refusal of an address beyond this machine
+// without Options.AllowNonLoopback.
+var ErrNotLoopback = errors.New("the emulator listens on loopback addresses only (127.0.0.1, ::1 or localhost)")
 
 // IsLoopback reports whether host (a name or an IP address, without a port)
 // is a loopback one: "localhost" or an address in 127.0.0.0/8 or ::1. An
