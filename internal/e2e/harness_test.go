@@ -20,6 +20,8 @@ type workspace struct {
 	dir       string
 	terraform string
 	env       []string
+	// provider is the provider binary built for this workspace.
+	provider string
 }
 
 // newWorkspace builds the provider and writes a CLI configuration whose
@@ -37,7 +39,8 @@ func newWorkspace(t *testing.T, extraEnv ...string) *workspace {
 	}
 	root := t.TempDir()
 	bin := filepath.Join(root, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "terraform-provider-fieldservice"), ".")
+	provider := filepath.Join(bin, "terraform-provider-fieldservice")
+	build := exec.Command("go", "build", "-o", provider, ".")
 	build.Dir = moduleRoot(t)
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
@@ -55,7 +58,7 @@ func newWorkspace(t *testing.T, extraEnv ...string) *workspace {
 		t.Fatal(err)
 	}
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	return &workspace{t: t, dir: dir, terraform: tf, env: append(env, extraEnv...)}
+	return &workspace{t: t, dir: dir, terraform: tf, env: append(env, extraEnv...), provider: provider}
 }
 
 // startEmulator serves the in-process emulator of the three APIs on a
