@@ -39,12 +39,7 @@ func NewRolesDataSource() datasource.DataSource {
 			}
 			// GET /user/{id}/role, not /role?userId=: only it says when the
 			// user does not exist.
-			uid := cfg.UserID.ValueInt64()
-			roles, err := client.ListUserRoles(ctx, uid)
-			if api.IsNotFound(err) {
-				err = userGone(err, uid)
-			}
-			return roles, err
+			return listOfUser(ctx, cfg.UserID.ValueInt64(), client.ListUserRoles)
 		},
 		Of:  func(m *rolesModel) *[]roleModel { return &m.Roles },
 		Set: (*roleModel).fromAPI,

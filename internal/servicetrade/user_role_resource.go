@@ -167,6 +167,16 @@ func userGone(err error, userID int64) error {
 	return fmt.Errorf("%w\n\nServiceTrade user %d does not exist: user_id must be the id of an existing user", err, userID)
 }
 
+// listOfUser lists what a user holds under its path (GET /user/{id}/...),
+// where a 404 means the user does not exist.
+func listOfUser[T any](ctx context.Context, userID int64, list func(context.Context, int64) ([]T, error)) ([]T, error) {
+	all, err := list(ctx, userID)
+	if api.IsNotFound(err) {
+		err = userGone(err, userID)
+	}
+	return all, err
+}
+
 func asNoUserRole(err error, target **api.NoUserRoleError) bool {
 	return errors.As(err, target)
 }

@@ -39,12 +39,7 @@ func NewUserValuesDataSource() datasource.DataSource {
 			"settable": kit.ReadOnlyBool("Whether `fieldservice_servicetrade_user_value` can manage this value: false for the read-only values ServiceTrade sets (`lastLogin`, `dismissedWelcome`, `newQuotesUi`) and for names it does not document as settable."),
 		},
 		List: func(ctx context.Context, client *api.Client, cfg *userValuesModel) ([]api.UserValue, error) {
-			uid := cfg.UserID.ValueInt64()
-			values, err := client.ListUserValues(ctx, uid)
-			if api.IsNotFound(err) {
-				err = userGone(err, uid)
-			}
-			return values, err
+			return listOfUser(ctx, cfg.UserID.ValueInt64(), client.ListUserValues)
 		},
 		Of:  func(m *userValuesModel) *[]userValueElement { return &m.Values },
 		Set: (*userValueElement).fromAPI,
