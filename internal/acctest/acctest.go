@@ -123,10 +123,7 @@ func ServiceTradeClient(t *testing.T) *stapi.Client {
 		Username:     os.Getenv("SERVICETRADE_USERNAME"),
 		Password:     os.Getenv("SERVICETRADE_PASSWORD"),
 	})
-	if err != nil {
-		t.Fatalf("building a ServiceTrade client from the environment: %v", err)
-	}
-	return c
+	return built(t, "ServiceTrade", c, err)
 }
 
 // KimobyClient builds an API client from the KIMOBY_* environment, for
@@ -139,10 +136,7 @@ func KimobyClient(t *testing.T) *kimobyapi.Client {
 		APIKey:    os.Getenv("KIMOBY_API_KEY"),
 		APISecret: os.Getenv("KIMOBY_API_SECRET"),
 	})
-	if err != nil {
-		t.Fatalf("building a Kimoby client from the environment: %v", err)
-	}
-	return c
+	return built(t, "Kimoby", c, err)
 }
 
 // KickservClient builds an API client from the KICKSERV_* environment, for
@@ -154,8 +148,15 @@ func KickservClient(t *testing.T) *kickservapi.Client {
 		Account:  os.Getenv("KICKSERV_ACCOUNT"),
 		APIToken: os.Getenv("KICKSERV_API_TOKEN"),
 	})
+	return built(t, "Kickserv", c, err)
+}
+
+// built is the client c that New built from the environment, or the end of
+// the test t when err says why it could not.
+func built[C any](t *testing.T, vendor string, c C, err error) C {
+	t.Helper()
 	if err != nil {
-		t.Fatalf("building a Kickserv client from the environment: %v", err)
+		t.Fatalf("building a %s client from the environment: %v", vendor, err)
 	}
 	return c
 }
