@@ -18,10 +18,7 @@ func NewEmployeesDataSource() datasource.DataSource {
 		DataBase:    vendor.DataSource("employees"),
 		Description: "Lists the employees of the Kickserv account, across all pages, in employee number order.",
 		Filters: map[string]schema.Attribute{
-			"active": schema.BoolAttribute{
-				Optional:    true,
-				Description: "When set, lists only active (`true`) or only inactive (`false`) employees. Omit to list both.",
-			},
+			"active": kit.DataFilterBool("When set, lists only active (`true`) or only inactive (`false`) employees. Omit to list both."),
 		},
 		Items:   "The employees, in employee number order.",
 		Element: employeeDataAttributes(),

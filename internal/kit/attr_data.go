@@ -1,8 +1,10 @@
 package kit
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 // The read-only attributes of data sources: what the vendor reports, never
@@ -48,4 +50,38 @@ func ReadOnlyObjects(description string, attributes map[string]schema.Attribute)
 		Description:  description,
 		NestedObject: schema.NestedAttributeObject{Attributes: attributes},
 	}
+}
+
+// The attributes a data source's configuration gives besides its keys: the
+// filters of a List, the scope and options of a single-object look-up. Each
+// takes its description as written and checks what the API documents.
+
+// DataFilterString is an optional string that narrows a data source.
+func DataFilterString(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Description: description, Validators: validators}
+}
+
+// DataRequiredString is a string a data source cannot do without (the
+// postal code whose tax rates it lists).
+func DataRequiredString(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Required: true, Description: description, Validators: validators}
+}
+
+// DataFilterBool is an optional boolean that narrows or widens a data
+// source (active only, inactive too).
+func DataFilterBool(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{Optional: true, Description: description}
+}
+
+// DataFilterID is the optional id of another object that narrows a data
+// source: a positive whole number.
+func DataFilterID(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, Description: description, Validators: []validator.Int64{int64validator.AtLeast(1)}}
+}
+
+// DataParentID is the id of the object a data source's objects are listed
+// within (a contract's rules, a user's values): required, a positive whole
+// number, as the resource's ParentID.
+func DataParentID(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{Required: true, Description: description, Validators: []validator.Int64{int64validator.AtLeast(1)}}
 }

@@ -23,11 +23,8 @@ func NewAssetDefinitionsDataSource() datasource.DataSource {
 			"every one or only those enabled in your account. Asset definitions are read-only in the API: use the list to find a type's properties, " +
 			"for instance in a `for` expression keyed by `type`.",
 		Filters: map[string]schema.Attribute{
-			"active": schema.BoolAttribute{
-				Optional: true,
-				Description: "`true` lists only the asset definitions enabled in your account; `false` or omitted lists every definition, enabled or not " +
-					"(ServiceTrade's `active` filter has no way to ask for the disabled ones only: filter the list on its elements' `active`).",
-			},
+			"active": kit.DataFilterBool("`true` lists only the asset definitions enabled in your account; `false` or omitted lists every definition, enabled or not " +
+				"(ServiceTrade's `active` filter has no way to ask for the disabled ones only: filter the list on its elements' `active`)."),
 		},
 		Items:   "The matching asset definitions, in ServiceTrade's order (by id).",
 		Element: element,

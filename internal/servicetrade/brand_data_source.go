@@ -29,7 +29,7 @@ func brandDataAttributes() map[string]schema.Attribute {
 // NewBrandDataSource is the fieldservice_servicetrade_brand data source.
 func NewBrandDataSource() datasource.DataSource {
 	attrs := brandDataAttributes()
-	attrs["company_id"] = schema.Int64Attribute{Required: true, Description: "Id of the company the brand belongs to."}
+	attrs["company_id"] = kit.DataParentID("Id of the company the brand belongs to.")
 	d := lookupSource[brandModel, api.Brand]("brand", "brand",
 		"Looks up one brand of a ServiceTrade company, by `id` or by exact `name`, within the company `company_id`. "+
 			"Fails when no brand, or more than one, of that company has that name.",

@@ -24,8 +24,8 @@ func NewBrandsDataSource() datasource.DataSource {
 		Description: "Lists the brands of a ServiceTrade company, including those Terraform did not create, optionally filtered by exact name: " +
 			"use it with `for_each` in `import` blocks (`id = each.value.import_id`) to adopt a company's existing brands.",
 		Filters: map[string]schema.Attribute{
-			"company_id": schema.Int64Attribute{Required: true, Description: "Id of the company whose brands are listed."},
-			"name":       schema.StringAttribute{Optional: true, Description: "Keep only the brand whose name is exactly this text (case-sensitive). Omit for every brand."},
+			"company_id": kit.DataParentID("Id of the company whose brands are listed."),
+			"name":       kit.DataFilterString("Keep only the brand whose name is exactly this text (case-sensitive). Omit for every brand."),
 		},
 		Items:   "The company's matching brands, in ServiceTrade's order.",
 		Element: attrs,

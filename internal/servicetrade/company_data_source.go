@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -31,11 +30,9 @@ func NewCompanyDataSource() datasource.DataSource {
 			"phone_number":     kit.ReadOnlyString("Phone number of the company, as stored (empty when none)."),
 			"address":          addressAttribute("company"),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *companyModel) lookup.Spec[api.Company] {
-		return companyKind.spec(ctx, client, func(k lookup.Key[api.Company]) ([]api.Company, error) {
-			return client.ListCompanies(ctx, api.CompanyFilter{Name: k.Value.ValueString()})
-		})
-	}
+	d.Spec = amongNamed[companyModel](companyKind, func(c *api.Client, ctx context.Context, name string) ([]api.Company, error) {
+		return c.ListCompanies(ctx, api.CompanyFilter{Name: name})
+	})
 	d.SetDiags = (*companyModel).fromAPI
 	return d
 }

@@ -24,7 +24,7 @@ func NewContractRuleDataSource() datasource.DataSource {
 			"(not those it inherits from its parents). Fails when no rule, or more than one, has that name.",
 		[]sourceKey[api.ContractRule]{{attr: "name", description: "Exact, case-sensitive name of the rule.", of: func(r api.ContractRule) string { return r.Name }}},
 		map[string]schema.Attribute{
-			"contract_id":     schema.Int64Attribute{Required: true, Description: "Id of the contract whose rule to read."},
+			"contract_id":     kit.DataParentID("Id of the contract whose rule to read."),
 			"uri":             kit.ReadOnlyString("Absolute API URI of the rule."),
 			"type":            kit.ReadOnlyString("Kind of rule (`unit`, `range`, `bundle`, `stack`, `minimum`, `nte`, `markup`, `margin`, `admincharge` or `additionalcharge`)."),
 			"price":           kit.ReadOnlyFloat64("Unit price, or a percentage for markup and margin rules."),

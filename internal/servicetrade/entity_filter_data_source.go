@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -27,13 +26,11 @@ func NewEntityFilterDataSource() datasource.DataSource {
 			"company":   entityFilterCompanyAttribute(),
 			"locations": entityFilterLocationsAttribute(),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *entityFilterModel) lookup.Spec[api.EntityFilter] {
-		// The API's name filter is a substring match: the whole name is
-		// matched here.
-		return entityFilterKind.spec(ctx, client, func(k lookup.Key[api.EntityFilter]) ([]api.EntityFilter, error) {
-			return client.ListEntityFilters(ctx, api.EntityFilterFilter{Name: k.Value.ValueString()})
-		})
-	}
+	// The API's name filter is a substring match: the whole name is
+	// matched here.
+	d.Spec = amongNamed[entityFilterModel](entityFilterKind, func(c *api.Client, ctx context.Context, name string) ([]api.EntityFilter, error) {
+		return c.ListEntityFilters(ctx, api.EntityFilterFilter{Name: name})
+	})
 	// The list omits company and locations: a filter found by name is read
 	// by id.
 	d.Refetch = entityFilterKind.readAgain

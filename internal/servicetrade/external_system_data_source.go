@@ -1,14 +1,11 @@
 package servicetrade
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -22,10 +19,8 @@ func NewExternalSystemDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade external system by `id` or by exact `name`. Fails when no system has that name.",
 		[]sourceKey[api.ExternalSystem]{{attr: "name", description: "Exact, case-sensitive name (key) of the external system.", of: func(e api.ExternalSystem) string { return e.Name }}},
 		attrs)
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *externalSystemDataModel) lookup.Spec[api.ExternalSystem] {
-		// The list is one bare array with every system: match it here.
-		return externalSystemKind.spec(ctx, client, listAll(func() ([]api.ExternalSystem, error) { return client.ListExternalSystems(ctx) }))
-	}
+	// The list is one bare array with every system: match it here.
+	d.Spec = amongAll[externalSystemDataModel](externalSystemKind, (*api.Client).ListExternalSystems)
 	d.SetDiags = (*externalSystemDataModel).fromAPI
 	return d
 }

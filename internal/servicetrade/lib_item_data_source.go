@@ -27,7 +27,7 @@ func NewLibItemDataSource() datasource.DataSource {
 			{attr: "code", description: "Exact, case-sensitive item code (unique in ServiceTrade; empty for items without a code).", of: func(li api.LibItem) string { return li.Code }},
 		},
 		map[string]schema.Attribute{
-			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `name` and `code` lookups also consider inactive items. Default false: active items only."},
+			"include_inactive": kit.DataFilterBool("When true, `name` and `code` lookups also consider inactive items. Default false: active items only."),
 			"uri":              kit.ReadOnlyString("Absolute API URI of the lib item."),
 			"type": kit.ReadOnlyString("Type of the item in the lowercase form requests use: one of `" + strings.Join(api.LibItemTypes, "`, `") + "`. " +
 				"(The API returns it capitalised, such as `Part`; the data source normalises it.)"),
@@ -52,12 +52,7 @@ func NewLibItemDataSource() datasource.DataSource {
 			more, err := client.ListLibItems(ctx, filter)
 			return append(list, more...), err
 		})
-		s.Explain = func(msg string, none bool) string {
-			if none && !cfg.IncludeInactive.ValueBool() {
-				msg += ". Only active items were searched; set include_inactive = true to search inactive items too."
-			}
-			return msg
-		}
+		s.Explain = activeOnly(cfg.IncludeInactive, "items")
 		return s
 	}
 	d.Set = (*libItemLookupModel).fromAPI

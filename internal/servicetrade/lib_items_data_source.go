@@ -4,11 +4,9 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -25,21 +23,11 @@ func NewLibItemsDataSource() datasource.DataSource {
 			"Like the API, it lists active items unless `active = false` asks for the inactive ones, and it lists global items and those " +
 			"specific to your own company (not those specific to other companies).",
 		Filters: map[string]schema.Attribute{
-			"type": schema.StringAttribute{
-				Optional:    true,
-				Description: "Keep only items of this type, one of `" + strings.Join(api.LibItemTypes, "`, `") + "`. Omit for every type.",
-				Validators:  []validator.String{stringvalidator.OneOf(api.LibItemTypes...)},
-			},
-			"service_line_id": schema.Int64Attribute{
-				Optional:    true,
-				Description: "Keep only items of this service line (its id; see the `fieldservice_servicetrade_service_line` data source). Omit for every item.",
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"active": schema.BoolAttribute{
-				Optional: true,
-				Description: "`true` (or omitted, ServiceTrade's default) lists active items only; `false` lists inactive (destroyed or retired) items only. " +
-					"To adopt both, use two data sources.",
-			},
+			"type": kit.DataFilterString("Keep only items of this type, one of `"+strings.Join(api.LibItemTypes, "`, `")+"`. Omit for every type.",
+				stringvalidator.OneOf(api.LibItemTypes...)),
+			"service_line_id": kit.DataFilterID("Keep only items of this service line (its id; see the `fieldservice_servicetrade_service_line` data source). Omit for every item."),
+			"active": kit.DataFilterBool("`true` (or omitted, ServiceTrade's default) lists active items only; `false` lists inactive (destroyed or retired) items only. " +
+				"To adopt both, use two data sources."),
 		},
 		Items: "The matching lib items, in ServiceTrade's order.",
 		Element: map[string]schema.Attribute{

@@ -26,8 +26,8 @@ func NewLocationDataSource() datasource.DataSource {
 		"Looks up one ServiceTrade location by `id` or by exact `name`: a customer location, or an office (a location of the account's own vendor company, as region `office_ids` and contract offices take). Set `office_only` to consider offices only. Fails when no location, or more than one, matches: location names are not unique (chains), so use `id` for duplicates.",
 		[]sourceKey[api.Location]{{attr: "name", description: "Exact, case-sensitive name of the location.", of: func(l api.Location) string { return l.Name }}},
 		map[string]schema.Attribute{
-			"office_only": schema.BoolAttribute{Optional: true, Description: "When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
-				"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."},
+			"office_only": kit.DataFilterBool("When true, only offices (vendor locations) match: a `name` lookup ignores customer locations, and an `id` that is not an office is an error. " +
+				"When false or unset, customer locations and offices both match (the API itself lists only customer locations unless asked otherwise; the data source asks for both)."),
 			"uri":          kit.ReadOnlyString("Absolute API URI of the location."),
 			"ref_number":   kit.ReadOnlyString("Reference number of the location."),
 			"status":       kit.ReadOnlyString("Status of the location: `active`, `pending` or `inactive`."),

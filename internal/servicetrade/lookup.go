@@ -87,6 +87,38 @@ func (k objectKind[T]) spec(ctx context.Context, client *api.Client, list func(l
 	return s
 }
 
+// amongAll is the kit.Lookup Spec of a data source of the kind k whose
+// keys are matched among every object list returns, the client's method
+// (such as (*api.Client).ListTerms): the API has no filter for them, or
+// none that matches whole keys.
+func amongAll[M, T any](k objectKind[T], list func(*api.Client, context.Context) ([]T, error)) func(context.Context, *api.Client, *M) lookup.Spec[T] {
+	return func(ctx context.Context, client *api.Client, _ *M) lookup.Spec[T] {
+		return k.spec(ctx, client, listAll(func() ([]T, error) { return list(client, ctx) }))
+	}
+}
+
+// amongNamed is the kit.Lookup Spec of a data source of the kind k whose
+// name is matched among what the API's name filter returns: list, given
+// the configured name (the filter may match more, such as substrings; the
+// look-up keeps the exact matches).
+func amongNamed[M, T any](k objectKind[T], list func(c *api.Client, ctx context.Context, name string) ([]T, error)) func(context.Context, *api.Client, *M) lookup.Spec[T] {
+	return func(ctx context.Context, client *api.Client, _ *M) lookup.Spec[T] {
+		return k.spec(ctx, client, func(key lookup.Key[T]) ([]T, error) { return list(client, ctx, key.Value.ValueString()) })
+	}
+}
+
+// activeOnly is the lookup.Spec Explain of a data source that searches
+// active objects (plural, "warehouses") unless include_inactive is true:
+// when nothing matched, it says so and how to search the others too.
+func activeOnly(includeInactive types.Bool, plural string) func(msg string, none bool) string {
+	return func(msg string, none bool) string {
+		if none && !includeInactive.ValueBool() {
+			msg += ". Only active " + plural + " were searched; set include_inactive = true to search inactive " + plural + " too."
+		}
+		return msg
+	}
+}
+
 // readAgain is the kit.Lookup Refetch of a kind whose list entries lack
 // what only the read by id returns (a region's offices, a template's
 // items): it reads the object found by its id.

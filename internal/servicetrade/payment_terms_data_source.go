@@ -1,13 +1,10 @@
 package servicetrade
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -24,9 +21,7 @@ func NewPaymentTermsDataSource() datasource.DataSource {
 			"uri":         kit.ReadOnlyString("Absolute API URI of the payment terms."),
 			"order_index": kit.ReadOnlyInt64("Position of the payment terms in ServiceTrade's pick lists."),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *paymentTermsModel) lookup.Spec[api.PaymentTerms] {
-		return paymentTermsKind.spec(ctx, client, listAll(func() ([]api.PaymentTerms, error) { return client.ListPaymentTerms(ctx) }))
-	}
+	d.Spec = amongAll[paymentTermsModel](paymentTermsKind, (*api.Client).ListPaymentTerms)
 	d.Set = (*paymentTermsModel).fromAPI
 	return d
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -32,11 +31,9 @@ func NewQuoteTemplateDataSource() datasource.DataSource {
 			"updated":     kit.ReadOnlyInt64("Last update time, as a Unix timestamp in seconds."),
 			"items":       quoteTemplateItemsSchema(),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *quoteTemplateDataModel) lookup.Spec[api.QuoteTemplate] {
-		return quoteTemplateKind.spec(ctx, client, func(k lookup.Key[api.QuoteTemplate]) ([]api.QuoteTemplate, error) {
-			return client.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: k.Value.ValueString()})
-		})
-	}
+	d.Spec = amongNamed[quoteTemplateDataModel](quoteTemplateKind, func(c *api.Client, ctx context.Context, name string) ([]api.QuoteTemplate, error) {
+		return c.ListQuoteTemplates(ctx, api.QuoteTemplateFilter{Name: name})
+	})
 	// A template found by name is read by id, so that the items are
 	// those of the single GET.
 	d.Refetch = quoteTemplateKind.readAgain

@@ -22,7 +22,7 @@ func NewQuoteTemplateItemDataSource() datasource.DataSource {
 			"Fails when no item, or more than one, of that template has that description.",
 		[]sourceKey[api.QuoteTemplateItem]{{attr: "description", description: "Exact, case-sensitive text of the item.", of: func(it api.QuoteTemplateItem) string { return it.Description }}},
 		map[string]schema.Attribute{
-			"quote_template_id": schema.Int64Attribute{Required: true, Description: "Id of the quote template the item belongs to."},
+			"quote_template_id": kit.DataParentID("Id of the quote template the item belongs to."),
 			"uri":               kit.ReadOnlyString("Absolute API URI of the item."),
 			"quantity":          kit.ReadOnlyFloat64("Quantity of the line."),
 			"lib_item_id":       kit.ReadOnlyInt64("Id of the line's lib item, or null."),

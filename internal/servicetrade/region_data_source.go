@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -29,11 +28,9 @@ func NewRegionDataSource() datasource.DataSource {
 			}),
 			"office_ids": kit.ReadOnlySet(types.Int64Type, "Ids of the offices the region is assigned to."),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *regionModel) lookup.Spec[api.Region] {
-		return regionKind.spec(ctx, client, func(k lookup.Key[api.Region]) ([]api.Region, error) {
-			return client.ListRegions(ctx, api.RegionFilter{Name: k.Value.ValueString()})
-		})
-	}
+	d.Spec = amongNamed[regionModel](regionKind, func(c *api.Client, ctx context.Context, name string) ([]api.Region, error) {
+		return c.ListRegions(ctx, api.RegionFilter{Name: name})
+	})
 	// List entries carry no offices: a region found by name is read by
 	// id.
 	d.Refetch = regionKind.readAgain

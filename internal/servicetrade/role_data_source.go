@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -34,10 +33,10 @@ func NewRoleDataSource() datasource.DataSource {
 			"Fails when no role, or more than one, has that name; use `id` for duplicates.",
 		[]sourceKey[api.Role]{{attr: "name", description: "Exact, case-sensitive name of the role, such as `Account Tech`.", of: func(r api.Role) string { return r.Name }}},
 		roleAttributes())
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *roleModel) lookup.Spec[api.Role] {
-		// The API has no name filter: list every role and match exactly.
-		return roleKind.spec(ctx, client, listAll(func() ([]api.Role, error) { return client.ListRoles(ctx, api.RoleFilter{}) }))
-	}
+	// The API has no name filter: list every role and match exactly.
+	d.Spec = amongAll[roleModel](roleKind, func(c *api.Client, ctx context.Context) ([]api.Role, error) {
+		return c.ListRoles(ctx, api.RoleFilter{})
+	})
 	d.Set = (*roleModel).fromAPI
 	return d
 }

@@ -3,10 +3,8 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -24,12 +22,8 @@ func NewRolesDataSource() datasource.DataSource {
 			"use it with `for_each` in `import` blocks to adopt a user's existing roles as `fieldservice_servicetrade_user_role` resources " +
 			"(import id `<user_id>/<role_id>`).",
 		Filters: map[string]schema.Attribute{
-			"user_id": schema.Int64Attribute{
-				Optional: true,
-				Description: "Keep only the roles this user holds (numeric user id). Fails when the user does not exist. " +
-					"Omit for every role of the account.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"user_id": kit.DataFilterID("Keep only the roles this user holds (numeric user id). Fails when the user does not exist. " +
+				"Omit for every role of the account."),
 		},
 		Items:   "The roles, in ServiceTrade's order.",
 		Element: element,

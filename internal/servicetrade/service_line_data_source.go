@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -28,12 +27,10 @@ func NewServiceLineDataSource() datasource.DataSource {
 			"trade": kit.ReadOnlyString("General trade of the service line, such as `Fire Protection` (documented by the API as an object but returned as a string; either is read)."),
 			"icon":  kit.ReadOnlyString("URL of the service line's icon."),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceLineModel) lookup.Spec[api.ServiceLine] {
-		// The API filters service lines by trade only: list them all.
-		return serviceLineKind.spec(ctx, client, listAll(func() ([]api.ServiceLine, error) {
-			return client.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
-		}))
-	}
+	// The API filters service lines by trade only: list them all.
+	d.Spec = amongAll[serviceLineModel](serviceLineKind, func(c *api.Client, ctx context.Context) ([]api.ServiceLine, error) {
+		return c.ListServiceLines(ctx, api.ServiceLineFilter{ShowAll: true})
+	})
 	d.Set = (*serviceLineModel).fromAPI
 	return d
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -22,17 +21,10 @@ func NewServiceLinesDataSource() datasource.DataSource {
 			"optionally filtered by trade. Like the API, it lists only the service lines your company provides unless `show_all = true` asks for every " +
 			"service line of the system. Service lines are read-only in the API: use the list to look up ids, for instance in a `for` expression keyed by abbreviation.",
 		Filters: map[string]schema.Attribute{
-			"trade_name": schema.StringAttribute{
-				Optional: true,
-				Description: "Keep only the service lines whose trade contains this text, case-insensitively (ServiceTrade's `tradeName` filter: " +
-					"`fire` keeps the `Fire Protection` lines). Omit for every trade.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"show_all": schema.BoolAttribute{
-				Optional: true,
-				Description: "`true` lists every service line of the system; `false` or omitted (ServiceTrade's default) lists only those your company provides. " +
-					"The `fieldservice_servicetrade_service_line` data source always searches every service line.",
-			},
+			"trade_name": kit.DataFilterString("Keep only the service lines whose trade contains this text, case-insensitively (ServiceTrade's `tradeName` filter: "+
+				"`fire` keeps the `Fire Protection` lines). Omit for every trade.", stringvalidator.LengthAtLeast(1)),
+			"show_all": kit.DataFilterBool("`true` lists every service line of the system; `false` or omitted (ServiceTrade's default) lists only those your company provides. " +
+				"The `fieldservice_servicetrade_service_line` data source always searches every service line."),
 		},
 		Items: "The matching service lines, in ServiceTrade's order (by id).",
 		Element: map[string]schema.Attribute{

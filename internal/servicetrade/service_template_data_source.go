@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -44,13 +43,11 @@ func NewServiceTemplateDataSource() datasource.DataSource {
 			"Fails when no template, or more than one, has that name: names are not unique, so use `id` for duplicates.",
 		[]sourceKey[api.ServiceTemplate]{{attr: "name", description: "Exact, case-sensitive name of the template.", of: func(t api.ServiceTemplate) string { return t.Name }}},
 		attrs)
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *serviceTemplateModel) lookup.Spec[api.ServiceTemplate] {
-		// ServiceTrade's name filter is a substring match: the look-up
-		// keeps the exact name among what it returns.
-		return serviceTemplateKind.spec(ctx, client, func(k lookup.Key[api.ServiceTemplate]) ([]api.ServiceTemplate, error) {
-			return client.ListServiceTemplates(ctx, api.ServiceTemplateFilter{Name: k.Value.ValueString()})
-		})
-	}
+	// ServiceTrade's name filter is a substring match: the look-up keeps
+	// the exact name among what it returns.
+	d.Spec = amongNamed[serviceTemplateModel](serviceTemplateKind, func(c *api.Client, ctx context.Context, name string) ([]api.ServiceTemplate, error) {
+		return c.ListServiceTemplates(ctx, api.ServiceTemplateFilter{Name: name})
+	})
 	d.SetDiags = (*serviceTemplateModel).read
 	return d
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -22,12 +21,10 @@ func NewTagDataSource() datasource.DataSource {
 		map[string]schema.Attribute{
 			"uri": kit.ReadOnlyString("Absolute API URI of the tag."),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *tagModel) lookup.Spec[api.Tag] {
-		// Every tag is listed and the whole name matched here: the
-		// API's name filter is a substring match whose handling of case
-		// is not documented for tags.
-		return tagKind.spec(ctx, client, listAll(func() ([]api.Tag, error) { return client.ListTags(ctx, api.TagFilter{}) }))
-	}
+	// Every tag is listed and the whole name matched here: the API's name
+	// filter is a substring match whose handling of case is not
+	// documented for tags.
+	d.Spec = amongAll[tagModel](tagKind, func(c *api.Client, ctx context.Context) ([]api.Tag, error) { return c.ListTags(ctx, api.TagFilter{}) })
 	d.Set = (*tagModel).fromAPI
 	return d
 }

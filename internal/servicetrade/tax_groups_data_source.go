@@ -20,7 +20,7 @@ func NewTaxGroupsDataSource() datasource.DataSource {
 	attrs["code"] = kit.ReadOnlyString("Code of the tax group.")
 	attrs["name"] = kit.ReadOnlyString("Name of the tax group.")
 	filter := func(what string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, Description: "Keep only tax groups " + what + ". Omit for no such filter."}
+		return kit.DataFilterString("Keep only tax groups " + what + ". Omit for no such filter.")
 	}
 	return &kit.List[*api.Client, taxGroupsModel, api.TaxGroup, taxGroupModel]{
 		DataBase: vendor.DataSource("tax_groups"),

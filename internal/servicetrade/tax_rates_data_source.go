@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -23,11 +22,7 @@ func NewTaxRatesDataSource() datasource.DataSource {
 			"several when several tax groups cover it. ServiceTrade also documents per-jurisdiction rates (state, county, city, other) " +
 			"as reserved for future use and not populated; they are left out.",
 		Filters: map[string]schema.Attribute{
-			"postal_code": schema.StringAttribute{
-				Required:    true,
-				Description: "Postal code whose tax rates to list, as ServiceTrade stores it (for example `27513`).",
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"postal_code": kit.DataRequiredString("Postal code whose tax rates to list, as ServiceTrade stores it (for example `27513`).", stringvalidator.LengthAtLeast(1)),
 		},
 		Items: "The postal code's tax rates, in ServiceTrade's order; empty when there are none.",
 		Element: map[string]schema.Attribute{

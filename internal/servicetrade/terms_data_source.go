@@ -1,13 +1,10 @@
 package servicetrade
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -23,9 +20,8 @@ func NewTermsDataSource() datasource.DataSource {
 			"uri":     kit.ReadOnlyString("Absolute API URI of the terms."),
 			"content": kit.ReadOnlyString("Text of the terms."),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *termsModel) lookup.Spec[api.Terms] {
-		return termsKind.spec(ctx, client, listAll(func() ([]api.Terms, error) { return client.ListTerms(ctx) }))
-	}
+	// The API cannot filter terms: they are all listed.
+	d.Spec = amongAll[termsModel](termsKind, (*api.Client).ListTerms)
 	d.Set = (*termsModel).fromAPI
 	return d
 }

@@ -26,7 +26,7 @@ func NewUserDataSource() datasource.DataSource {
 				note: "When the lookup is by e-mail, this keeps the configured spelling."},
 		},
 		userDataAttributes(map[string]schema.Attribute{
-			"include_inactive": schema.BoolAttribute{Optional: true, Description: "When true, `username` and `email` lookups also consider pending and inactive users. Default false: active users only, as the API lists them."},
+			"include_inactive": kit.DataFilterBool("When true, `username` and `email` lookups also consider pending and inactive users. Default false: active users only, as the API lists them."),
 			"status":           kit.ReadOnlyString("Status of the user: `active`, `pending`, `inactive` or `shadow` (reserved for system users)."),
 		}))
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *userModel) lookup.Spec[api.User] {

@@ -3,10 +3,8 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -23,11 +21,7 @@ func NewUserValuesDataSource() datasource.DataSource {
 			"Use it with `for_each` in `import` blocks, keeping the elements whose `settable` is true, to adopt a user's existing values as `fieldservice_servicetrade_user_value` resources " +
 			"(import id `<user_id>/<name>`, the element's `id`).",
 		Filters: map[string]schema.Attribute{
-			"user_id": schema.Int64Attribute{
-				Required:    true,
-				Description: "Numeric id of the user whose values are listed (the API lists user values only within their user). Fails when the user does not exist.",
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"user_id": kit.DataParentID("Numeric id of the user whose values are listed (the API lists user values only within their user). Fails when the user does not exist."),
 		},
 		Items: "The user's values, in ServiceTrade's order.",
 		Element: map[string]schema.Attribute{

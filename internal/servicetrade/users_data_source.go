@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -21,12 +20,9 @@ func NewUsersDataSource() datasource.DataSource {
 			"use it with `for_each` in `import` blocks to adopt existing users. Like the API, it lists active users unless `status` asks for others. " +
 			"Shadow (system) users are never listed.",
 		Filters: map[string]schema.Attribute{
-			"status": schema.StringAttribute{
-				Optional: true,
-				Description: "`active` (or omitted, ServiceTrade's default) lists active users only, `pending` or `inactive` the users of that status " +
-					"(`inactive`: those a destroy deactivated, among others), `all` every user but shadow (system) users.",
-				Validators: []validator.String{stringvalidator.OneOf(api.UserActive, api.UserPending, api.UserInactive, usersAll)},
-			},
+			"status": kit.DataFilterString("`active` (or omitted, ServiceTrade's default) lists active users only, `pending` or `inactive` the users of that status "+
+				"(`inactive`: those a destroy deactivated, among others), `all` every user but shadow (system) users.",
+				stringvalidator.OneOf(api.UserActive, api.UserPending, api.UserInactive, usersAll)),
 		},
 		Items: "The matching users, in ServiceTrade's order.",
 		Element: userDataAttributes(map[string]schema.Attribute{

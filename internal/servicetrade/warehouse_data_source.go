@@ -23,11 +23,10 @@ func NewWarehouseDataSource() datasource.DataSource {
 			"a lookup by `id` finds any warehouse. Fails when no warehouse, or more than one, matches.",
 		[]sourceKey[api.Warehouse]{{attr: "name", description: "Exact, case-sensitive name of the warehouse.", of: func(w api.Warehouse) string { return w.Name }}},
 		map[string]schema.Attribute{
-			"include_inactive": schema.BoolAttribute{Optional: true,
-				Description: "When true, a `name` lookup also considers inactive warehouses. Default false: active warehouses only."},
-			"uri":       kit.ReadOnlyString("Absolute API URI of the warehouse."),
-			"office_id": kit.ReadOnlyInt64("Location id of the office that controls the warehouse, or null."),
-			"status":    kit.ReadOnlyString("`active` or `inactive`."),
+			"include_inactive": kit.DataFilterBool("When true, a `name` lookup also considers inactive warehouses. Default false: active warehouses only."),
+			"uri":              kit.ReadOnlyString("Absolute API URI of the warehouse."),
+			"office_id":        kit.ReadOnlyInt64("Location id of the office that controls the warehouse, or null."),
+			"status":           kit.ReadOnlyString("`active` or `inactive`."),
 		})
 	d.Spec = func(ctx context.Context, client *api.Client, cfg *warehouseLookupModel) lookup.Spec[api.Warehouse] {
 		s := warehouseKind.spec(ctx, client, func(lookup.Key[api.Warehouse]) ([]api.Warehouse, error) {
@@ -37,12 +36,7 @@ func NewWarehouseDataSource() datasource.DataSource {
 			}
 			return client.ListWarehouses(ctx, f)
 		})
-		s.Explain = func(msg string, none bool) string {
-			if none && !cfg.IncludeInactive.ValueBool() {
-				msg += ". Only active warehouses were searched; set include_inactive = true to search inactive warehouses too."
-			}
-			return msg
-		}
+		s.Explain = activeOnly(cfg.IncludeInactive, "warehouses")
 		return s
 	}
 	d.Set = (*warehouseLookupModel).fromAPI

@@ -3,11 +3,9 @@ package servicetrade
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
@@ -22,17 +20,9 @@ func NewWarehousesDataSource() datasource.DataSource {
 		Description: "Lists the ServiceTrade warehouses of the account, including those Terraform did not create, optionally filtered by status and office: " +
 			"use it with `for_each` in `import` blocks to adopt existing warehouses. Like the API, it lists active warehouses unless `status` asks for others.",
 		Filters: map[string]schema.Attribute{
-			"status": schema.StringAttribute{
-				Optional: true,
-				Description: "`active` (or omitted, ServiceTrade's default) lists active warehouses only, `inactive` the inactive (destroyed or retired) ones, " +
-					"`all` both.",
-				Validators: []validator.String{stringvalidator.OneOf(api.WarehouseActive, api.WarehouseInactive, api.WarehouseAll)},
-			},
-			"office_id": schema.Int64Attribute{
-				Optional:    true,
-				Description: "Keep only the warehouses of this office (its location id). Omit for every warehouse.",
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"status": kit.DataFilterString("`active` (or omitted, ServiceTrade's default) lists active warehouses only, `inactive` the inactive (destroyed or retired) ones, "+
+				"`all` both.", stringvalidator.OneOf(api.WarehouseActive, api.WarehouseInactive, api.WarehouseAll)),
+			"office_id": kit.DataFilterID("Keep only the warehouses of this office (its location id). Omit for every warehouse."),
 		},
 		Items: "The matching warehouses, in ServiceTrade's order.",
 		Element: map[string]schema.Attribute{

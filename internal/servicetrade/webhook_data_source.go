@@ -1,13 +1,10 @@
 package servicetrade
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/kit"
-	"github.com/fieldservice/terraform-provider-fieldservice/internal/lookup"
 	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
 )
 
@@ -24,10 +21,8 @@ func NewWebhookDataSource() datasource.DataSource {
 			"include_changesets": kit.ReadOnlyBool("Whether `updated` notifications carry a changeset."),
 			"confirmed":          kit.ReadOnlyBool("Whether ServiceTrade has confirmed the webhook; unconfirmed webhooks receive nothing."),
 		})
-	d.Spec = func(ctx context.Context, client *api.Client, cfg *webhookModel) lookup.Spec[api.Webhook] {
-		// The API has no URL filter: list every webhook and match exactly.
-		return webhookKind.spec(ctx, client, listAll(func() ([]api.Webhook, error) { return client.ListWebhooks(ctx) }))
-	}
+	// The API has no URL filter: list every webhook and match exactly.
+	d.Spec = amongAll[webhookModel](webhookKind, (*api.Client).ListWebhooks)
 	d.Set = (*webhookModel).fromAPI
 	return d
 }
