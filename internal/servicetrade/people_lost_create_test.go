@@ -1,0 +1,175 @@
+package servicetrade_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/acctest"
+	"github.com/fieldservice/terraform-provider-fieldservice/internal/servicetrade/api"
+)
+
+// lostPerson is the isolated account of a people test: the company and
+// office new users join, a user of its own (made through the API) for the
+// roles and values, and a role that user does not hold.
+type lostPerson struct {
+	company, office, user, role int64
+}
+
+func newLostPerson(t *testing.T, c *api.Client) lostPerson {
+	t.Helper()
+	ctx := context.Background()
+	users, err := c.ListUsers(ctx, api.UserFilter{})
+	if err != nil || len(users) == 0 || users[0].Company == nil || users[0].Location == nil {
+		t.Fatalf("finding a user whose company and office the test users can share: %+v, %v", users, err)
+	}
+	p := lostPerson{company: users[0].Company.ID, office: users[0].Location.ID}
+	name := tfUserName("lost")
+	u, err := c.CreateUser(ctx, api.UserInput{
+		Username: name, FirstName: "Lost", LastName: "Answer", Password: "tribbles123", Email: name + "@example.com",
+		CompanyID: p.company, LocationID: p.office, Status: api.UserActive,
+	})
+	if err != nil {
+		t.Fatalf("creating the test user: %v", err)
+	}
+	p.user = u.ID
+	p.role = roleNotHeld(t, c, u.ID)
+	return p
+}
+
+// Users, the roles they hold and their values are each unique by a key
+// ServiceTrade keeps (a username; a role is held once; a user has one
+// value of a name). When the answer to their create is lost, the object
+// that request made is recorded: exactly one exists, the state has it,
+// the request is not sent again, and the next plan is empty.
+func TestAccServiceTradePeople_lostCreateAnswerIsAdopted(t *testing.T) {
+	ctx := context.Background()
+	username := tfUserName("lostuser")
+	valueName := searchValueName("lost")
+	cases := []struct {
+		name, path, post, addr string
+		config                 func(p lostPerson) string
+		// made is the import ids of the objects matching the
+		// configuration, through the API.
+		made func(l *lostCreate, p lostPerson) ([]string, error)
+	}{
+		{
+			name: "user", path: "/user", post: `^/user$`, addr: "fieldservice_servicetrade_user.lost",
+			config: func(p lostPerson) string {
+				return tfUserBlock("lost", username, tfUserHome{company: p.company, office: p.office}, `password = "tribbles123"`)
+			},
+			made: func(l *lostCreate, _ lostPerson) ([]string, error) {
+				list, err := l.client.ListUsers(ctx, api.UserFilter{Statuses: []string{api.UserActive, api.UserPending, api.UserInactive}})
+				return keepIDs(list, err, func(u api.User) (string, bool) {
+					return fmt.Sprint(u.ID), strings.EqualFold(u.Username, username)
+				})
+			},
+		},
+		{
+			name: "user role", path: "/user/", post: `^/user/\d+/role/\d+$`, addr: "fieldservice_servicetrade_user_role.lost",
+			config: func(p lostPerson) string {
+				return fmt.Sprintf(`
+resource "fieldservice_servicetrade_user_role" "lost" {
+  user_id = %d
+  role_id = %d
+}
+`, p.user, p.role)
+			},
+			made: func(l *lostCreate, p lostPerson) ([]string, error) {
+				held, err := l.client.ListUserRoles(ctx, p.user)
+				return keepIDs(held, err, func(r api.Role) (string, bool) {
+					return fmt.Sprintf("%d/%d", p.user, r.ID), r.ID == p.role
+				})
+			},
+		},
+		{
+			name: "user value", path: "/user/", post: `^/user/\d+/value$`, addr: "fieldservice_servicetrade_user_value.lost",
+			config: func(p lostPerson) string {
+				return fmt.Sprintf(`
+resource "fieldservice_servicetrade_user_value" "lost" {
+  user_id = %d
+  name    = %q
+  value   = jsonencode({ status = "open" })
+}
+`, p.user, valueName)
+			},
+			made: func(l *lostCreate, p lostPerson) ([]string, error) {
+				values, err := l.client.ListUserValues(ctx, p.user)
+				return keepIDs(values, err, func(v api.UserValue) (string, bool) {
+					return fmt.Sprintf("%d/%s", p.user, v.Name), v.Name == valueName
+				})
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLostCreate(t, tc.path)
+			p := newLostPerson(t, l.client)
+			cfg := l.config(tc.config(p))
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories(),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: l.dropNextAnswer,
+						Config:    cfg,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						Check: func(s *terraform.State) error {
+							if err := l.fired(); err != nil {
+								return err
+							}
+							found, err := tc.made(l, p)
+							if err != nil {
+								return err
+							}
+							if len(found) != 1 {
+								return fmt.Errorf("%d objects match the configuration (%v), want exactly 1", len(found), found)
+							}
+							rs := s.RootModule().Resources[tc.addr]
+							if rs == nil || rs.Primary.ID != found[0] {
+								return fmt.Errorf("state %v, want %s", rs, found[0])
+							}
+							if n := l.front.Count(http.MethodPost, tc.post); n != 1 {
+								return fmt.Errorf("%d POSTs matching %s, want 1 (the lost one, not sent again)", n, tc.post)
+							}
+							return nil
+						},
+					},
+				},
+			})
+		})
+	}
+}
+
+// roleNotHeld is the lowest-numbered role of the account that the user
+// does not hold.
+func roleNotHeld(t *testing.T, c *api.Client, userID int64) int64 {
+	t.Helper()
+	ctx := context.Background()
+	all, err := c.ListRoles(ctx, api.RoleFilter{})
+	if err != nil {
+		t.Fatalf("listing roles: %v", err)
+	}
+	held, err := c.ListUserRoles(ctx, userID)
+	if err != nil {
+		t.Fatalf("listing the roles of user %d: %v", userID, err)
+	}
+	var ids []int64
+	for _, r := range all {
+		if !slices.ContainsFunc(held, func(h api.Role) bool { return h.ID == r.ID }) {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		t.Fatalf("user %d holds every role of the account; the test needs one it does not hold", userID)
+	}
+	return slices.Min(ids)
+}
