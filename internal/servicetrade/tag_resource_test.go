@@ -353,51 +353,6 @@ resource "fieldservice_servicetrade_tag" "late" {
 	})
 }
 
-// The answer to the create is lost: the tag of that exact name, which did
-// not exist before, is adopted (names are unique), and nothing is created
-// twice.
-func TestAccTag_lostCreateAnswerIsAdopted(t *testing.T) {
-	l := newLostCreate(t, "/tag")
-	const name = "Lost Answer Tag"
-	cfg := l.config(fmt.Sprintf(`
-resource "fieldservice_servicetrade_tag" "lost" {
-  name = %q
-}
-`, name))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories(),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: l.dropNextAnswer,
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					if err := l.fired(); err != nil {
-						return err
-					}
-					found, err := l.client.TagsNamed(context.Background(), name)
-					if err != nil {
-						return err
-					}
-					if len(found) != 1 {
-						return fmt.Errorf("%d tags are named %q, want exactly 1", len(found), name)
-					}
-					rs := s.RootModule().Resources["fieldservice_servicetrade_tag.lost"]
-					if rs == nil || rs.Primary.ID != fmt.Sprint(found[0].ID) {
-						return fmt.Errorf("state %v, want the tag %d", rs, found[0].ID)
-					}
-					if n := l.front.Count(http.MethodPost, `^/tag$`); n != 1 {
-						return fmt.Errorf("%d POSTs to /tag, want 1 (the lost one, not sent again)", n)
-					}
-					return nil
-				},
-			},
-		},
-	})
-}
-
 // checkTagsDestroyed asserts that every tag the test recorded is gone.
 func checkTagsDestroyed(t *testing.T, ids *[]string) func(*terraform.State) error {
 	return func(*terraform.State) error {

@@ -44,12 +44,12 @@ func newLostPerson(t *testing.T, c *api.Client) lostPerson {
 	return p
 }
 
-// Users, the roles they hold and their values are each unique by a key
-// ServiceTrade keeps (a username; a role is held once; a user has one
-// value of a name). When the answer to their create is lost, the object
-// that request made is recorded: exactly one exists, the state has it,
-// the request is not sent again, and the next plan is empty.
-func TestAccServiceTradePeople_lostCreateAnswerIsAdopted(t *testing.T) {
+// Tags, users, the roles users hold and their values are each unique by a
+// key ServiceTrade keeps (a tag's name; a username; a role is held once; a
+// user has one value of a name). When the answer to their create is lost,
+// the object that request made is recorded: exactly one exists, the state
+// has it, the request is not sent again, and the next plan is empty.
+func TestAccServiceTrade_lostCreateAnswerIsAdopted(t *testing.T) {
 	ctx := context.Background()
 	username := tfUserName("lostuser")
 	valueName := searchValueName("lost")
@@ -60,6 +60,20 @@ func TestAccServiceTradePeople_lostCreateAnswerIsAdopted(t *testing.T) {
 		// configuration, through the API.
 		made func(l *lostCreate, p lostPerson) ([]string, error)
 	}{
+		{
+			name: "tag", path: "/tag", post: `^/tag$`, addr: "fieldservice_servicetrade_tag.lost",
+			config: func(lostPerson) string {
+				return `
+resource "fieldservice_servicetrade_tag" "lost" {
+  name = "Lost Answer Tag"
+}
+`
+			},
+			made: func(l *lostCreate, _ lostPerson) ([]string, error) {
+				list, err := l.client.TagsNamed(ctx, "Lost Answer Tag")
+				return keepIDs(list, err, func(tg api.Tag) (string, bool) { return fmt.Sprint(tg.ID), true })
+			},
+		},
 		{
 			name: "user", path: "/user", post: `^/user$`, addr: "fieldservice_servicetrade_user.lost",
 			config: func(p lostPerson) string {
