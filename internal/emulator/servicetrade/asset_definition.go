@@ -154,17 +154,7 @@ func (s *Server) assetDefinitionCollection(w http.ResponseWriter, r *http.Reques
 	q := r.URL.Query()
 	activeOnly := boolParam(q.Get("active"))
 	v := map[string][]string{}
-	ranges := map[string]*int64{}
-	for _, name := range []string{"updatedAfter", "updatedBefore"} {
-		if raw := q.Get(name); raw != "" {
-			ts, err := strconv.ParseInt(raw, 10, 64)
-			if err != nil {
-				v[name] = []string{name + " must be a Unix timestamp"}
-				continue
-			}
-			ranges[name] = &ts
-		}
-	}
+	window := readTimeWindow(q, v, "updatedAfter", "updatedBefore")
 	if len(v) > 0 {
 		writeValidation(w, v)
 		return
@@ -174,8 +164,7 @@ func (s *Server) assetDefinitionCollection(w http.ResponseWriter, r *http.Reques
 	writeList(s, w, r, "assetDefinitions", s.assetDefinitions, func(d *assetDefinition) bool {
 		switch {
 		case activeOnly && !d.Active,
-			ranges["updatedAfter"] != nil && d.Updated < *ranges["updatedAfter"],
-			ranges["updatedBefore"] != nil && d.Updated > *ranges["updatedBefore"]:
+			!window.holds(0, d.Updated):
 			return false
 		}
 		return true

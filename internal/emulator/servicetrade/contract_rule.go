@@ -235,11 +235,11 @@ func (s *Server) applyContractRule(rule *contractRule, f map[string]json.RawMess
 
 // contractRuleFilter is the query of both rule listings.
 type contractRuleFilter struct {
-	typ                                                      string
-	libItemName                                              string
-	generalOnly                                              bool
-	libItemID                                                int64
-	createdAfter, createdBefore, updatedAfter, updatedBefore *int64
+	typ         string
+	libItemName string
+	generalOnly bool
+	libItemID   int64
+	window      timeWindow
 }
 
 // parseContractRuleFilter reads the documented query parameters, or writes
@@ -262,16 +262,7 @@ func parseContractRuleFilter(w http.ResponseWriter, q url.Values) (contractRuleF
 			f.libItemID = id
 		}
 	}
-	for name, dst := range map[string]**int64{"createdAfter": &f.createdAfter, "createdBefore": &f.createdBefore, "updatedAfter": &f.updatedAfter, "updatedBefore": &f.updatedBefore} {
-		if raw := q.Get(name); raw != "" {
-			ts, err := strconv.ParseInt(raw, 10, 64)
-			if err != nil {
-				v[name] = []string{name + " must be a Unix timestamp"}
-				continue
-			}
-			*dst = &ts
-		}
-	}
+	f.window = readTimeWindow(q, v, "createdAfter", "createdBefore", "updatedAfter", "updatedBefore")
 	if len(v) > 0 {
 		writeValidation(w, v)
 		return f, false
@@ -285,10 +276,7 @@ func (f contractRuleFilter) matches(s *Server, rule *contractRule) bool {
 	case f.typ != "" && rule.Type != f.typ,
 		f.generalOnly && len(rule.LibItemIDs) > 0,
 		f.libItemID != 0 && !slices.Contains(rule.LibItemIDs, f.libItemID),
-		f.createdAfter != nil && rule.Created < *f.createdAfter,
-		f.createdBefore != nil && rule.Created > *f.createdBefore,
-		f.updatedAfter != nil && rule.Updated < *f.updatedAfter,
-		f.updatedBefore != nil && rule.Updated > *f.updatedBefore:
+		!f.window.holds(rule.Created, rule.Updated):
 		return false
 	}
 	if f.libItemName != "" {
@@ -362,7 +350,7 @@ func (s *Server) contractRuleIndex(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if f.createdAfter == nil && f.createdBefore == nil && f.updatedAfter == nil && f.updatedBefore == nil {
+	if f.window.empty() {
 		writeValidation(w, map[string][]string{"createdAfter": {"updated or created date range filter is required"}})
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,3 +201,41 @@ func splitList(v string) []string {
 	}
 	return out
 }
+
+// timeWindow is the createdAfter, createdBefore, updatedAfter and
+// updatedBefore filters of a list, each bound inclusive, nil when not
+// given.
+type timeWindow struct{ createdAfter, createdBefore, updatedAfter, updatedBefore *int64 }
+
+// readTimeWindow reads those of the window's parameters that names lists
+// (a list documents some of them); one that is not an integer is a
+// validation problem added to v.
+func readTimeWindow(q url.Values, v map[string][]string, names ...string) timeWindow {
+	var tw timeWindow
+	bounds := map[string]**int64{"createdAfter": &tw.createdAfter, "createdBefore": &tw.createdBefore, "updatedAfter": &tw.updatedAfter, "updatedBefore": &tw.updatedBefore}
+	for _, name := range names {
+		raw := q.Get(name)
+		if raw == "" {
+			continue
+		}
+		ts, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			v[name] = []string{name + " must be a Unix timestamp"}
+			continue
+		}
+		*bounds[name] = &ts
+	}
+	return tw
+}
+
+// holds reports whether a record created and last updated at these times
+// is within the window.
+func (tw timeWindow) holds(created, updated int64) bool {
+	return !(tw.createdAfter != nil && created < *tw.createdAfter ||
+		tw.createdBefore != nil && created > *tw.createdBefore ||
+		tw.updatedAfter != nil && updated < *tw.updatedAfter ||
+		tw.updatedBefore != nil && updated > *tw.updatedBefore)
+}
+
+// empty reports whether the window has no bound.
+func (tw timeWindow) empty() bool { return tw == timeWindow{} }

@@ -150,17 +150,7 @@ func (s *Server) listWarehouses(w http.ResponseWriter, r *http.Request) {
 		}
 		officeID = id
 	}
-	ranges := map[string]*int64{}
-	for _, name := range []string{"createdBefore", "createdAfter", "updatedBefore", "updatedAfter"} {
-		if raw := q.Get(name); raw != "" {
-			ts, err := strconv.ParseInt(raw, 10, 64)
-			if err != nil {
-				v[name] = []string{name + " must be a Unix timestamp"}
-				continue
-			}
-			ranges[name] = &ts
-		}
-	}
+	window := readTimeWindow(q, v, "createdBefore", "createdAfter", "updatedBefore", "updatedAfter")
 	if len(v) > 0 {
 		writeValidation(w, v)
 		return
@@ -171,10 +161,7 @@ func (s *Server) listWarehouses(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case status != "all" && wh.Status != status,
 			officeID != 0 && wh.OfficeID != officeID,
-			ranges["createdBefore"] != nil && wh.Created > *ranges["createdBefore"],
-			ranges["createdAfter"] != nil && wh.Created < *ranges["createdAfter"],
-			ranges["updatedBefore"] != nil && wh.Updated > *ranges["updatedBefore"],
-			ranges["updatedAfter"] != nil && wh.Updated < *ranges["updatedAfter"]:
+			!window.holds(wh.Created, wh.Updated):
 			return false
 		}
 		return true

@@ -75,6 +75,25 @@ func TestWarehouseVerbs(t *testing.T) {
 	if status, _ = call(t, s, tok, http.MethodGet, "/warehouse?status=any", ""); status != 400 {
 		t.Errorf("GET status=any = %d, want 400", status)
 	}
+	// The created and updated bounds are inclusive; a malformed one is a
+	// 400. Both bars were made after the seed, and the first one was
+	// changed last.
+	status, env = call(t, s, tok, http.MethodGet, path, "")
+	d, _ = env["data"].(map[string]any)
+	created, updated := int64(d["created"].(float64)), int64(d["updated"].(float64))
+	for query, want := range map[string]int{
+		fmt.Sprintf("?status=all&createdAfter=%d", created):                             2,
+		fmt.Sprintf("?status=all&createdBefore=%d", created-1):                          2,
+		fmt.Sprintf("?status=all&updatedAfter=%d", updated+1):                           0,
+		fmt.Sprintf("?status=all&createdAfter=%d&updatedBefore=%d", created, created-1): 0,
+	} {
+		if n := count(query); n != want {
+			t.Errorf("GET /warehouse%s = %d warehouses, want %d", query, n, want)
+		}
+	}
+	if status, _ = call(t, s, tok, http.MethodGet, "/warehouse?createdAfter=yesterday", ""); status != 400 {
+		t.Errorf("GET createdAfter=yesterday = %d, want 400", status)
+	}
 	if status, _ = call(t, s, tok, http.MethodGet, path, ""); status != 200 {
 		t.Errorf("GET inactive = %d, want 200", status)
 	}
