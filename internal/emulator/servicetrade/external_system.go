@@ -114,14 +114,7 @@ func (s *Server) externalSystemCollection(w http.ResponseWriter, r *http.Request
 					}
 				}
 			}
-			if raw, ok := fields["type"]; ok {
-				var typ string
-				if err := json.Unmarshal(raw, &typ); err != nil || !slices.Contains(ExternalSystemTypes, typ) {
-					v["type"] = append(v["type"], "type must be one of "+strings.Join(ExternalSystemTypes, ", "))
-				} else {
-					es.Type = typ
-				}
-			}
+			oneOf(fields, v, "type", false, ExternalSystemTypes, "type must be one of "+strings.Join(ExternalSystemTypes, ", "), &es.Type)
 			applyExternalSystem(es, fields, v, true)
 			if len(v) > 0 {
 				writeValidation(w, v)

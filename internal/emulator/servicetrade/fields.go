@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -34,6 +35,23 @@ func requiredString(f map[string]json.RawMessage, v map[string][]string, key str
 	var val string
 	if err := json.Unmarshal(raw, &val); err != nil || strings.TrimSpace(val) == "" {
 		v[key] = append(v[key], key+" is required")
+		return false
+	}
+	*dst = val
+	return true
+}
+
+// oneOf reads a string that must be one of allowed (problem says so when
+// it is not): a create must send it when create is true, an update may
+// leave it out. It reports whether dst was set.
+func oneOf(f map[string]json.RawMessage, v map[string][]string, key string, create bool, allowed []string, problem string, dst *string) bool {
+	raw, sent := f[key]
+	if !sent && !create {
+		return false
+	}
+	var val string
+	if err := json.Unmarshal(raw, &val); err != nil || !slices.Contains(allowed, val) {
+		v[key] = append(v[key], problem)
 		return false
 	}
 	*dst = val

@@ -207,17 +207,9 @@ type techCost struct {
 // is.
 func (s *Server) applyLibItem(li *libItem, f map[string]json.RawMessage, v map[string][]string, create bool) *techCost {
 	requiredString(f, v, "name", create, &li.Name)
-	if raw, sent := f["type"]; sent || create {
-		var typ string
-		// Only the lowercase request form is accepted: "Part", the form
-		// GETs answer with, is a 400 (the reference lists lowercase values
-		// only).
-		if err := json.Unmarshal(raw, &typ); err != nil || !slices.Contains(LibItemTypes, typ) {
-			v["type"] = append(v["type"], "type must be one of "+strings.Join(LibItemTypes, ", "))
-		} else {
-			li.Type = typ
-		}
-	}
+	// Only the lowercase request form is accepted: "Part", the form GETs
+	// answer with, is a 400 (the reference lists lowercase values only).
+	oneOf(f, v, "type", create, LibItemTypes, "type must be one of "+strings.Join(LibItemTypes, ", "), &li.Type)
 	if raw, sent := f["code"]; sent {
 		var code *string
 		switch err := json.Unmarshal(raw, &code); {

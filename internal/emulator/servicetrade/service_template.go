@@ -252,15 +252,8 @@ func (s *Server) applyServiceTemplate(st *serviceTemplate, f map[string]json.Raw
 		}
 	}
 	nullableRef(f, v, "preferredVendorId", &st.PreferredVendorID, func(id int64) bool { return s.companies[id] != nil })
-	if raw, sent := f["frequency"]; sent {
-		var freq string
-		if err := json.Unmarshal(raw, &freq); err != nil || !slices.Contains(ServiceTemplateFrequencies, freq) {
-			// quarterly and semiannually are returned, never taken.
-			v["frequency"] = append(v["frequency"], "frequency must be one of: "+strings.Join(ServiceTemplateFrequencies, ", "))
-		} else {
-			st.Frequency = freq
-		}
-	}
+	// quarterly and semiannually are returned, never taken.
+	oneOf(f, v, "frequency", false, ServiceTemplateFrequencies, "frequency must be one of: "+strings.Join(ServiceTemplateFrequencies, ", "), &st.Frequency)
 	if raw, sent := f["interval"]; sent {
 		var n int64
 		if err := json.Unmarshal(raw, &n); err != nil || n < 1 {

@@ -266,14 +266,7 @@ func (s *Server) applyUser(u *user, f map[string]json.RawMessage, create bool) m
 		}
 	}
 	u.Status = "active"
-	if raw, sent := f["status"]; sent {
-		var status string
-		if err := json.Unmarshal(raw, &status); err != nil || !slices.Contains(userStatuses, status) {
-			v["status"] = append(v["status"], "status must be one of: active, inactive, pending, shadow")
-		} else {
-			u.Status = status
-		}
-	}
+	oneOf(f, v, "status", false, userStatuses, "status must be one of: active, inactive, pending, shadow", &u.Status)
 	u.IsSales = false
 	if raw, sent := f["isSales"]; sent {
 		if err := json.Unmarshal(raw, &u.IsSales); err != nil {

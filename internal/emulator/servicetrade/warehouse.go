@@ -200,14 +200,7 @@ func (s *Server) warehouseItem(w http.ResponseWriter, r *http.Request) {
 // are, so the API is assumed to accept a second warehouse of one name).
 func (s *Server) applyWarehouse(wh *warehouse, f map[string]json.RawMessage, v map[string][]string, create bool) {
 	requiredString(f, v, "name", create, &wh.Name)
-	if raw, sent := f["status"]; sent {
-		var status string
-		if err := json.Unmarshal(raw, &status); err != nil || !slices.Contains(warehouseStatuses, status) {
-			v["status"] = append(v["status"], `status must be one of "active", "inactive"`)
-		} else {
-			wh.Status = status
-		}
-	}
+	oneOf(f, v, "status", false, warehouseStatuses, `status must be one of "active", "inactive"`, &wh.Status)
 	// officeId is "locationId of office or null": null clears it, and the
 	// id of a location that is not an office (a customer location) is
 	// refused like one that does not exist.
