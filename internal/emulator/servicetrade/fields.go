@@ -43,19 +43,18 @@ func requiredString(f map[string]json.RawMessage, v map[string][]string, key str
 
 // oneOf reads a string that must be one of allowed (problem says so when
 // it is not): a create must send it when create is true, an update may
-// leave it out. It reports whether dst was set.
-func oneOf(f map[string]json.RawMessage, v map[string][]string, key string, create bool, allowed []string, problem string, dst *string) bool {
+// leave it out.
+func oneOf(f map[string]json.RawMessage, v map[string][]string, key string, create bool, allowed []string, problem string, dst *string) {
 	raw, sent := f[key]
 	if !sent && !create {
-		return false
+		return
 	}
 	var val string
 	if err := json.Unmarshal(raw, &val); err != nil || !slices.Contains(allowed, val) {
 		v[key] = append(v[key], problem)
-		return false
+		return
 	}
 	*dst = val
-	return true
 }
 
 // nullable reads an optional value that null clears; a value of another

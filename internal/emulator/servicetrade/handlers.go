@@ -231,10 +231,10 @@ func readTimeWindow(q url.Values, v map[string][]string, names ...string) timeWi
 // holds reports whether a record created and last updated at these times
 // is within the window.
 func (tw timeWindow) holds(created, updated int64) bool {
-	return !(tw.createdAfter != nil && created < *tw.createdAfter ||
-		tw.createdBefore != nil && created > *tw.createdBefore ||
-		tw.updatedAfter != nil && updated < *tw.updatedAfter ||
-		tw.updatedBefore != nil && updated > *tw.updatedBefore)
+	return (tw.createdAfter == nil || created >= *tw.createdAfter) &&
+		(tw.createdBefore == nil || created <= *tw.createdBefore) &&
+		(tw.updatedAfter == nil || updated >= *tw.updatedAfter) &&
+		(tw.updatedBefore == nil || updated <= *tw.updatedBefore)
 }
 
 // empty reports whether the window has no bound.

@@ -78,7 +78,9 @@ func TestWarehouseVerbs(t *testing.T) {
 	// The created and updated bounds are inclusive; a malformed one is a
 	// 400. Both bars were made after the seed, and the first one was
 	// changed last.
-	status, env = call(t, s, tok, http.MethodGet, path, "")
+	if status, env = call(t, s, tok, http.MethodGet, path, ""); status != 200 {
+		t.Fatalf("GET %s = %d %v", path, status, env)
+	}
 	d, _ = env["data"].(map[string]any)
 	created, updated := int64(d["created"].(float64)), int64(d["updated"].(float64))
 	for query, want := range map[string]int{
