@@ -57,41 +57,13 @@ resource "fieldservice_servicetrade_user_value" "v" {
 }
 
 // stPeopleSetup finds the company and office new users join and a role a
-// new user does not hold (a user made and deactivated through the API, as
-// probe, shows which roles a new user starts with).
+// new user does not hold (acctest.ServiceTradeRoles, on a user made for
+// the purpose).
 func stPeopleSetup(t *testing.T, c *stapi.Client) stPeople {
 	t.Helper()
-	ctx := context.Background()
-	users, err := c.ListUsers(ctx, stapi.UserFilter{})
-	if err != nil || len(users) == 0 || users[0].Company == nil || users[0].Location == nil {
-		t.Fatalf("finding a user whose company and office the test user can share: %+v, %v", users, err)
-	}
-	p := stPeople{company: users[0].Company.ID, office: users[0].Location.ID}
-	probe, err := c.CreateUser(ctx, stapi.UserInput{Username: "fault_probe", FirstName: "Fault", LastName: "Probe", Password: "tribbles123",
-		Email: "fault.probe@example.com", CompanyID: p.company, LocationID: p.office, Status: stapi.UserActive})
-	if err != nil {
-		t.Fatalf("creating a probe user: %v", err)
-	}
-	held, err := c.ListUserRoles(ctx, probe.ID)
-	if err != nil {
-		t.Fatalf("listing the probe user's roles: %v", err)
-	}
-	all, err := c.ListRoles(ctx, stapi.RoleFilter{})
-	if err != nil {
-		t.Fatalf("listing roles: %v", err)
-	}
-	for _, r := range all {
-		if !slices.ContainsFunc(held, func(h stapi.Role) bool { return h.ID == r.ID }) {
-			p.role = r.ID
-			break
-		}
-	}
-	if p.role == 0 {
-		t.Fatal("a new user holds every role of the account; the test needs one it does not hold")
-	}
-	if _, err := c.SetUserStatus(ctx, probe.ID, stapi.UserInactive); err != nil {
-		t.Fatalf("deactivating the probe user: %v", err)
-	}
+	var p stPeople
+	p.company, p.office = acctest.ServiceTradeHome(t, c)
+	_, p.role, _ = acctest.ServiceTradeRoles(t, c, acctest.NewServiceTradeUser(t, c, "probe"))
 	return p
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 
@@ -25,22 +24,10 @@ type lostPerson struct {
 
 func newLostPerson(t *testing.T, c *api.Client) lostPerson {
 	t.Helper()
-	ctx := context.Background()
-	users, err := c.ListUsers(ctx, api.UserFilter{})
-	if err != nil || len(users) == 0 || users[0].Company == nil || users[0].Location == nil {
-		t.Fatalf("finding a user whose company and office the test users can share: %+v, %v", users, err)
-	}
-	p := lostPerson{company: users[0].Company.ID, office: users[0].Location.ID}
-	name := tfUserName("lost")
-	u, err := c.CreateUser(ctx, api.UserInput{
-		Username: name, FirstName: "Lost", LastName: "Answer", Password: "tribbles123", Email: name + "@example.com",
-		CompanyID: p.company, LocationID: p.office, Status: api.UserActive,
-	})
-	if err != nil {
-		t.Fatalf("creating the test user: %v", err)
-	}
-	p.user = u.ID
-	p.role = roleNotHeld(t, c, u.ID)
+	var p lostPerson
+	p.company, p.office = acctest.ServiceTradeHome(t, c)
+	p.user = acctest.NewServiceTradeUser(t, c, "lost")
+	_, p.role, _ = acctest.ServiceTradeRoles(t, c, p.user)
 	return p
 }
 
@@ -161,29 +148,4 @@ resource "fieldservice_servicetrade_user_value" "lost" {
 			})
 		})
 	}
-}
-
-// roleNotHeld is the lowest-numbered role of the account that the user
-// does not hold.
-func roleNotHeld(t *testing.T, c *api.Client, userID int64) int64 {
-	t.Helper()
-	ctx := context.Background()
-	all, err := c.ListRoles(ctx, api.RoleFilter{})
-	if err != nil {
-		t.Fatalf("listing roles: %v", err)
-	}
-	held, err := c.ListUserRoles(ctx, userID)
-	if err != nil {
-		t.Fatalf("listing the roles of user %d: %v", userID, err)
-	}
-	var ids []int64
-	for _, r := range all {
-		if !slices.ContainsFunc(held, func(h api.Role) bool { return h.ID == r.ID }) {
-			ids = append(ids, r.ID)
-		}
-	}
-	if len(ids) == 0 {
-		t.Fatalf("user %d holds every role of the account; the test needs one it does not hold", userID)
-	}
-	return slices.Min(ids)
 }

@@ -33,21 +33,12 @@ type tfUserHome struct{ company, office, line int64 }
 func tfUserHomeOf(t *testing.T) tfUserHome {
 	t.Helper()
 	c := acctest.ServiceTradeClient(t)
-	users, err := c.ListUsers(context.Background(), api.UserFilter{})
-	if err != nil {
-		t.Fatal(err)
+	company, office := acctest.ServiceTradeHome(t, c)
+	lines, err := c.ListServiceLines(context.Background(), api.ServiceLineFilter{})
+	if err != nil || len(lines) == 0 {
+		t.Fatalf("the account's service lines: %v, %v; this test needs one", lines, err)
 	}
-	for _, u := range users {
-		if u.Company != nil && u.Location != nil {
-			lines, err := c.ListServiceLines(context.Background(), api.ServiceLineFilter{})
-			if err != nil || len(lines) == 0 {
-				t.Fatalf("the account's service lines: %v, %v; this test needs one", lines, err)
-			}
-			return tfUserHome{company: u.Company.ID, office: u.Location.ID, line: lines[0].ID}
-		}
-	}
-	t.Fatal("no active user of the account has a company and a home office; this test needs one")
-	return tfUserHome{}
+	return tfUserHome{company: company, office: office, line: lines[0].ID}
 }
 
 // tfUserName is a random username (letters, digits and underscores).

@@ -25,28 +25,11 @@ resource "fieldservice_servicetrade_user_role" "test" {
 `, userID, roleID)
 }
 
-// newRoleTestUser creates a user of the logged-in user's company and
-// office through the API, for a test alone: a new user holds the
-// account's default role and nothing else. ServiceTrade cannot delete
-// users, so the user is made inactive when the test ends.
+// newRoleTestUser is a user of the account for the test alone, holding
+// the default role only (acctest.NewServiceTradeUser).
 func newRoleTestUser(t *testing.T) int64 {
 	t.Helper()
-	ctx := context.Background()
-	c := acctest.ServiceTradeClient(t)
-	existing, err := c.ListUsers(ctx, api.UserFilter{})
-	if err != nil || len(existing) == 0 || existing[0].Company == nil || existing[0].Location == nil {
-		t.Fatalf("finding a user whose company and office the test user can share: %+v, %v", existing, err)
-	}
-	name := acctest.RandomName("role")
-	u, err := c.CreateUser(ctx, api.UserInput{
-		Username: name, FirstName: "Role", LastName: "Tester", Password: "tribbles123", Email: name + "@example.com",
-		CompanyID: existing[0].Company.ID, LocationID: existing[0].Location.ID, Status: api.UserActive,
-	})
-	if err != nil {
-		t.Fatalf("creating a test user: %v", err)
-	}
-	t.Cleanup(func() { _, _ = c.SetUserStatus(context.Background(), u.ID, api.UserInactive) })
-	return u.ID
+	return acctest.NewServiceTradeUser(t, acctest.ServiceTradeClient(t), "role")
 }
 
 // heldRoles is the ids of the roles the user holds, sorted.
@@ -83,24 +66,7 @@ func checkHolds(t *testing.T, userID int64, want ...int64) func(*terraform.State
 // default) and two other roles of the account.
 func roleTestRoles(t *testing.T, newUser int64) (def, first, second int64) {
 	t.Helper()
-	held, err := heldRoles(t, newUser)
-	if err != nil || len(held) != 1 {
-		t.Fatalf("a new user should hold the default role only: %v, %v", held, err)
-	}
-	all, err := acctest.ServiceTradeClient(t).ListRoles(context.Background(), api.RoleFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var others []int64
-	for _, r := range all {
-		if r.ID != held[0] {
-			others = append(others, r.ID)
-		}
-	}
-	if len(others) < 2 {
-		t.Fatalf("the account needs two roles besides the default one, has %d", len(others))
-	}
-	return held[0], others[0], others[1]
+	return acctest.ServiceTradeRoles(t, acctest.ServiceTradeClient(t), newUser)
 }
 
 func TestAccUserRole_lifecycle(t *testing.T) {
